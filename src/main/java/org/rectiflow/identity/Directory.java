@@ -1,0 +1,55 @@
+package org.rectiflow.identity;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads people and departments from Camunda's identity service, the one place where they are kept.
+ */
+@Component
+public class Directory {
+
+	private final IdentityService identityService;
+
+	public Directory(IdentityService identityService) {
+		this.identityService = identityService;
+	}
+
+	/** "Last First" as Chinese names are written, or the id when the person is unknown. */
+	public String displayName(String userId) {
+		if (userId == null) {
+			return "";
+		}
+		User user = this.identityService.createUserQuery().userId(userId).singleResult();
+		if (user == null) {
+			return userId;
+		}
+		String name = ((user.getLastName() == null) ? "" : user.getLastName())
+				+ ((user.getFirstName() == null) ? "" : user.getFirstName());
+		return name.isBlank() ? userId : name;
+	}
+
+	public boolean userExists(String userId) {
+		return userId != null && this.identityService.createUserQuery().userId(userId).count() > 0;
+	}
+
+	/** Members of the leadership who are consulted on the draft plan. */
+	public List<String> leaderIds() {
+		return this.identityService.createUserQuery()
+			.memberOfGroup(Groups.LEADERS)
+			.orderByUserId()
+			.asc()
+			.list()
+			.stream()
+			.map(User::getId)
+			.toList();
+	}
+
+	public boolean isMember(String userId, String groupId) {
+		return this.identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
+	}
+
+}

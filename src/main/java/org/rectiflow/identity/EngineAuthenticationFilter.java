@@ -1,0 +1,52 @@
+package org.rectiflow.identity;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Hands the person Spring Security authenticated to the engine for the length of one request, so the engine knows
+ * who claims, completes and comments (and, with authorizations on, what they may do).
+ */
+class EngineAuthenticationFilter extends OncePerRequestFilter {
+
+	private final IdentityService identityService;
+
+	EngineAuthenticationFilter(IdentityService identityService) {
+		this.identityService = identityService;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		List<String> groups = authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter((a) -> a.startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX))
+			.map((a) -> a.substring(CamundaIdentityAuthenticationProvider.GROUP_PREFIX.length()))
+			.toList();
+		this.identityService.setAuthentication(authentication.getName(), groups);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			this.identityService.clearAuthentication();
+		}
+	}
+
+}

@@ -1,0 +1,27 @@
+package org.rectiflow.identity;
+
+/** Camunda group ids of the roles that take part in every rectification; departments are in {@link Department}. */
+public final class Groups {
+
+	public static final String PARTY_COMMITTEE = "partyCommittee";
+
+	public static final String LEADERS = "leaders";
+
+	public static final String DISCIPLINE = "discipline";
+
+	public static final String RECTIFICATION_OFFICE = "rectificationOffice";
+
+	public static final String INSPECTION_OFFICE = "inspectionOffice";
+
+	public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+	/** Group type of the workflow roles above. */
+	public static final String TYPE_WORKFLOW = "WORKFLOW";
+
+	/** Group type of the departments. */
+	public static final String TYPE_DEPARTMENT = "DEPARTMENT";
+
+	private Groups() {
+	}
+
+}

@@ -1,0 +1,85 @@
+package org.rectiflow.identity;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates the workflow groups and the departments in Camunda's identity service, and (with
+ * {@code rectiflow.identity.demo-users}) the demo accounts. Idempotent: runs on every start, creates what is missing.
+ */
+@Component
+class IdentityBootstrap {
+
+	private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
+
+	static final int ORDER = 0;
+
+	private final IdentityService identityService;
+
+	private final boolean demoUsers;
+
+	IdentityBootstrap(IdentityService identityService,
+			@Value("${rectiflow.identity.demo-users:false}") boolean demoUsers) {
+		this.identityService = identityService;
+		this.demoUsers = demoUsers;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(ORDER)
+	@Transactional
+	public void createIdentities() {
+		group(Groups.PARTY_COMMITTEE, "党委", Groups.TYPE_WORKFLOW);
+		group(Groups.LEADERS, "校领导班子", Groups.TYPE_WORKFLOW);
+		group(Groups.DISCIPLINE, "纪委", Groups.TYPE_WORKFLOW);
+		group(Groups.RECTIFICATION_OFFICE, "巡察整改工作领导小组办公室", Groups.TYPE_WORKFLOW);
+		group(Groups.INSPECTION_OFFICE, "巡察工作领导小组办公室", Groups.TYPE_WORKFLOW);
+		group(Groups.CAMUNDA_ADMIN, "系统管理员", "SYSTEM");
+		Arrays.stream(Department.values()).forEach((d) -> group(d.groupId(), d.displayName(), Groups.TYPE_DEPARTMENT));
+		if (this.demoUsers) {
+			DemoAccounts.LEADERSHIP.forEach(this::account);
+			DemoAccounts.STAFF.forEach(this::account);
+			for (Department d : Department.values()) {
+				account(new DemoAccounts.Account(DemoAccounts.staffOf(d), d.displayName(), "干事", List.of(d.groupId())));
+			}
+			log.info("Demo accounts ready (password '{}')", DemoAccounts.PASSWORD);
+		}
+	}
+
+	private void group(String id, String name, String type) {
+		if (this.identityService.createGroupQuery().groupId(id).count() == 0) {
+			Group group = this.identityService.newGroup(id);
+			group.setName(name);
+			group.setType(type);
+			this.identityService.saveGroup(group);
+		}
+	}
+
+	private void account(DemoAccounts.Account account) {
+		if (this.identityService.createUserQuery().userId(account.id()).count() == 0) {
+			User user = this.identityService.newUser(account.id());
+			user.setFirstName(account.firstName());
+			user.setLastName(account.lastName());
+			user.setEmail(account.id() + "@demo.rectiflow.org");
+			user.setPassword(DemoAccounts.PASSWORD);
+			this.identityService.saveUser(user);
+		}
+		for (String groupId : account.groups()) {
+			if (this.identityService.createUserQuery().userId(account.id()).memberOfGroup(groupId).count() == 0) {
+				this.identityService.createMembership(account.id(), groupId);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,168 @@
+package org.rectiflow.inspection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+/** One inspection round of one unit: the business key of its rectification process. */
+@Entity
+public class Inspection {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String title;
+
+	private String inspectingBody;
+
+	private String unitName;
+
+	private LocalDate onSiteFrom;
+
+	private LocalDate onSiteTo;
+
+	private LocalDate feedbackDate;
+
+	private String documentNumbers;
+
+	private int concentratedMonths = 3;
+
+	private String planSummary;
+
+	private String contactLine;
+
+	@Enumerated(EnumType.STRING)
+	private InspectionStatus status = InspectionStatus.PLANNING;
+
+	private Long previousInspectionId;
+
+	@Column(nullable = false)
+	private Instant createdAt;
+
+	private Instant closedAt;
+
+	@Version
+	private long version;
+
+	protected Inspection() {
+	}
+
+	public Inspection(String title, String inspectingBody, String unitName, Instant createdAt) {
+		this.title = title;
+		this.inspectingBody = inspectingBody;
+		this.unitName = unitName;
+		this.createdAt = createdAt;
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public String getInspectingBody() {
+		return this.inspectingBody;
+	}
+
+	public String getUnitName() {
+		return this.unitName;
+	}
+
+	public LocalDate getOnSiteFrom() {
+		return this.onSiteFrom;
+	}
+
+	public LocalDate getOnSiteTo() {
+		return this.onSiteTo;
+	}
+
+	public void setOnSitePeriod(LocalDate from, LocalDate to) {
+		this.onSiteFrom = from;
+		this.onSiteTo = to;
+	}
+
+	public LocalDate getFeedbackDate() {
+		return this.feedbackDate;
+	}
+
+	public void setFeedbackDate(LocalDate feedbackDate) {
+		this.feedbackDate = feedbackDate;
+	}
+
+	public String getDocumentNumbers() {
+		return this.documentNumbers;
+	}
+
+	public void setDocumentNumbers(String documentNumbers) {
+		this.documentNumbers = documentNumbers;
+	}
+
+	public int getConcentratedMonths() {
+		return this.concentratedMonths;
+	}
+
+	public void setConcentratedMonths(int concentratedMonths) {
+		this.concentratedMonths = concentratedMonths;
+	}
+
+	public String getPlanSummary() {
+		return this.planSummary;
+	}
+
+	public void setPlanSummary(String planSummary) {
+		this.planSummary = planSummary;
+	}
+
+	public String getContactLine() {
+		return this.contactLine;
+	}
+
+	public void setContactLine(String contactLine) {
+		this.contactLine = contactLine;
+	}
+
+	public InspectionStatus getStatus() {
+		return this.status;
+	}
+
+	public void setStatus(InspectionStatus status) {
+		this.status = status;
+	}
+
+	public Long getPreviousInspectionId() {
+		return this.previousInspectionId;
+	}
+
+	public void setPreviousInspectionId(Long previousInspectionId) {
+		this.previousInspectionId = previousInspectionId;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getClosedAt() {
+		return this.closedAt;
+	}
+
+	public void close(Instant at) {
+		this.status = InspectionStatus.CLOSED;
+		this.closedAt = at;
+	}
+
+	public LocalDate concentratedPeriodEnd() {
+		return (this.feedbackDate != null) ? this.feedbackDate.plusMonths(this.concentratedMonths) : null;
+	}
+
+}

@@ -1,0 +1,42 @@
+package org.rectiflow.ledger;
+
+import java.util.List;
+
+import org.rectiflow.system.ApiController;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** API of the ledger: the inspections, and per inspection the three lists with computed counts. */
+@ApiController("/api/inspections")
+class LedgerController {
+
+	private final LedgerService ledgers;
+
+	LedgerController(LedgerService ledgers) {
+		this.ledgers = ledgers;
+	}
+
+	record InspectionSummary(Long id, String title, String unitName, String status, OutcomeCounts problemCounts,
+			OutcomeCounts taskCounts) {
+	}
+
+	@GetMapping
+	List<InspectionSummary> inspections() {
+		return this.ledgers.all()
+			.stream()
+			.map((l) -> new InspectionSummary(l.inspectionId(), l.title(), l.unitName(), l.status().name(),
+					l.problemCounts(), l.taskCounts()))
+			.toList();
+	}
+
+	@GetMapping("/{inspectionId}")
+	Ledger ledger(@PathVariable Long inspectionId) {
+		return this.ledgers.ledger(inspectionId);
+	}
+
+	@GetMapping("/{inspectionId}/responsibilities")
+	List<LedgerService.Responsibility> responsibilities(@PathVariable Long inspectionId) {
+		return this.ledgers.responsibilities(inspectionId);
+	}
+
+}

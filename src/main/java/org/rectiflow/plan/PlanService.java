@@ -1,0 +1,268 @@
+package org.rectiflow.plan;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.rectiflow.identity.Department;
+import org.rectiflow.identity.Directory;
+import org.rectiflow.inspection.Inspection;
+import org.rectiflow.inspection.InspectionRepository;
+import org.rectiflow.inspection.InspectionStatus;
+import org.rectiflow.inspection.Problem;
+import org.rectiflow.inspection.ProblemCategory;
+import org.rectiflow.inspection.ProblemCategoryRepository;
+import org.rectiflow.inspection.ProblemRepository;
+import org.rectiflow.system.RectiflowException;
+import org.rectiflow.system.RectiflowProperties;
+import org.rectiflow.task.Measure;
+import org.rectiflow.task.MeasureRepository;
+import org.rectiflow.task.RectificationTask;
+import org.rectiflow.task.RectificationTaskRepository;
+import org.rectiflow.task.RectificationTaskService;
+import org.rectiflow.task.TaskKind;
+import org.rectiflow.task.TaskSettledEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * The rectification plan: feedback registered, problems broken into tasks, consulted on, approved and filed; then
+ * the watch for the moment every task is settled.
+ */
+@Service
+@Transactional
+public class PlanService {
+
+	private final InspectionRepository inspections;
+
+	private final ProblemCategoryRepository categories;
+
+	private final ProblemRepository problems;
+
+	private final RectificationTaskRepository tasks;
+
+	private final MeasureRepository measures;
+
+	private final PlanOpinionRepository opinions;
+
+	private final RectificationTaskService taskService;
+
+	private final RectificationProcessAdapter process;
+
+	private final Directory directory;
+
+	private final RectiflowProperties properties;
+
+	private final Clock clock;
+
+	PlanService(InspectionRepository inspections, ProblemCategoryRepository categories, ProblemRepository problems,
+			RectificationTaskRepository tasks, MeasureRepository measures, PlanOpinionRepository opinions,
+			RectificationTaskService taskService, RectificationProcessAdapter process, Directory directory,
+			RectiflowProperties properties, Clock clock) {
+		this.inspections = inspections;
+		this.categories = categories;
+		this.problems = problems;
+		this.tasks = tasks;
+		this.measures = measures;
+		this.opinions = opinions;
+		this.taskService = taskService;
+		this.process = process;
+		this.directory = directory;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Registers the feedback and starts the inspection's rectification process, in one transaction. */
+	public Inspection register(Feedback feedback) {
+		Inspection inspection = new Inspection(feedback.title().trim(), feedback.inspectingBody().trim(),
+				feedback.unitName().trim(), this.clock.instant());
+		inspection.setOnSitePeriod(feedback.onSiteFrom(), feedback.onSiteTo());
+		inspection.setFeedbackDate(feedback.feedbackDate());
+		inspection.setConcentratedMonths(feedback.concentratedMonths());
+		inspection.setContactLine(feedback.contactLine());
+		if (feedback.documentNumbers() != null && !feedback.documentNumbers().isEmpty()) {
+			inspection.setDocumentNumbers(String.join("；", feedback.documentNumbers()));
+		}
+		inspection = this.inspections.save(inspection);
+		int categorySeq = 0;
+		for (Feedback.Category c : feedback.categories()) {
+			ProblemCategory category = this.categories.save(new ProblemCategory(inspection.getId(), ++categorySeq, c.title().trim()));
+			int problemSeq = 0;
+			for (Feedback.ProblemItem p : c.problems()) {
+				Problem problem = new Problem(inspection.getId(), category.getId(), categorySeq, ++problemSeq, p.title().trim());
+				problem.setPreviousRound(p.previousRound());
+				problem = this.problems.save(problem);
+				int taskSeq = 0;
+				for (Feedback.TaskItem t : (p.tasks() == null) ? List.<Feedback.TaskItem>of() : p.tasks()) {
+					addTask(problem, ++taskSeq, t);
+				}
+			}
+		}
+		this.process.start(inspection, this.directory.leaderIds(), this.properties.lookBackPeriod(),
+				this.problems.countByInspectionId(inspection.getId()), this.tasks.countByInspectionId(inspection.getId()));
+		return inspection;
+	}
+
+	/** Adds a task to a problem while the plan is drafted. */
+	public RectificationTask addTask(Long problemId, Feedback.TaskItem item) {
+		Problem problem = this.problems.findById(problemId)
+			.orElseThrow(() -> new RectiflowException.NotFound("error.problem.notFound", problemId));
+		requirePlanning(problem.getInspectionId());
+		int seq = (int) this.tasks.countByProblemId(problemId) + 1;
+		RectificationTask task = addTask(problem, seq, item);
+		this.process.updateCounts(problem.getInspectionId(), this.problems.countByInspectionId(problem.getInspectionId()),
+				this.tasks.countByInspectionId(problem.getInspectionId()));
+		return task;
+	}
+
+	/** Changes a task's accountability and measures while the plan is drafted. */
+	public RectificationTask updateTask(Long taskId, Feedback.TaskItem item) {
+		RectificationTask task = this.taskService.get(taskId);
+		requirePlanning(task.getInspectionId());
+		apply(task, item);
+		this.measures.deleteByTaskId(taskId);
+		this.measures.flush();
+		saveMeasures(task, item.measures());
+		return task;
+	}
+
+	/**
+	 * The plan may leave drafting only when every problem has at least one task and every task names its leader,
+	 * lead department, deadline and at least one measure; the error lists what is missing.
+	 */
+	@Transactional(readOnly = true)
+	public void checkBreakdown(Long inspectionId) {
+		List<String> gaps = new ArrayList<>();
+		List<RectificationTask> all = this.tasks.findByInspectionIdOrderByIdAsc(inspectionId);
+		Map<Long, List<RectificationTask>> byProblem = all.stream().collect(Collectors.groupingBy(RectificationTask::getProblemId));
+		Map<Long, Long> measureCounts = this.measures.findByTaskIdInOrderByTaskIdAscSeqAsc(all.stream().map(RectificationTask::getId).toList())
+			.stream()
+			.collect(Collectors.groupingBy(Measure::getTaskId, Collectors.counting()));
+		for (Problem p : this.problems.findByInspectionIdOrderByCategoryIdAscSeqAsc(inspectionId)) {
+			if (!byProblem.containsKey(p.getId())) {
+				gaps.add(p.getCode() + "（无细化任务）");
+			}
+		}
+		for (RectificationTask t : all) {
+			List<String> missing = new ArrayList<>();
+			if (!StringUtils.hasText(t.getResponsibleLeader())) {
+				missing.add("责任领导");
+			}
+			if (!StringUtils.hasText(t.getLeadDepartment())) {
+				missing.add("牵头部门");
+			}
+			if (t.getDeadline() == null) {
+				missing.add("整改期限");
+			}
+			if (measureCounts.getOrDefault(t.getId(), 0L) == 0) {
+				missing.add("整改措施");
+			}
+			if (!missing.isEmpty()) {
+				gaps.add(t.getCode() + "（缺" + String.join("、", missing) + "）");
+			}
+		}
+		if (!gaps.isEmpty()) {
+			int shown = Math.min(gaps.size(), 10);
+			throw new RectiflowException("error.plan.incomplete", gaps.size(), String.join("；", gaps.subList(0, shown)));
+		}
+	}
+
+	public void recordPlanSummary(Long inspectionId, String planSummary) {
+		inspection(inspectionId).setPlanSummary(planSummary);
+	}
+
+	public PlanOpinion recordOpinion(Long inspectionId, String leader, String content) {
+		return this.opinions.save(new PlanOpinion(inspectionId, leader, content, this.clock.instant()));
+	}
+
+	@Transactional(readOnly = true)
+	public List<PlanOpinion> opinionsOf(Long inspectionId) {
+		return this.opinions.findByInspectionIdOrderByCreatedAtAsc(inspectionId);
+	}
+
+	/** The plan is filed: the inspection moves to rectification and every task starts. */
+	public int startRectification(Long inspectionId) {
+		inspection(inspectionId).setStatus(InspectionStatus.RECTIFYING);
+		return this.taskService.startAll(inspectionId);
+	}
+
+	/**
+	 * Reopens the named tasks. A closed inspection stays closed (the look-back found a relapse, the tasks run on
+	 * their own); otherwise it is back in rectification until they settle again.
+	 */
+	public void reopen(Long inspectionId, String taskCodes) {
+		this.taskService.reopen(inspectionId, taskCodes);
+		Inspection inspection = inspection(inspectionId);
+		if (inspection.getStatus() != InspectionStatus.CLOSED) {
+			inspection.setStatus(InspectionStatus.RECTIFYING);
+		}
+	}
+
+	public void markReporting(Long inspectionId) {
+		inspection(inspectionId).setStatus(InspectionStatus.REPORTING);
+	}
+
+	public void close(Long inspectionId) {
+		inspection(inspectionId).close(this.clock.instant());
+	}
+
+	/**
+	 * Runs in the transaction that settled a task, under the inspection's row lock taken there: when no task is left
+	 * open, the rectification process moves on to the summary report.
+	 */
+	@EventListener
+	public void onTaskSettled(TaskSettledEvent event) {
+		if (this.taskService.allSettled(event.inspectionId())) {
+			this.process.notifyAllTasksSettled(event.inspectionId());
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public Inspection inspection(Long inspectionId) {
+		return this.inspections.findById(inspectionId)
+			.orElseThrow(() -> new RectiflowException.NotFound("error.inspection.notFound", inspectionId));
+	}
+
+	private void requirePlanning(Long inspectionId) {
+		if (inspection(inspectionId).getStatus() != InspectionStatus.PLANNING) {
+			throw new RectiflowException.Conflict("error.plan.notDrafting");
+		}
+	}
+
+	private RectificationTask addTask(Problem problem, int seq, Feedback.TaskItem item) {
+		RectificationTask task = new RectificationTask(problem.getInspectionId(), problem.getId(), problem.getCode(), seq,
+				item.title().trim());
+		apply(task, item);
+		task = this.tasks.save(task);
+		saveMeasures(task, item.measures());
+		return task;
+	}
+
+	private void apply(RectificationTask task, Feedback.TaskItem item) {
+		if (StringUtils.hasText(item.leadDepartment()) && Department.byGroupId(item.leadDepartment()).isEmpty()) {
+			throw new RectiflowException("error.task.unknownDepartment", item.leadDepartment());
+		}
+		if (StringUtils.hasText(item.responsibleLeader()) && !this.directory.userExists(item.responsibleLeader())) {
+			throw new RectiflowException("error.task.unknownLeader", item.responsibleLeader());
+		}
+		task.setKind((item.kind() == null) ? TaskKind.CONCENTRATED : item.kind());
+		task.setLeadDepartment(StringUtils.hasText(item.leadDepartment()) ? item.leadDepartment() : null);
+		task.setResponsibleLeader(StringUtils.hasText(item.responsibleLeader()) ? item.responsibleLeader() : null);
+		task.setCooperatingDepartments(item.cooperatingDepartments());
+		task.setResponsiblePerson(item.responsiblePerson());
+		task.setDeadline(item.deadline());
+		task.setNonPublic(item.nonPublic());
+	}
+
+	private void saveMeasures(RectificationTask task, List<String> contents) {
+		int seq = 0;
+		for (String content : (contents == null) ? List.<String>of() : contents) {
+			this.measures.save(new Measure(task.getId(), ++seq, content.trim()));
+		}
+	}
+
+}

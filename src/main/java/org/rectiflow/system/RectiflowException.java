@@ -1,0 +1,45 @@
+package org.rectiflow.system;
+
+/**
+ * A business rule was broken by the caller's input. Carries a message key from {@code messages*.properties}, so
+ * the person sees the reason in their language; mapped to HTTP 400 (or 404/409 by subclass), never to a 500.
+ */
+public class RectiflowException extends RuntimeException {
+
+	private final String messageKey;
+
+	private final transient Object[] args;
+
+	public RectiflowException(String messageKey, Object... args) {
+		super(messageKey);
+		this.messageKey = messageKey;
+		this.args = args;
+	}
+
+	public String getMessageKey() {
+		return this.messageKey;
+	}
+
+	public Object[] getArgs() {
+		return this.args;
+	}
+
+	/** The addressed record does not exist. */
+	public static class NotFound extends RectiflowException {
+
+		public NotFound(String messageKey, Object... args) {
+			super(messageKey, args);
+		}
+
+	}
+
+	/** The record exists but is in a state where the request makes no sense (HTTP 409). */
+	public static class Conflict extends RectiflowException {
+
+		public Conflict(String messageKey, Object... args) {
+			super(messageKey, args);
+		}
+
+	}
+
+}

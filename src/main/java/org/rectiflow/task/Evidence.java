@@ -1,0 +1,85 @@
+package org.rectiflow.task;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+/** A file proving a measure was carried out; the bytes are in {@link EvidenceContent}. */
+@Entity
+public class Evidence {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private Long taskId;
+
+	private String fileName;
+
+	private String contentType;
+
+	private long sizeBytes;
+
+	private String sha256;
+
+	private String description;
+
+	private String uploadedBy;
+
+	private Instant uploadedAt;
+
+	protected Evidence() {
+	}
+
+	public Evidence(Long taskId, String fileName, String contentType, long sizeBytes, String sha256,
+			String description, String uploadedBy, Instant uploadedAt) {
+		this.taskId = taskId;
+		this.fileName = fileName;
+		this.contentType = contentType;
+		this.sizeBytes = sizeBytes;
+		this.sha256 = sha256;
+		this.description = description;
+		this.uploadedBy = uploadedBy;
+		this.uploadedAt = uploadedAt;
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public Long getTaskId() {
+		return this.taskId;
+	}
+
+	public String getFileName() {
+		return this.fileName;
+	}
+
+	public String getContentType() {
+		return this.contentType;
+	}
+
+	public long getSizeBytes() {
+		return this.sizeBytes;
+	}
+
+	public String getSha256() {
+		return this.sha256;
+	}
+
+	public String getDescription() {
+		return this.description;
+	}
+
+	public String getUploadedBy() {
+		return this.uploadedBy;
+	}
+
+	public Instant getUploadedAt() {
+		return this.uploadedAt;
+	}
+
+}

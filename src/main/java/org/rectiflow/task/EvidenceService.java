@@ -1,0 +1,149 @@
+package org.rectiflow.task;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+import org.rectiflow.system.RectiflowException;
+import org.rectiflow.system.RectiflowProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Evidence files: kept in the database with their SHA-256, so a copy on a desk can be matched to what was filed.
+ */
+@Service
+@Transactional
+public class EvidenceService {
+
+	private final EvidenceRepository evidence;
+
+	private final EvidenceContentRepository contents;
+
+	private final RectificationTaskRepository tasks;
+
+	private final RectificationTaskProcessAdapter process;
+
+	private final RectiflowProperties properties;
+
+	private final Clock clock;
+
+	EvidenceService(EvidenceRepository evidence, EvidenceContentRepository contents, RectificationTaskRepository tasks,
+			RectificationTaskProcessAdapter process, RectiflowProperties properties, Clock clock) {
+		this.evidence = evidence;
+		this.contents = contents;
+		this.tasks = tasks;
+		this.process = process;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** A file as received at the edge. */
+	public record Upload(String fileName, String contentType, byte[] bytes, String description) {
+	}
+
+	public Evidence upload(Long taskId, Upload upload, String uploadedBy) {
+		RectificationTask task = this.tasks.findById(taskId)
+			.orElseThrow(() -> new RectiflowException.NotFound("error.task.notFound", taskId));
+		if (task.isClosedOff()) {
+			throw new RectiflowException.Conflict("error.evidence.taskClosedOff", task.getCode());
+		}
+		validate(upload);
+		String fileName = StringUtils.getFilename(StringUtils.cleanPath(upload.fileName()));
+		Evidence saved = this.evidence.save(new Evidence(taskId, fileName, upload.contentType(), upload.bytes().length,
+				sha256(upload.bytes()), StringUtils.hasText(upload.description()) ? upload.description().trim() : null,
+				uploadedBy, this.clock.instant()));
+		this.contents.save(new EvidenceContent(saved.getId(), upload.bytes()));
+		this.process.updateEvidenceSummary(taskId, summarize(this.evidence.findByTaskIdOrderByUploadedAtAsc(taskId)));
+		return saved;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Evidence> evidenceOf(Long taskId) {
+		return this.evidence.findByTaskIdOrderByUploadedAtAsc(taskId);
+	}
+
+	@Transactional(readOnly = true)
+	public long countOf(Long taskId) {
+		return this.evidence.countByTaskId(taskId);
+	}
+
+	@Transactional(readOnly = true)
+	public Evidence get(Long evidenceId) {
+		return this.evidence.findById(evidenceId)
+			.orElseThrow(() -> new RectiflowException.NotFound("error.evidence.notFound", evidenceId));
+	}
+
+	@Transactional(readOnly = true)
+	public byte[] content(Long evidenceId) {
+		return this.contents.findById(evidenceId)
+			.map(EvidenceContent::getContent)
+			.orElseThrow(() -> new RectiflowException.NotFound("error.evidence.notFound", evidenceId));
+	}
+
+	/** One line per file, as the task forms show it: "name (size, uploaded by)". */
+	public static String summarize(List<Evidence> files) {
+		if (files.isEmpty()) {
+			return "（尚未上传佐证材料）";
+		}
+		StringBuilder summary = new StringBuilder();
+		int i = 1;
+		for (Evidence e : files) {
+			summary.append(i++)
+				.append(". ")
+				.append(e.getFileName())
+				.append("（")
+				.append(humanSize(e.getSizeBytes()))
+				.append("，")
+				.append(e.getUploadedBy())
+				.append("）");
+			if (e.getDescription() != null) {
+				summary.append("：").append(e.getDescription());
+			}
+			summary.append('\n');
+		}
+		return summary.toString().trim();
+	}
+
+	static String humanSize(long bytes) {
+		if (bytes < 1024) {
+			return bytes + " B";
+		}
+		if (bytes < 1024 * 1024) {
+			return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+		}
+		return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+	}
+
+	private void validate(Upload upload) {
+		if (upload.bytes() == null || upload.bytes().length == 0 || !StringUtils.hasText(upload.fileName())) {
+			throw new RectiflowException("error.evidence.empty");
+		}
+		if (upload.bytes().length > this.properties.evidence().maxBytes()) {
+			throw new RectiflowException("error.evidence.tooLarge", humanSize(this.properties.evidence().maxBytes()));
+		}
+		List<String> allowed = this.properties.evidence().allowedContentTypes();
+		if (!allowed.isEmpty() && (upload.contentType() == null || !allowed.contains(baseType(upload.contentType())))) {
+			throw new RectiflowException("error.evidence.type", upload.contentType());
+		}
+	}
+
+	private static String baseType(String contentType) {
+		int semicolon = contentType.indexOf(';');
+		return ((semicolon < 0) ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+	}
+
+	static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+}

@@ -1,0 +1,23 @@
+package org.rectiflow.task;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code serviceTask_recordOutcome}: the close-off decision becomes the task's outcome in the ledger. */
+@Component("recordOutcomeDelegate")
+class RecordOutcomeDelegate implements JavaDelegate {
+
+	private final RectificationTaskService tasks;
+
+	RecordOutcomeDelegate(RectificationTaskService tasks) {
+		this.tasks = tasks;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		this.tasks.recordOutcome(((Number) execution.getVariable(RectificationTaskProcess.VAR_TASK_ID)).longValue(),
+				TaskStatus.valueOf((String) execution.getVariable(RectificationTaskProcess.VAR_OUTCOME)));
+	}
+
+}

@@ -1,0 +1,201 @@
+package org.rectiflow.task;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.rectiflow.identity.Department;
+import org.rectiflow.identity.Directory;
+import org.rectiflow.inspection.InspectionRepository;
+import org.rectiflow.inspection.Problem;
+import org.rectiflow.inspection.ProblemRepository;
+import org.rectiflow.system.RectiflowException;
+import org.rectiflow.system.RectiflowProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Rectification tasks through their life: started, carried out, closed off or kept long-term, reopened. Each
+ * change of state is made here, in the caller's transaction, which is the engine's when called from a delegate.
+ */
+@Service
+@Transactional
+public class RectificationTaskService {
+
+	private static final String CODE_SEPARATORS = "[,，、;；\\s]+";
+
+	private final RectificationTaskRepository tasks;
+
+	private final MeasureRepository measures;
+
+	private final EvidenceRepository evidence;
+
+	private final StageReportRepository stageReports;
+
+	private final ProblemRepository problems;
+
+	private final InspectionRepository inspections;
+
+	private final RectificationTaskProcessAdapter process;
+
+	private final Directory directory;
+
+	private final RectiflowProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	RectificationTaskService(RectificationTaskRepository tasks, MeasureRepository measures,
+			EvidenceRepository evidence, StageReportRepository stageReports, ProblemRepository problems,
+			InspectionRepository inspections, RectificationTaskProcessAdapter process, Directory directory,
+			RectiflowProperties properties, ApplicationEventPublisher events, Clock clock) {
+		this.tasks = tasks;
+		this.measures = measures;
+		this.evidence = evidence;
+		this.stageReports = stageReports;
+		this.problems = problems;
+		this.inspections = inspections;
+		this.process = process;
+		this.directory = directory;
+		this.properties = properties;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public RectificationTask get(Long taskId) {
+		return this.tasks.findById(taskId).orElseThrow(() -> new RectiflowException.NotFound("error.task.notFound", taskId));
+	}
+
+	@Transactional(readOnly = true)
+	public List<RectificationTask> tasksOf(Long inspectionId) {
+		return this.tasks.findByInspectionIdOrderByIdAsc(inspectionId);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Measure> measuresOf(Long taskId) {
+		return this.measures.findByTaskIdOrderBySeqAsc(taskId);
+	}
+
+	/** Starts one process instance per task that is not yet settled: the plan has been filed. */
+	public int startAll(Long inspectionId) {
+		List<RectificationTask> open = tasksOf(inspectionId).stream().filter((t) -> !t.isSettled()).toList();
+		Map<Long, Problem> problemsById = this.problems.findAllById(open.stream().map(RectificationTask::getProblemId).toList())
+			.stream()
+			.collect(Collectors.toMap(Problem::getId, Function.identity()));
+		Map<Long, List<Measure>> measuresByTask = this.measures
+			.findByTaskIdInOrderByTaskIdAscSeqAsc(open.stream().map(RectificationTask::getId).toList())
+			.stream()
+			.collect(Collectors.groupingBy(Measure::getTaskId));
+		for (RectificationTask task : open) {
+			start(task, problemsById.get(task.getProblemId()), measuresByTask.getOrDefault(task.getId(), List.of()));
+		}
+		return open.size();
+	}
+
+	/**
+	 * Parses task codes as people write them ("1.3.4, 2.1.2" or with Chinese separators) and checks that each names
+	 * a task of the inspection; an unknown code is a clear error, never a silent skip.
+	 */
+	@Transactional(readOnly = true)
+	public List<RectificationTask> findByCodes(Long inspectionId, String codes) {
+		Set<String> wanted = new LinkedHashSet<>(Arrays.stream((codes == null) ? new String[0] : codes.trim().split(CODE_SEPARATORS))
+			.filter((c) -> !c.isBlank())
+			.toList());
+		if (wanted.isEmpty()) {
+			throw new RectiflowException("error.task.codesRequired");
+		}
+		List<RectificationTask> found = this.tasks.findByInspectionIdAndCodeIn(inspectionId, wanted);
+		Set<String> unknown = new LinkedHashSet<>(wanted);
+		found.forEach((t) -> unknown.remove(t.getCode()));
+		if (!unknown.isEmpty()) {
+			throw new RectiflowException("error.task.unknownCodes", String.join(", ", unknown));
+		}
+		return found;
+	}
+
+	/** Starts the named tasks again after a review opinion or a look-back; a running long-term cycle is replaced. */
+	public List<RectificationTask> reopen(Long inspectionId, String codes) {
+		this.inspections.lockById(inspectionId);
+		List<RectificationTask> reopened = findByCodes(inspectionId, codes);
+		for (RectificationTask task : reopened) {
+			this.process.cancel(task.getId(), "reopened");
+			task.reopen();
+			Problem problem = this.problems.findById(task.getProblemId()).orElseThrow();
+			start(task, problem, this.measures.findByTaskIdOrderBySeqAsc(task.getId()));
+		}
+		return reopened;
+	}
+
+	public void recordProgress(Long taskId, String progressReport) {
+		get(taskId).setProgressReport(progressReport);
+	}
+
+	/**
+	 * Close-off: gives the task its outcome. Takes the inspection's row lock first, so that the "every task
+	 * settled?" check that listeners make on {@link TaskSettledEvent} sees every other settlement.
+	 */
+	public void recordOutcome(Long taskId, TaskStatus outcome) {
+		if (outcome == null || !outcome.isCloseOffOutcome()) {
+			throw new RectiflowException("error.task.invalidOutcome", outcome);
+		}
+		RectificationTask task = get(taskId);
+		this.inspections.lockById(task.getInspectionId());
+		task.recordOutcome(outcome, this.clock.instant());
+		this.events.publishEvent(new TaskSettledEvent(task.getInspectionId(), task.getId()));
+	}
+
+	public void markOverdue(Long taskId) {
+		get(taskId).markOverdue();
+		this.process.raisePriority(taskId);
+	}
+
+	public StageReport recordStageReport(Long taskId, String stageMeasures, String stageResults,
+			boolean completionClaimed, String reportedBy) {
+		get(taskId);
+		return this.stageReports.save(new StageReport(taskId, stageMeasures, stageResults, completionClaimed,
+				reportedBy, this.clock.instant()));
+	}
+
+	@Transactional(readOnly = true)
+	public List<StageReport> stageReportsOf(Long taskId) {
+		return this.stageReports.findByTaskIdOrderByReportedAtAsc(taskId);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean allSettled(Long inspectionId) {
+		return tasksOf(inspectionId).stream().allMatch(RectificationTask::isSettled);
+	}
+
+	/** Numbered measures, one per line, as the forms show them. */
+	public static String numberedMeasures(List<Measure> measures) {
+		List<String> lines = new ArrayList<>();
+		for (Measure m : measures) {
+			lines.add(m.getSeq() + ". " + m.getContent());
+		}
+		return String.join("\n", lines);
+	}
+
+	private void start(RectificationTask task, Problem problem, List<Measure> taskMeasures) {
+		if (task.getDeadline() == null || task.getLeadDepartment() == null || task.getResponsibleLeader() == null) {
+			throw new RectiflowException("error.task.incomplete", task.getCode());
+		}
+		task.startRound();
+		Instant dueAt = task.getDeadline().atTime(LocalTime.of(23, 59, 59)).atZone(this.clock.getZone()).toInstant();
+		this.process.start(task, new RectificationTaskProcessAdapter.StartContext(problem.getTitle(),
+				numberedMeasures(taskMeasures), Department.nameOf(task.getLeadDepartment()),
+				this.directory.displayName(task.getResponsibleLeader()), dueAt, this.properties.stageReportPeriod(),
+				EvidenceService.summarize(this.evidence.findByTaskIdOrderByUploadedAtAsc(task.getId()))));
+	}
+
+}

@@ -1,0 +1,103 @@
+package org.rectiflow.task;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import org.rectiflow.identity.Directory;
+import org.rectiflow.identity.Groups;
+import org.rectiflow.system.Actors;
+import org.rectiflow.system.ApiController;
+import org.rectiflow.system.RectiflowException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** API of a rectification task: its evidence files and its stage reports. */
+@ApiController("/api")
+class TaskController {
+
+	private final RectificationTaskService tasks;
+
+	private final EvidenceService evidence;
+
+	private final Directory directory;
+
+	TaskController(RectificationTaskService tasks, EvidenceService evidence, Directory directory) {
+		this.tasks = tasks;
+		this.evidence = evidence;
+		this.directory = directory;
+	}
+
+	record EvidenceView(Long id, String fileName, String contentType, long sizeBytes, String sha256,
+			String description, String uploadedBy, Instant uploadedAt, String href) {
+
+		static EvidenceView of(Evidence e) {
+			return new EvidenceView(e.getId(), e.getFileName(), e.getContentType(), e.getSizeBytes(), e.getSha256(),
+					e.getDescription(), e.getUploadedBy(), e.getUploadedAt(), "/api/evidence/" + e.getId() + "/content");
+		}
+
+	}
+
+	record StageReportView(String stageMeasures, String stageResults, boolean completionClaimed, String reportedBy,
+			Instant reportedAt) {
+	}
+
+	/** Members of the lead department (and the rectification office on their behalf) upload evidence. */
+	@PostMapping(path = "/tasks/{taskId}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<EvidenceView> upload(@PathVariable Long taskId, @RequestParam("file") MultipartFile file,
+			@RequestParam(name = "description", required = false) String description) throws IOException {
+		RectificationTask task = this.tasks.get(taskId);
+		String user = Actors.current();
+		if (!this.directory.isMember(user, task.getLeadDepartment())
+				&& !this.directory.isMember(user, Groups.RECTIFICATION_OFFICE)) {
+			throw new RectiflowException("error.evidence.notLeadDepartment", task.getCode());
+		}
+		Evidence saved = this.evidence.upload(taskId,
+				new EvidenceService.Upload(file.getOriginalFilename(), file.getContentType(), file.getBytes(), description),
+				user);
+		return ResponseEntity.created(URI.create("/api/evidence/" + saved.getId())).body(EvidenceView.of(saved));
+	}
+
+	@GetMapping("/tasks/{taskId}/evidence")
+	List<EvidenceView> evidenceOf(@PathVariable Long taskId) {
+		this.tasks.get(taskId);
+		return this.evidence.evidenceOf(taskId).stream().map(EvidenceView::of).toList();
+	}
+
+	@GetMapping("/evidence/{evidenceId}")
+	EvidenceView evidence(@PathVariable Long evidenceId) {
+		return EvidenceView.of(this.evidence.get(evidenceId));
+	}
+
+	@GetMapping("/evidence/{evidenceId}/content")
+	ResponseEntity<byte[]> content(@PathVariable Long evidenceId) {
+		Evidence e = this.evidence.get(evidenceId);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(e.getContentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(e.getFileName(), StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-SHA256", e.getSha256())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(this.evidence.content(evidenceId));
+	}
+
+	@GetMapping("/tasks/{taskId}/stage-reports")
+	List<StageReportView> stageReports(@PathVariable Long taskId) {
+		this.tasks.get(taskId);
+		return this.tasks.stageReportsOf(taskId)
+			.stream()
+			.map((r) -> new StageReportView(r.getStageMeasures(), r.getStageResults(), r.isCompletionClaimed(),
+					r.getReportedBy(), r.getReportedAt()))
+			.toList();
+	}
+
+}

@@ -1,6 +1,12 @@
 package org.rectiflow.identity;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -8,11 +14,13 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may call what. Our API and the engine's REST API take HTTP Basic (for outside clients) or the portal session;
- * the portal uses form login. The Camunda webapps keep their own login for now.
+ * the portal and the Camunda webapps share one form login (single sign-on).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -21,7 +29,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
-		http.securityMatcher("/api/**", "/engine-rest/**")
+		http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+				PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
 			.authorizeHttpRequests((auth) -> auth.anyRequest().authenticated())
 			.httpBasic(Customizer.withDefaults())
 			.csrf((csrf) -> csrf.disable())
@@ -33,15 +42,32 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
-		http.authorizeHttpRequests((auth) -> auth
-			.requestMatchers("/css/**", "/images/**", "/favicon.ico", "/error", "/camunda/**")
+		http.authorizeHttpRequests((auth) -> auth.requestMatchers("/css/**", "/images/**", "/favicon.ico", "/error")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
+			// The webapps send their own CSRF token (X-XSRF-TOKEN) and check it themselves.
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/camunda/**"))
 			.formLogin((form) -> form.loginPage("/login").permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			.addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * Single sign-on for Tasklist, Cockpit and Admin: the webapps take the person Spring Security authenticated
+	 * instead of showing their own login. Runs after the Spring Security filter chain.
+	 */
+	@Bean
+	FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthenticationFilter() {
+		FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ContainerBasedAuthenticationFilter());
+		registration.setInitParameters(
+				Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+						SpringSecurityWebappAuthenticationProvider.class.getName()));
+		registration.addUrlPatterns("/camunda/*");
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+		return registration;
 	}
 
 }

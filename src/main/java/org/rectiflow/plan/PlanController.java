@@ -28,9 +28,11 @@ class PlanController {
 
 	
 
-	PlanController(PlanService plans) {
-		this.plans = plans;
+	private final FeedbackImporter importer;
 
+	PlanController(PlanService plans, FeedbackImporter importer) {
+		this.plans = plans;
+		this.importer = importer;
 	}
 
 	record Registered(Long inspectionId, String title) {
@@ -46,6 +48,15 @@ class PlanController {
 	@PreAuthorize("hasAuthority('GROUP_rectificationOffice')")
 	ResponseEntity<Registered> register(@Valid @RequestBody Feedback feedback) {
 		Inspection inspection = this.plans.register(feedback);
+		return ResponseEntity.created(URI.create("/api/inspections/" + inspection.getId()))
+			.body(new Registered(inspection.getId(), inspection.getTitle()));
+	}
+
+	/** Registers feedback from the text of a published report or a feedback document, in its usual layout. */
+	@PostMapping(path = "/inspections/import", consumes = "text/plain")
+	@PreAuthorize("hasAuthority('GROUP_rectificationOffice')")
+	ResponseEntity<Registered> importReport(@RequestBody String text) {
+		Inspection inspection = this.plans.register(this.importer.fromReport(text));
 		return ResponseEntity.created(URI.create("/api/inspections/" + inspection.getId()))
 			.body(new Registered(inspection.getId(), inspection.getTitle()));
 	}

@@ -15,7 +15,7 @@ import org.rectiflow.task.StageReport;
 import org.rectiflow.task.StageReportRepository;
 import org.rectiflow.task.TaskStatus;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -34,7 +34,7 @@ class PublicReportRenderer {
 	private static final Map<TaskStatus, String> OUTCOME_WORDS = Map.of(TaskStatus.COMPLETED, "完成",
 			TaskStatus.BASICALLY_COMPLETED, "基本完成", TaskStatus.NOT_COMPLETED, "未完成", TaskStatus.LONG_TERM, "长期整改");
 
-	private final TemplateEngine templates;
+	private final SpringTemplateEngine templates;
 
 	private final LedgerService ledgers;
 
@@ -55,7 +55,7 @@ class PublicReportRenderer {
 		resolver.setTemplateMode(TemplateMode.TEXT);
 		resolver.setCharacterEncoding("UTF-8");
 		resolver.setCacheable(true);
-		this.templates = new TemplateEngine();
+		this.templates = new SpringTemplateEngine();
 		this.templates.setTemplateResolver(resolver);
 	}
 

@@ -2,9 +2,15 @@ package org.rectiflow.system;
 
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Resolves user-facing texts in the current request's language: Chinese unless the person asked for English.
@@ -13,6 +19,9 @@ import org.springframework.stereotype.Component;
 public class Messages {
 
 	public static final Locale DEFAULT_LOCALE = Locale.SIMPLIFIED_CHINESE;
+
+	/** Where our pages remember the language a person chose. */
+	public static final String LANGUAGE_COOKIE = "RECTIFLOW_LANG";
 
 	private final MessageSource messageSource;
 
@@ -28,9 +37,21 @@ public class Messages {
 		return get(ex.getMessageKey(), ex.getArgs());
 	}
 
+	/**
+	 * English only when the person asked for it (the language switch of our pages, or an English Accept-Language
+	 * from an API client); Chinese otherwise, also for jobs and timers that run outside any request.
+	 */
 	public static Locale currentLocale() {
-		Locale locale = LocaleContextHolder.getLocale();
-		return "en".equals(locale.getLanguage()) ? Locale.ENGLISH : DEFAULT_LOCALE;
+		if (LocaleContextHolder.getLocaleContext() == null) {
+			return DEFAULT_LOCALE;
+		}
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			if (request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null && WebUtils.getCookie(request, LANGUAGE_COOKIE) == null) {
+				return DEFAULT_LOCALE;
+			}
+		}
+		return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? Locale.ENGLISH : DEFAULT_LOCALE;
 	}
 
 }

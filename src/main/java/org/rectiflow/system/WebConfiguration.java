@@ -16,7 +16,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver("RECTIFLOW_LANG");
+		CookieLocaleResolver resolver = new CookieLocaleResolver(Messages.LANGUAGE_COOKIE);
 		resolver.setDefaultLocale(Messages.DEFAULT_LOCALE);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;

@@ -1,0 +1,226 @@
+package org.rectiflow.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.rectiflow.identity.Department;
+import org.rectiflow.identity.DemoAccounts;
+import org.rectiflow.inspection.Inspection;
+import org.rectiflow.inspection.InspectionRepository;
+import org.rectiflow.plan.Feedback;
+import org.rectiflow.plan.FeedbackImporter;
+import org.rectiflow.plan.PlanService;
+import org.rectiflow.plan.RectificationProcess;
+import org.rectiflow.report.ReportService;
+import org.rectiflow.supervision.SupervisionProcess;
+import org.rectiflow.task.EvidenceService;
+import org.rectiflow.task.RectificationTask;
+import org.rectiflow.task.RectificationTaskProcess;
+import org.rectiflow.task.RectificationTaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * With the {@code demo} profile, on first start (no inspection yet): loads the reference case (Hunan, 14 problems)
+ * and walks it, as its people would in Tasklist, to the middle of the concentrated period, so that every role has
+ * work waiting. Two copies of the case stand earlier in the cycle (committee approval, filing) so the Party
+ * committee and the inspection office have work too. Dates are moved so that the period is under way today.
+ */
+@Component
+@ConditionalOnProperty(name = "rectiflow.demo.enabled", havingValue = "true")
+class DemoDataLoader {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+	static final String SEED = "seeds/hunan-reference-case.txt";
+
+	private final InspectionRepository inspections;
+
+	private final FeedbackImporter importer;
+
+	private final PlanService plans;
+
+	private final RectificationTaskService tasks;
+
+	private final EvidenceService evidence;
+
+	private final ReportService reports;
+
+	private final TaskService taskService;
+
+	private final IdentityService identityService;
+
+	private final Clock clock;
+
+	DemoDataLoader(InspectionRepository inspections, FeedbackImporter importer, PlanService plans,
+			RectificationTaskService tasks, EvidenceService evidence, ReportService reports, TaskService taskService, IdentityService identityService,
+			Clock clock) {
+		this.inspections = inspections;
+		this.importer = importer;
+		this.plans = plans;
+		this.tasks = tasks;
+		this.evidence = evidence;
+		this.reports = reports;
+		this.taskService = taskService;
+		this.identityService = identityService;
+		this.clock = clock;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(10)
+	@Transactional
+	public void load() throws IOException {
+		if (this.inspections.count() > 0) {
+			return;
+		}
+		String text;
+		try (InputStream in = new ClassPathResource(SEED).getInputStream()) {
+			text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		Feedback reference = shiftToToday(this.importer.fromReport(text));
+		Inspection hunan = this.plans.register(reference);
+		walkThroughExecution(hunan.getId());
+		for (String rule : this.importer.institutionalRules(text)) {
+			this.reports.addRule(hunan.getId(), null, rule, rule.contains("修订") ? "REVISED" : "CREATED", null);
+		}
+		Inspection atApproval = this.plans.register(copy(reference, "（演示副本：党委会审议）"));
+		draftAndConsult(atApproval.getId());
+		Inspection atFiling = this.plans.register(copy(reference, "（演示副本：报巡察办备案）"));
+		draftAndConsult(atFiling.getId());
+		complete(RectificationProcess.PROCESS_KEY, atFiling.getId(), RectificationProcess.USER_TASK_COMMITTEE_APPROVAL,
+				DemoAccounts.SECRETARY, Map.of(RectificationProcess.VAR_COMMITTEE_DECISION, RectificationProcess.APPROVE));
+		log.info("Demo data loaded: reference case {} in rectification, two copies at approval and filing", hunan.getId());
+	}
+
+	/** Moves every date by the same amount so that the feedback came 30 days ago. */
+	private Feedback shiftToToday(Feedback f) {
+		long days = ChronoUnit.DAYS.between(f.feedbackDate(), LocalDate.now(this.clock).minusDays(30));
+		return new Feedback(f.title(), f.inspectingBody(), f.unitName(), plus(f.onSiteFrom(), days),
+				plus(f.onSiteTo(), days), plus(f.feedbackDate(), days), f.documentNumbers(), f.concentratedMonths(),
+				f.contactLine(), f.categories()
+					.stream()
+					.map((c) -> new Feedback.Category(c.title(), c.problems()
+						.stream()
+						.map((p) -> new Feedback.ProblemItem(p.title(), p.previousRound(), p.tasks()
+							.stream()
+							.map((t) -> new Feedback.TaskItem(t.title(), t.kind(), t.responsibleLeader(), t.leadDepartment(),
+									t.cooperatingDepartments(), t.responsiblePerson(), plus(t.deadline(), days), t.measures(),
+									t.nonPublic()))
+							.toList()))
+						.toList()))
+					.toList());
+	}
+
+	private static Feedback copy(Feedback f, String suffix) {
+		return new Feedback(f.title() + suffix, f.inspectingBody(), f.unitName(), f.onSiteFrom(), f.onSiteTo(),
+				f.feedbackDate(), f.documentNumbers(), f.concentratedMonths(), f.contactLine(), f.categories());
+	}
+
+	private static LocalDate plus(LocalDate date, long days) {
+		return (date == null) ? null : date.plusDays(days);
+	}
+
+	private void draftAndConsult(Long id) {
+		complete(RectificationProcess.PROCESS_KEY, id, RectificationProcess.USER_TASK_DRAFT_PLAN,
+				DemoAccounts.RECTIFICATION_CLERK, Map.of(RectificationProcess.VAR_PLAN_SUMMARY,
+						"照单全收巡察反馈意见，按问题清单、任务清单、责任清单逐项细化整改任务，明确责任领导、牵头部门和整改时限。"));
+		for (Task t : open(RectificationProcess.PROCESS_KEY, id, RectificationProcess.USER_TASK_SOLICIT_OPINIONS)) {
+			completeAs(t, t.getAssignee(), Map.of(RectificationProcess.VAR_OPINION, "同意整改落实方案，建议按时间节点倒排工期。"));
+		}
+	}
+
+	/**
+	 * The reference case as it stood in mid-November: category (一) problems 1–2 closed off, problem 3 awaiting the
+	 * leaders' review, category (二) problem 1 at on-site supervision, problem 2 at close-off, the rest with the
+	 * departments; half of the self-checks in.
+	 */
+	private void walkThroughExecution(Long id) {
+		draftAndConsult(id);
+		complete(RectificationProcess.PROCESS_KEY, id, RectificationProcess.USER_TASK_COMMITTEE_APPROVAL,
+				DemoAccounts.SECRETARY, Map.of(RectificationProcess.VAR_COMMITTEE_DECISION, RectificationProcess.APPROVE));
+		complete(RectificationProcess.PROCESS_KEY, id, RectificationProcess.USER_TASK_FILE_WITH_INSPECTION_OFFICE,
+				DemoAccounts.INSPECTOR, Map.of(RectificationProcess.VAR_FILING_DECISION, RectificationProcess.ACCEPT));
+		for (RectificationTask task : this.tasks.tasksOf(id)) {
+			String problem = task.getCode().substring(0, task.getCode().lastIndexOf('.'));
+			switch (problem) {
+				case "1.1", "1.2" -> advance(task, 4);
+				case "1.3" -> advance(task, 1);
+				case "2.1" -> advance(task, 2);
+				case "2.2" -> advance(task, 3);
+				default -> {
+				}
+			}
+		}
+		List<Task> selfChecks = open(SupervisionProcess.PROCESS_KEY, id, SupervisionProcess.USER_TASK_SELF_CHECK);
+		for (Task t : selfChecks.subList(0, selfChecks.size() / 2)) {
+			completeAs(t, DemoAccounts.DISCIPLINE_OFFICER, Map.of(SupervisionProcess.VAR_SELF_CHECK_REPORT,
+					"对照任务清单逐项自查，已完成的任务均有佐证材料，未完成任务已明确时间节点。"));
+		}
+	}
+
+	/** Takes a task through {@code steps} of: submit, leader accepts, discipline signs off, close-off as completed. */
+	private void advance(RectificationTask task, int steps) {
+		String key = RectificationTaskProcess.PROCESS_KEY;
+		String staff = DemoAccounts.staffOf(Department.byGroupId(task.getLeadDepartment()).orElseThrow());
+		this.evidence.upload(task.getId(), new EvidenceService.Upload(task.getCode() + "-整改佐证材料.txt", "text/plain",
+				("细化任务 " + task.getCode() + " 整改佐证：" + task.getTitle()).getBytes(StandardCharsets.UTF_8), "整改落实情况说明"),
+				staff);
+		complete(key, task.getId(), RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE, staff,
+				Map.of(RectificationTaskProcess.VAR_PROGRESS_REPORT, "已按整改措施逐项落实，相关制度已印发，佐证材料已上传。"));
+		if (steps > 1) {
+			complete(key, task.getId(), RectificationTaskProcess.USER_TASK_LEADER_REVIEW, task.getResponsibleLeader(),
+					Map.of(RectificationTaskProcess.VAR_LEADER_DECISION, RectificationTaskProcess.ACCEPT));
+		}
+		if (steps > 2) {
+			complete(key, task.getId(), RectificationTaskProcess.USER_TASK_ON_SITE_SUPERVISION, DemoAccounts.DISCIPLINE_OFFICER,
+					Map.of(RectificationTaskProcess.VAR_SUPERVISION_DECISION, RectificationTaskProcess.ACCEPT,
+							RectificationTaskProcess.VAR_SUPERVISION_FINDINGS, "现场核查佐证材料，整改措施已落实。"));
+		}
+		if (steps > 3) {
+			complete(key, task.getId(), RectificationTaskProcess.USER_TASK_CLOSE_OFF, DemoAccounts.RECTIFICATION_CLERK,
+					Map.of(RectificationTaskProcess.VAR_OUTCOME, "COMPLETED"));
+		}
+	}
+
+	private List<Task> open(String processKey, Long businessKey, String taskKey) {
+		return this.taskService.createTaskQuery()
+			.processDefinitionKey(processKey)
+			.processInstanceBusinessKey(String.valueOf(businessKey))
+			.taskDefinitionKey(taskKey)
+			.list();
+	}
+
+	private void complete(String processKey, Long businessKey, String taskKey, String userId, Map<String, Object> variables) {
+		for (Task t : open(processKey, businessKey, taskKey)) {
+			completeAs(t, userId, variables);
+		}
+	}
+
+	private void completeAs(Task task, String userId, Map<String, Object> variables) {
+		this.identityService.setAuthentication(userId, List.of());
+		try {
+			this.taskService.claim(task.getId(), userId);
+			this.taskService.complete(task.getId(), variables);
+		}
+		finally {
+			this.identityService.clearAuthentication();
+		}
+	}
+
+}

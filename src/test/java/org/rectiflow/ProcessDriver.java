@@ -1,0 +1,161 @@
+package org.rectiflow;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.rectiflow.identity.DemoAccounts;
+import org.rectiflow.identity.Department;
+import org.rectiflow.inspection.Inspection;
+import org.rectiflow.plan.Feedback;
+import org.rectiflow.plan.PlanService;
+import org.rectiflow.plan.RectificationProcess;
+import org.rectiflow.task.EvidenceService;
+import org.rectiflow.task.RectificationTask;
+import org.rectiflow.task.RectificationTaskProcess;
+import org.rectiflow.task.RectificationTaskService;
+import org.springframework.stereotype.Component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives processes in tests the way people do: finds the open task by business key and definition key, completes it
+ * as a named person with the variables a form would submit. Timers and jobs are executed by hand.
+ */
+@Component
+public class ProcessDriver {
+
+	private final RuntimeService runtimeService;
+
+	private final TaskService taskService;
+
+	private final ManagementService managementService;
+
+	private final IdentityService identityService;
+
+	private final PlanService plans;
+
+	private final RectificationTaskService tasks;
+
+	private final EvidenceService evidence;
+
+	ProcessDriver(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
+			IdentityService identityService, PlanService plans, RectificationTaskService tasks,
+			EvidenceService evidence) {
+		this.runtimeService = runtimeService;
+		this.taskService = taskService;
+		this.managementService = managementService;
+		this.identityService = identityService;
+		this.plans = plans;
+		this.tasks = tasks;
+		this.evidence = evidence;
+	}
+
+	public Inspection register(Feedback feedback) {
+		return this.plans.register(feedback);
+	}
+
+	public ProcessInstance rectification(Long inspectionId) {
+		return this.runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(RectificationProcess.PROCESS_KEY)
+			.processInstanceBusinessKey(String.valueOf(inspectionId))
+			.singleResult();
+	}
+
+	public ProcessInstance instance(String processKey, Object businessKey) {
+		return this.runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(processKey)
+			.processInstanceBusinessKey(String.valueOf(businessKey))
+			.singleResult();
+	}
+
+	public List<Task> open(String processKey, Object businessKey, String taskKey) {
+		return this.taskService.createTaskQuery()
+			.processDefinitionKey(processKey)
+			.processInstanceBusinessKey(String.valueOf(businessKey))
+			.taskDefinitionKey(taskKey)
+			.list();
+	}
+
+	public Task one(String processKey, Object businessKey, String taskKey) {
+		List<Task> found = open(processKey, businessKey, taskKey);
+		assertThat(found).as("open %s of %s %s", taskKey, processKey, businessKey).hasSize(1);
+		return found.get(0);
+	}
+
+	/** Completes a task as {@code userId}, who is authenticated to the engine for the call. */
+	public void complete(Task task, String userId, Map<String, Object> variables) {
+		this.identityService.setAuthentication(userId, List.of());
+		try {
+			this.taskService.claim(task.getId(), userId);
+			this.taskService.complete(task.getId(), variables);
+		}
+		finally {
+			this.identityService.clearAuthentication();
+		}
+	}
+
+	public void complete(String processKey, Object businessKey, String taskKey, String userId,
+			Map<String, Object> variables) {
+		complete(one(processKey, businessKey, taskKey), userId, variables);
+	}
+
+	/** Drafts, consults on, approves and files the plan: the tasks start. */
+	public void filePlan(Long inspectionId) {
+		String key = RectificationProcess.PROCESS_KEY;
+		complete(key, inspectionId, RectificationProcess.USER_TASK_DRAFT_PLAN, DemoAccounts.RECTIFICATION_CLERK,
+				Map.of(RectificationProcess.VAR_PLAN_SUMMARY, "按照三个清单逐项细化整改任务，明确责任领导和期限"));
+		for (Task t : open(key, inspectionId, RectificationProcess.USER_TASK_SOLICIT_OPINIONS)) {
+			complete(t, t.getAssignee(), Map.of(RectificationProcess.VAR_OPINION, "同意方案，建议细化时间节点"));
+		}
+		complete(key, inspectionId, RectificationProcess.USER_TASK_COMMITTEE_APPROVAL, DemoAccounts.SECRETARY,
+				Map.of(RectificationProcess.VAR_COMMITTEE_DECISION, RectificationProcess.APPROVE));
+		complete(key, inspectionId, RectificationProcess.USER_TASK_FILE_WITH_INSPECTION_OFFICE, DemoAccounts.INSPECTOR,
+				Map.of(RectificationProcess.VAR_FILING_DECISION, RectificationProcess.ACCEPT));
+	}
+
+	public void uploadEvidence(RectificationTask task) {
+		this.evidence.upload(task.getId(), new EvidenceService.Upload("宿舍维修考核办法.pdf", "application/pdf",
+				"%PDF-1.4 evidence".getBytes(StandardCharsets.UTF_8), "考核办法"), "logisticsDepartmentStaff");
+	}
+
+	/** Carries one task from submission to close-off with the given outcome. */
+	public void settle(RectificationTask task, String outcome) {
+		String key = RectificationTaskProcess.PROCESS_KEY;
+		uploadEvidence(task);
+		complete(key, task.getId(), RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE,
+				DemoAccounts.staffOf(Department.byGroupId(task.getLeadDepartment()).orElseThrow()),
+				Map.of(RectificationTaskProcess.VAR_PROGRESS_REPORT, "已按措施完成整改并上传佐证材料"));
+		complete(key, task.getId(), RectificationTaskProcess.USER_TASK_LEADER_REVIEW, task.getResponsibleLeader(),
+				Map.of(RectificationTaskProcess.VAR_LEADER_DECISION, RectificationTaskProcess.ACCEPT));
+		complete(key, task.getId(), RectificationTaskProcess.USER_TASK_ON_SITE_SUPERVISION,
+				DemoAccounts.DISCIPLINE_OFFICER, Map.of(RectificationTaskProcess.VAR_SUPERVISION_DECISION,
+						RectificationTaskProcess.ACCEPT, RectificationTaskProcess.VAR_SUPERVISION_FINDINGS, "现场核查材料齐全，措施落实到位"));
+		complete(key, task.getId(), RectificationTaskProcess.USER_TASK_CLOSE_OFF, DemoAccounts.RECTIFICATION_CLERK,
+				Map.of(RectificationTaskProcess.VAR_OUTCOME, outcome));
+	}
+
+	public List<RectificationTask> tasksOf(Long inspectionId) {
+		return this.tasks.tasksOf(inspectionId);
+	}
+
+	public RectificationTask task(Long inspectionId, String code) {
+		return tasksOf(inspectionId).stream().filter((t) -> t.getCode().equals(code)).findFirst().orElseThrow();
+	}
+
+	/** Executes the single timer job of an instance, as the job executor would when it falls due. */
+	public void fireTimer(String processKey, Object businessKey) {
+		ProcessInstance instance = instance(processKey, businessKey);
+		List<Job> jobs = this.managementService.createJobQuery().processInstanceId(instance.getId()).timers().list();
+		assertThat(jobs).as("timers of %s %s", processKey, businessKey).hasSize(1);
+		this.managementService.executeJob(jobs.get(0).getId());
+	}
+
+}

@@ -1,0 +1,35 @@
+package org.rectiflow;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.rectiflow.identity.DemoAccounts;
+import org.rectiflow.plan.Feedback;
+import org.rectiflow.task.TaskKind;
+
+/** Small, complete feedback for process tests: two problems, three tasks, two lead departments. */
+public final class TestFeedback {
+
+	public static final LocalDate DEADLINE = LocalDate.now().plusMonths(3);
+
+	private TestFeedback() {
+	}
+
+	public static Feedback small(String title) {
+		return new Feedback(title, "省委教育工委第四巡察组", "测试学院党委", LocalDate.now().minusMonths(4),
+				LocalDate.now().minusMonths(2), LocalDate.now().minusMonths(1), List.of("测试〔2026〕1号"), 3,
+				"0731-00000000",
+				List.of(new Feedback.Category("全面从严治党整体部署与推进不实", List.of(
+						new Feedback.ProblemItem("宿舍日常维修不及时", false, List.of(
+								task("宿舍日常维修不及时，学生意见大", "logisticsDepartment", DemoAccounts.VICE_PRESIDENT_LOGISTICS),
+								task("学生食堂特色档口无准入规则", "logisticsDepartment", DemoAccounts.VICE_PRESIDENT_LOGISTICS))),
+						new Feedback.ProblemItem("财务管理漏洞", false, List.of(
+								task("未出台财务报账管理办法", "financeDepartment", DemoAccounts.VICE_PRESIDENT_FINANCE)))))));
+	}
+
+	public static Feedback.TaskItem task(String title, String department, String leader) {
+		return new Feedback.TaskItem(title, TaskKind.CONCENTRATED, leader, department, List.of(), "张三", DEADLINE,
+				List.of("制定整改方案", "落实整改措施并报送材料"), false);
+	}
+
+}

@@ -1,0 +1,39 @@
+package org.rectiflow.system;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The layering the style guide asks for, kept by the build rather than by review. */
+@AnalyzeClasses(packages = "org.rectiflow", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+	/** One adapter per process talks to the engine; the demo loader acts as people do in Tasklist. */
+	@ArchTest
+	static final ArchRule onlyAdaptersDriveTheEngine = noClasses().that()
+		.haveSimpleNameNotEndingWith("ProcessAdapter")
+		.and()
+		.doNotHaveSimpleName("DemoDataLoader")
+		.should()
+		.dependOnClassesThat()
+		.areAssignableTo(RuntimeService.class)
+		.orShould()
+		.dependOnClassesThat()
+		.areAssignableTo(TaskService.class);
+
+	/** Delegates and listeners are thin: they call feature services, never repositories. */
+	@ArchTest
+	static final ArchRule delegatesCallServices = noClasses().that()
+		.haveSimpleNameEndingWith("Delegate")
+		.or()
+		.haveSimpleNameEndingWith("Listener")
+		.should()
+		.dependOnClassesThat()
+		.haveSimpleNameEndingWith("Repository");
+
+}

@@ -1,0 +1,71 @@
+package org.rectiflow.system;
+
+import java.io.IOException;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.rectiflow.ProcessDriver;
+import org.rectiflow.RectiflowApplication;
+import org.rectiflow.TestFeedback;
+import org.rectiflow.ledger.LedgerService;
+import org.rectiflow.task.RectificationTask;
+import org.rectiflow.task.TaskStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The production database: a real PostgreSQL (embedded binaries) with our Flyway migrations and the engine's schema,
+ * one task carried to close-off and counted.
+ */
+@SpringBootTest(classes = { RectiflowApplication.class, PostgresTests.EmbeddedDatabase.class })
+@ActiveProfiles({ "test", "postgres" })
+class PostgresTests {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class EmbeddedDatabase {
+
+		@Bean(destroyMethod = "close")
+		EmbeddedPostgres embeddedPostgres() throws IOException {
+			return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+		}
+
+		@Bean
+		DataSource dataSource(EmbeddedPostgres postgres) {
+			return postgres.getPostgresDatabase();
+		}
+
+	}
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	ProcessDriver driver;
+
+	@Autowired
+	LedgerService ledgers;
+
+	@Test
+	void shouldRunOnPostgresql() throws Exception {
+		try (var connection = this.engine.getProcessEngineConfiguration().getDataSource().getConnection()) {
+			assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+		}
+		Long id = this.driver.register(TestFeedback.small("PostgreSQL")).getId();
+		this.driver.filePlan(id);
+		RectificationTask task = this.driver.task(id, "1.1.1");
+
+		this.driver.settle(task, "COMPLETED");
+
+		assertThat(this.ledgers.ledger(id).taskCounts().completed()).isEqualTo(1);
+		assertThat(this.driver.task(id, "1.1.1").getStatus()).isEqualTo(TaskStatus.COMPLETED);
+	}
+
+}

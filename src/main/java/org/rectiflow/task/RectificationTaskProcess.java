@@ -29,6 +29,8 @@ public final class RectificationTaskProcess {
 
 	public static final String VAR_INSPECTION_ID = "inspectionId";
 
+	public static final String VAR_INSPECTION_TITLE = "inspectionTitle";
+
 	public static final String VAR_TASK_ID = "rectificationTaskId";
 
 	public static final String VAR_TASK_CODE = "taskCode";

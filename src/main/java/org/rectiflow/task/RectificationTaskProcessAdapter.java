@@ -29,13 +29,14 @@ public class RectificationTaskProcessAdapter {
 	}
 
 	/** What a task instance needs to explain itself to the people working on it. */
-	public record StartContext(String problemTitle, String measures, String leadDepartmentName,
+	public record StartContext(String inspectionTitle, String problemTitle, String measures, String leadDepartmentName,
 			String responsibleLeaderName, Instant dueAt, String stageReportPeriod, String evidenceSummary) {
 	}
 
 	public ProcessInstance start(RectificationTask task, StartContext context) {
 		Map<String, Object> variables = Variables.createVariables()
 			.putValue(RectificationTaskProcess.VAR_INSPECTION_ID, task.getInspectionId())
+			.putValue(RectificationTaskProcess.VAR_INSPECTION_TITLE, context.inspectionTitle())
 			.putValue(RectificationTaskProcess.VAR_TASK_ID, task.getId())
 			.putValue(RectificationTaskProcess.VAR_TASK_CODE, task.getCode())
 			.putValue(RectificationTaskProcess.VAR_TASK_TITLE, task.getTitle())

@@ -192,7 +192,8 @@ public class RectificationTaskService {
 		}
 		task.startRound();
 		Instant dueAt = task.getDeadline().atTime(LocalTime.of(23, 59, 59)).atZone(this.clock.getZone()).toInstant();
-		this.process.start(task, new RectificationTaskProcessAdapter.StartContext(problem.getTitle(),
+		this.process.start(task, new RectificationTaskProcessAdapter.StartContext(
+				this.inspections.findById(task.getInspectionId()).orElseThrow().getTitle(), problem.getTitle(),
 				numberedMeasures(taskMeasures), Department.nameOf(task.getLeadDepartment()),
 				this.directory.displayName(task.getResponsibleLeader()), dueAt, this.properties.stageReportPeriod(),
 				EvidenceService.summarize(this.evidence.findByTaskIdOrderByUploadedAtAsc(task.getId()))));

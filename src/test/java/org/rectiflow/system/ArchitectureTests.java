@@ -13,12 +13,17 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 @AnalyzeClasses(packages = "org.rectiflow", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-	/** One adapter per process talks to the engine; the demo loader acts as people do in Tasklist. */
+	/**
+	 * One adapter per process talks to the engine; the demo loader acts as people do in Tasklist, and the filters are
+	 * Tasklist's own configuration.
+	 */
 	@ArchTest
 	static final ArchRule onlyAdaptersDriveTheEngine = noClasses().that()
 		.haveSimpleNameNotEndingWith("ProcessAdapter")
 		.and()
 		.doNotHaveSimpleName("DemoDataLoader")
+		.and()
+		.doNotHaveSimpleName("TasklistFilters")
 		.should()
 		.dependOnClassesThat()
 		.areAssignableTo(RuntimeService.class)

@@ -1,0 +1,62 @@
+package org.rectiflow.tasklist;
+
+import java.time.LocalDate;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.rectiflow.deadline.WorkingDays;
+import org.rectiflow.identity.Department;
+import org.rectiflow.task.RectificationTaskProcess;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code create} listener of every user task: the task explains itself in Tasklist. Its name gets the context
+ * ("责任领导审核：宿舍日常维修不及时（后勤处）"), its description the problem and measures, its follow-up date three
+ * working days before the due date, and an overdue task keeps its raised priority when it comes back.
+ */
+@Component("taskPresentationListener")
+public class TaskPresentationListener implements TaskListener {
+
+	static final int TITLE_LENGTH = 24;
+
+	static final int FOLLOW_UP_WORKING_DAYS = 3;
+
+	@Override
+	public void notify(DelegateTask task) {
+		String base = task.getName();
+		Object taskTitle = task.getVariable(RectificationTaskProcess.VAR_TASK_TITLE);
+		if (taskTitle != null) {
+			Object code = task.getVariable(RectificationTaskProcess.VAR_TASK_CODE);
+			Object department = task.getVariable(RectificationTaskProcess.VAR_LEAD_DEPARTMENT_NAME);
+			task.setName(base + "：" + shorten(taskTitle.toString()) + "（" + department + "）");
+			task.setDescription("细化任务 " + code + "：" + taskTitle + "\n具体问题：" + task.getVariable(RectificationTaskProcess.VAR_PROBLEM_TITLE)
+					+ "\n整改期限：" + task.getVariable(RectificationTaskProcess.VAR_DEADLINE) + "\n整改措施：\n"
+					+ task.getVariable(RectificationTaskProcess.VAR_MEASURES));
+			Object dueAt = task.getVariable(RectificationTaskProcess.VAR_DUE_AT);
+			if (dueAt instanceof Date due) {
+				if (task.getDueDate() == null) {
+					task.setDueDate(due);
+				}
+				LocalDate dueDay = due.toInstant().atZone(WorkingDays.ZONE).toLocalDate();
+				task.setFollowUpDate(Date.from(WorkingDays.minus(dueDay, FOLLOW_UP_WORKING_DAYS).atStartOfDay(WorkingDays.ZONE).toInstant()));
+				if (due.before(new Date())) {
+					task.setPriority(RectificationTaskProcess.OVERDUE_PRIORITY);
+				}
+			}
+			return;
+		}
+		Object inspection = task.hasVariable("unitName") ? task.getVariable("unitName") : task.getVariable("inspectionTitle");
+		Object department = task.hasVariable("department") ? task.getVariable("department") : null;
+		if (inspection != null) {
+			task.setName(base + "：" + shorten(inspection.toString()) + ((department != null) ? "（" + Department.nameOf(department.toString()) + "）" : ""));
+			task.setDescription(inspection.toString());
+		}
+	}
+
+	static String shorten(String text) {
+		String firstSentence = text.split("[。；]")[0];
+		return (firstSentence.length() <= TITLE_LENGTH) ? firstSentence : firstSentence.substring(0, TITLE_LENGTH) + "…";
+	}
+
+}

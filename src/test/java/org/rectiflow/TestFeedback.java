@@ -16,7 +16,11 @@ public final class TestFeedback {
 	}
 
 	public static Feedback small(String title) {
-		return new Feedback(title, "省委教育工委第四巡察组", "测试学院党委", LocalDate.now().minusMonths(4),
+		return small(title, "测试学院党委");
+	}
+
+	public static Feedback small(String title, String unitName) {
+		return new Feedback(title, "省委教育工委第四巡察组", unitName, LocalDate.now().minusMonths(4),
 				LocalDate.now().minusMonths(2), LocalDate.now().minusMonths(1), List.of("测试〔2026〕1号"), 3,
 				"0731-00000000",
 				List.of(new Feedback.Category("全面从严治党整体部署与推进不实", List.of(

@@ -69,8 +69,9 @@ class IdentityBootstrap {
 	private void account(DemoAccounts.Account account) {
 		if (this.identityService.createUserQuery().userId(account.id()).count() == 0) {
 			User user = this.identityService.newUser(account.id());
-			user.setFirstName(account.firstName());
-			user.setLastName(account.lastName());
+			// Chinese names read surname first: the whole name goes where the webapps show it first.
+			user.setFirstName(account.lastName() + account.firstName());
+			user.setLastName("");
 			user.setEmail(account.id() + "@demo.rectiflow.org");
 			user.setPassword(DemoAccounts.PASSWORD);
 			this.identityService.saveUser(user);

@@ -42,7 +42,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
-		http.authorizeHttpRequests((auth) -> auth.requestMatchers("/css/**", "/images/**", "/favicon.ico", "/error")
+		http.authorizeHttpRequests((auth) -> auth.requestMatchers("/css/**", "/images/**", "/favicon.ico", "/error", "/login")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

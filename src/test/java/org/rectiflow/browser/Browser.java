@@ -1,0 +1,111 @@
+package org.rectiflow.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real Chromium (Debian's {@code chromium} and {@code chromium-driver}), headless, in Chinese, with the flags this
+ * machine's closed network needs. Screenshots go to {@code target/screenshots/}.
+ */
+final class Browser implements AutoCloseable {
+
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	final ChromeDriver driver;
+
+	final WebDriverWait wait;
+
+	private final String baseUrl;
+
+	Browser(String baseUrl) {
+		this.baseUrl = baseUrl;
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+				"--disable-quic", "--window-size=1440,1000", "--lang=zh-CN");
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")).toFile())
+			.build();
+		this.driver = new ChromeDriver(service, options);
+		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(20));
+		// Angular and page loads replace elements under our feet; look again rather than fail.
+		this.wait.ignoring(StaleElementReferenceException.class);
+	}
+
+	void open(String path) {
+		this.driver.get(this.baseUrl + path);
+	}
+
+	void login(String user, String password) {
+		open("/login");
+		this.driver.findElement(By.id("username")).sendKeys(user);
+		this.driver.findElement(By.id("password")).sendKeys(password);
+		this.driver.findElement(By.cssSelector("button[type=submit]")).click();
+		this.wait.until((d) -> !d.getCurrentUrl().contains("/login"));
+	}
+
+	WebElement visible(By by) {
+		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+	}
+
+	List<WebElement> all(By by) {
+		return this.driver.findElements(by);
+	}
+
+	void clickText(String cssSelector, String text) {
+		this.wait.until((d) -> d.findElements(By.cssSelector(cssSelector))
+			.stream()
+			.filter((e) -> e.isDisplayed() && e.getText().contains(text))
+			.findFirst()
+			.map((e) -> {
+				click(e);
+				return true;
+			})
+			.orElse(false));
+	}
+
+	/** Clicks as a person would, after scrolling the element into the middle of the window (footers overlap). */
+	void click(WebElement element) {
+		this.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		element.click();
+	}
+
+	Path screenshot(String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Path file = SCREENSHOTS.resolve(name + ".png");
+			Files.write(file, ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
+			return file;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	String pageText() {
+		return this.driver.findElement(By.tagName("body")).getText();
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+
+}

@@ -75,7 +75,7 @@ class TasklistJourneyTests {
 		this.browser.login(DemoAccounts.SECRETARY, DemoAccounts.PASSWORD);
 		openTasklist();
 		this.browser.clickText(".task-filter", "待审批");
-		openTask("党委会审议整改方案：浏览器审议学院党委");
+		openTask("党委会审议整改方案：浏览器审议学院党委", "浏览器测试：方案审议");
 		this.browser.screenshot("leader-1-approval-form");
 		assertThat(this.browser.pageText()).contains("方案要点").contains("按三个清单细化整改任务").doesNotContain("Camunda 8");
 		claimChooseAndComplete("Field_committeeDecision-0", Map.of());
@@ -104,7 +104,7 @@ class TasklistJourneyTests {
 
 		openTasklist();
 		this.browser.clickText(".task-filter", "部门待办");
-		openTask("提交整改材料：宿舍日常维修不及时，学生意见大（后勤处）");
+		openTask("提交整改材料：宿舍日常维修不及时，学生意见大（后勤处）", "浏览器测试：提交材料");
 		this.browser.screenshot("department-2-submit-form");
 		this.browser.visible(By.cssSelector("textarea[id$='Field_progressReport']")).sendKeys("已制定宿舍维修人员月度考核办法并集中维修200多间宿舍");
 		claimChooseAndComplete(null, Map.of());
@@ -128,7 +128,7 @@ class TasklistJourneyTests {
 		this.browser.login(DemoAccounts.DISCIPLINE_OFFICER, DemoAccounts.PASSWORD);
 		openTasklist();
 		this.browser.clickText(".task-filter", "部门待办");
-		openTask("纪委现场督办：未出台财务报账管理办法（财务处）");
+		openTask("纪委现场督办：未出台财务报账管理办法（财务处）", "浏览器测试：现场督办");
 		this.browser.screenshot("discipline-1-sign-off-form");
 		assertThat(this.browser.pageText()).contains("已出台财务报账管理办法");
 		this.browser.visible(By.cssSelector("textarea[id$='Field_supervisionFindings']")).sendKeys("现场核查办法已印发，执行到位");
@@ -145,8 +145,17 @@ class TasklistJourneyTests {
 		this.browser.wait.until((d) -> this.browser.pageText().contains("我的待办"));
 	}
 
-	private void openTask(String name) {
-		this.browser.clickText(".tasks-list li.task", name);
+	/** Opens the task of that name whose card shows the inspection (other inspections have same-named tasks). */
+	private void openTask(String name, String inspectionTitle) {
+		this.browser.wait.until((d) -> d.findElements(By.cssSelector(".tasks-list li.task"))
+			.stream()
+			.filter((t) -> t.getText().contains(name) && t.getText().contains(inspectionTitle))
+			.findFirst()
+			.map((t) -> {
+				this.browser.click(t.findElement(By.cssSelector("h4")));
+				return true;
+			})
+			.orElse(false));
 		this.browser.visible(By.cssSelector(".fjs-form"));
 	}
 
@@ -157,11 +166,8 @@ class TasklistJourneyTests {
 		if (radioIdSuffix != null) {
 			this.browser.click(this.browser.visible(By.cssSelector("input[id$='" + radioIdSuffix + "']")));
 		}
-		String title = this.browser.driver.findElement(By.cssSelector(".task-details h2")).getText();
 		this.browser.clickText("button", "办结");
-		this.browser.wait.until((d) -> d.findElements(By.cssSelector(".tasks-list li.task"))
-			.stream()
-			.noneMatch((t) -> t.getText().contains(title)));
+		this.browser.wait.until((d) -> d.findElements(By.cssSelector(".fjs-form")).isEmpty());
 	}
 
 }

@@ -25,7 +25,7 @@ class WebappTranslationTests {
 	static final String APPS = "META-INF/resources/webjars/camunda/app/";
 
 	@ParameterizedTest
-	@ValueSource(strings = { "tasklist" })
+	@ValueSource(strings = { "tasklist", "admin", "welcome" })
 	void shouldTranslateEveryKeyTheWebappUses(String app) throws IOException {
 		JsonNode english = read(APPS + app + "/locales/en.json");
 		JsonNode chinese = read(APPS + app + "/locales/zh.json");
@@ -46,7 +46,7 @@ class WebappTranslationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "tasklist" })
+	@ValueSource(strings = { "tasklist", "admin", "welcome" })
 	void shouldOfferChineseFirstAndEnglishBeside(String app) throws IOException {
 		String config = new ClassPathResource(APPS + app + "/scripts/config.js").getContentAsString(StandardCharsets.UTF_8);
 

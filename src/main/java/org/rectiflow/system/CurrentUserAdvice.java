@@ -1,0 +1,24 @@
+package org.rectiflow.system;
+
+import org.rectiflow.identity.Directory;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Every page shows who is signed in by name, not by account id. */
+@ControllerAdvice(annotations = Controller.class)
+class CurrentUserAdvice {
+
+	private final Directory directory;
+
+	CurrentUserAdvice(Directory directory) {
+		this.directory = directory;
+	}
+
+	@ModelAttribute("currentUserName")
+	String currentUserName() {
+		String user = Actors.current();
+		return Actors.SYSTEM.equals(user) ? "" : this.directory.displayName(user);
+	}
+
+}

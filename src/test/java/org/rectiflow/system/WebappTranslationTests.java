@@ -3,10 +3,16 @@ package org.rectiflow.system;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,8 +30,10 @@ class WebappTranslationTests {
 
 	static final String APPS = "META-INF/resources/webjars/camunda/app/";
 
+	static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[^}]*\\}\\}|\\{\\}");
+
 	@ParameterizedTest
-	@ValueSource(strings = { "tasklist", "admin", "welcome" })
+	@ValueSource(strings = { "tasklist", "cockpit", "admin", "welcome" })
 	void shouldTranslateEveryKeyTheWebappUses(String app) throws IOException {
 		JsonNode english = read(APPS + app + "/locales/en.json");
 		JsonNode chinese = read(APPS + app + "/locales/zh.json");
@@ -39,6 +47,11 @@ class WebappTranslationTests {
 
 		assertThat(missing).as("keys of %s/en.json without a Chinese translation", app).isEmpty();
 		assertThat(unknown).as("keys in %s/zh.json that 7.24 does not use", app).isEmpty();
+		Map<String, String> englishTexts = texts(english.get("labels"), "");
+		Map<String, String> chineseTexts = texts(chinese.get("labels"), "");
+		englishTexts.forEach((key, text) -> assertThat(placeholders(chineseTexts.get(key)))
+			.as("placeholders of %s in %s/zh.json", key, app)
+			.isEqualTo(placeholders(text)));
 		if (english.has("dateLocales")) {
 			assertThat(keys(chinese.get("dateLocales"), "")).as("date locale of %s", app)
 				.containsAll(keys(english.get("dateLocales"), ""));
@@ -46,11 +59,36 @@ class WebappTranslationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "tasklist", "admin", "welcome" })
+	@ValueSource(strings = { "tasklist", "cockpit", "admin", "welcome" })
 	void shouldOfferChineseFirstAndEnglishBeside(String app) throws IOException {
 		String config = new ClassPathResource(APPS + app + "/scripts/config.js").getContentAsString(StandardCharsets.UTF_8);
 
 		assertThat(config).contains("availableLocales: ['zh', 'en']").contains("fallbackLocale: 'zh'").contains("vendor: '整改通'");
+	}
+
+	/** The {{…}} and {} placeholders of a text, spaces ignored: the translation must keep every one. */
+	private static List<String> placeholders(String text) {
+		Matcher m = PLACEHOLDER.matcher(text);
+		List<String> found = new ArrayList<>();
+		while (m.find()) {
+			found.add(m.group().replaceAll("\\s", ""));
+		}
+		Collections.sort(found);
+		return found;
+	}
+
+	private static Map<String, String> texts(JsonNode node, String prefix) {
+		Map<String, String> result = new LinkedHashMap<>();
+		node.properties().forEach((e) -> {
+			String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+			if (e.getValue().isObject()) {
+				result.putAll(texts(e.getValue(), key));
+			}
+			else {
+				result.put(key, e.getValue().asText());
+			}
+		});
+		return result;
 	}
 
 	private static JsonNode read(String path) throws IOException {

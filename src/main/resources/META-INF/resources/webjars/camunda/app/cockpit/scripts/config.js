@@ -1,4 +1,4 @@
-// Rectiflow (整改通): our product name. Chinese labels for this app are not translated yet: it stays English.
+// Rectiflow (整改通): our product name, Chinese first (zh.json is ours), English selectable by browser language.
 // Everything else is the webjar's 7.24 default configuration.
 /*
  * Copyright Camunda Services GmbH and/or licensed to Camunda Services GmbH
@@ -21,6 +21,10 @@ export default {
   app: {
     name: '流程监控',
     vendor: '整改通'
+  },
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
   },
   dateFormat: {
     normal: 'YYYY-MM-DD HH:mm',

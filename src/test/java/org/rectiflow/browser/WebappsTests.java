@@ -1,0 +1,63 @@
+package org.rectiflow.browser;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.rectiflow.identity.DemoAccounts;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One sign-in on our page opens every Camunda webapp, in Chinese, under our name, without the CE banner. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class WebappsTests {
+
+	@LocalServerPort
+	int port;
+
+	Browser browser;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = new Browser("http://localhost:" + this.port);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		this.browser.close();
+	}
+
+	@Test
+	void administratorSeesCockpitAndAdminInChineseAfterOneLogin() {
+		this.browser.login(DemoAccounts.ADMIN, DemoAccounts.PASSWORD);
+
+		this.browser.open("/camunda/app/cockpit/");
+		this.browser.wait.until((d) -> this.browser.pageText().contains("流程定义"));
+		this.browser.screenshot("webapps-1-cockpit");
+		assertThat(this.browser.pageText()).contains("整改通").doesNotContain("Camunda 8").doesNotContain("Process Definitions");
+		assertThat(this.browser.all(By.cssSelector(".ce-eol-banner")).stream().noneMatch((e) -> e.isDisplayed())).isTrue();
+
+		this.browser.open("/camunda/app/admin/");
+		this.browser.wait.until((d) -> this.browser.pageText().contains("用户"));
+		this.browser.screenshot("webapps-2-admin");
+		assertThat(this.browser.pageText()).contains("系统管理").doesNotContain("Camunda 8");
+	}
+
+	@Test
+	void wrongPasswordIsRefusedInChinese() {
+		this.browser.open("/login");
+		this.browser.driver.findElement(By.id("username")).sendKeys(DemoAccounts.SECRETARY);
+		this.browser.driver.findElement(By.id("password")).sendKeys("wrong");
+		this.browser.driver.findElement(By.cssSelector("main button[type=submit]")).click();
+
+		this.browser.wait.until((d) -> this.browser.pageText().contains("用户名或密码错误"));
+		this.browser.screenshot("webapps-0-login-failed");
+		this.browser.open("/camunda/app/tasklist/");
+		assertThat(this.browser.driver.getCurrentUrl()).endsWith("/login");
+	}
+
+}

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.identity.Department;
+import org.rectiflow.identity.Directory;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.plan.Feedback;
 import org.rectiflow.plan.PlanService;
@@ -46,9 +47,11 @@ public class ProcessDriver {
 
 	private final EvidenceService evidence;
 
+	private final Directory directory;
+
 	ProcessDriver(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
 			IdentityService identityService, PlanService plans, RectificationTaskService tasks,
-			EvidenceService evidence) {
+			EvidenceService evidence, Directory directory) {
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
 		this.managementService = managementService;
@@ -56,6 +59,7 @@ public class ProcessDriver {
 		this.plans = plans;
 		this.tasks = tasks;
 		this.evidence = evidence;
+		this.directory = directory;
 	}
 
 	public Inspection register(Feedback feedback) {
@@ -92,7 +96,7 @@ public class ProcessDriver {
 
 	/** Completes a task as {@code userId}, who is authenticated to the engine for the call. */
 	public void complete(Task task, String userId, Map<String, Object> variables) {
-		this.identityService.setAuthentication(userId, List.of());
+		this.identityService.setAuthentication(userId, this.directory.groupIds(userId));
 		try {
 			this.taskService.claim(task.getId(), userId);
 			this.taskService.complete(task.getId(), variables);
@@ -100,6 +104,12 @@ public class ProcessDriver {
 		finally {
 			this.identityService.clearAuthentication();
 		}
+	}
+
+	/** Completes a department's task (e.g. a self-check) as that department's clerk. */
+	public void completeAsDepartment(Task task, Map<String, Object> variables) {
+		String department = (String) this.taskService.getVariable(task.getId(), "department");
+		complete(task, DemoAccounts.staffOf(Department.byGroupId(department).orElseThrow()), variables);
 	}
 
 	public void complete(String processKey, Object businessKey, String taskKey, String userId,

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.rectiflow.identity.Department;
 import org.rectiflow.identity.DemoAccounts;
+import org.rectiflow.identity.Directory;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.inspection.InspectionRepository;
 import org.rectiflow.plan.Feedback;
@@ -66,11 +67,13 @@ class DemoDataLoader {
 
 	private final IdentityService identityService;
 
+	private final Directory directory;
+
 	private final Clock clock;
 
 	DemoDataLoader(InspectionRepository inspections, FeedbackImporter importer, PlanService plans,
 			RectificationTaskService tasks, EvidenceService evidence, ReportService reports, TaskService taskService, IdentityService identityService,
-			Clock clock) {
+			Directory directory, Clock clock) {
 		this.inspections = inspections;
 		this.importer = importer;
 		this.plans = plans;
@@ -79,6 +82,7 @@ class DemoDataLoader {
 		this.reports = reports;
 		this.taskService = taskService;
 		this.identityService = identityService;
+		this.directory = directory;
 		this.clock = clock;
 	}
 
@@ -169,7 +173,8 @@ class DemoDataLoader {
 		}
 		List<Task> selfChecks = open(SupervisionProcess.PROCESS_KEY, id, SupervisionProcess.USER_TASK_SELF_CHECK);
 		for (Task t : selfChecks.subList(0, selfChecks.size() / 2)) {
-			completeAs(t, DemoAccounts.DISCIPLINE_OFFICER, Map.of(SupervisionProcess.VAR_SELF_CHECK_REPORT,
+			String department = (String) this.taskService.getVariable(t.getId(), SupervisionProcess.VAR_DEPARTMENT);
+			completeAs(t, DemoAccounts.staffOf(Department.byGroupId(department).orElseThrow()), Map.of(SupervisionProcess.VAR_SELF_CHECK_REPORT,
 					"对照任务清单逐项自查，已完成的任务均有佐证材料，未完成任务已明确时间节点。"));
 		}
 	}
@@ -213,7 +218,7 @@ class DemoDataLoader {
 	}
 
 	private void completeAs(Task task, String userId, Map<String, Object> variables) {
-		this.identityService.setAuthentication(userId, List.of());
+		this.identityService.setAuthentication(userId, this.directory.groupIds(userId));
 		try {
 			this.taskService.claim(task.getId(), userId);
 			this.taskService.complete(task.getId(), variables);

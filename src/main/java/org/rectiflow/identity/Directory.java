@@ -48,6 +48,11 @@ public class Directory {
 			.toList();
 	}
 
+	/** The groups a person belongs to, as the engine needs them to check authorizations. */
+	public List<String> groupIds(String userId) {
+		return this.identityService.createGroupQuery().groupMember(userId).list().stream().map((g) -> g.getId()).toList();
+	}
+
 	public boolean isMember(String userId, String groupId) {
 		return this.identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
 	}

@@ -41,7 +41,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((auth) -> auth.requestMatchers("/css/**", "/images/**", "/favicon.ico", "/error", "/login")
 			.permitAll()
 			.anyRequest()
@@ -49,8 +49,7 @@ class SecurityConfiguration {
 			// The webapps send their own CSRF token (X-XSRF-TOKEN) and check it themselves.
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/camunda/**"))
 			.formLogin((form) -> form.loginPage("/login").permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
-			.addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll());
 		return http.build();
 	}
 

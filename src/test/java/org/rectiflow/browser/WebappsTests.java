@@ -3,6 +3,7 @@ package org.rectiflow.browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.rectiflow.identity.DemoAccounts;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,7 +28,8 @@ class WebappsTests {
 	}
 
 	@AfterEach
-	void closeBrowser() {
+	void closeBrowser(TestInfo test) {
+		this.browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName());
 		this.browser.close();
 	}
 

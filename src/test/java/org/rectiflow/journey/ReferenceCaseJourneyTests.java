@@ -4,12 +4,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.rectiflow.ProcessDriver;
+import org.rectiflow.TestFeedback;
 import org.rectiflow.identity.Department;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.plan.RectificationProcess;
@@ -37,6 +39,9 @@ class ReferenceCaseJourneyTests {
 
 	@Autowired
 	TestRestTemplate http;
+
+	@Autowired
+	ProcessDriver driver;
 
 	RestActor as(String userId) {
 		return new RestActor(this.http, userId, DemoAccounts.PASSWORD);
@@ -86,21 +91,19 @@ class ReferenceCaseJourneyTests {
 			carryOut(task, "LONG_TERM".equals(task.get("kind").asText()) ? "LONG_TERM" : "COMPLETED");
 		}
 
-		// Supervision: every lead department's self-check, one on-site visit, the summary.
-		Map<String, RestActor> staffByDepartment = new HashMap<>();
+		// Supervision: every lead department's clerk finds and answers its own self-check, then the visit and summary.
+		int selfChecks = 0;
 		for (Department d : Department.values()) {
-			staffByDepartment.put(d.groupId(), as(DemoAccounts.staffOf(d)));
+			RestActor clerk = as(DemoAccounts.staffOf(d));
+			for (JsonNode selfCheck : clerk.tasks(id, SupervisionProcess.USER_TASK_SELF_CHECK)) {
+				assertThat(clerk.complete(selfCheck, Map.of(SupervisionProcess.VAR_SELF_CHECK_REPORT, "对照任务清单逐项自查，均已落实。"))
+					.getStatusCode()
+					.is2xxSuccessful()).isTrue();
+				selfChecks++;
+			}
 		}
+		assertThat(selfChecks).isEqualTo(office.get("/api/inspections/" + id + "/responsibilities").size());
 		RestActor discipline = as(DemoAccounts.DISCIPLINE_OFFICER);
-		for (JsonNode selfCheck : discipline.tasks(id, SupervisionProcess.USER_TASK_SELF_CHECK)) {
-			String department = discipline.get("/engine-rest/task/" + selfCheck.get("id").asText() + "/variables/department")
-				.get("value")
-				.asText();
-			assertThat(staffByDepartment.get(department)
-				.complete(selfCheck, Map.of(SupervisionProcess.VAR_SELF_CHECK_REPORT, "对照任务清单逐项自查，均已落实。"))
-				.getStatusCode()
-				.is2xxSuccessful()).isTrue();
-		}
 		discipline.completeOk(id, SupervisionProcess.USER_TASK_RECORD_ON_SITE_VISIT,
 				Map.of(SupervisionProcess.VAR_VISIT_DEPARTMENT, "logisticsDepartment", SupervisionProcess.VAR_VISIT_DATE,
 						LocalDate.now().toString(), SupervisionProcess.VAR_VISIT_RECORD, "查阅维修台账，抽查宿舍10间。",
@@ -149,6 +152,23 @@ class ReferenceCaseJourneyTests {
 		assertThat(broken.getBody().get("detail").asText()).contains("无法识别的报告格式");
 		ResponseEntity<JsonNode> forbidden = as(DemoAccounts.INSPECTOR).postText("/api/inspections/import", "x");
 		assertThat(forbidden.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void shouldKeepEachRoleToItsOwnWork() {
+		Long id = this.driver.register(TestFeedback.small("权限测试", "权限测试学院党委")).getId();
+		this.driver.complete(RectificationProcess.PROCESS_KEY, id, RectificationProcess.USER_TASK_DRAFT_PLAN,
+				DemoAccounts.RECTIFICATION_CLERK, Map.of(RectificationProcess.VAR_PLAN_SUMMARY, "按三个清单细化整改任务"));
+		for (Task t : this.driver.open(RectificationProcess.PROCESS_KEY, id, RectificationProcess.USER_TASK_SOLICIT_OPINIONS)) {
+			this.driver.complete(t, t.getAssignee(), Map.of(RectificationProcess.VAR_OPINION, "同意"));
+		}
+		String approval = this.driver.one(RectificationProcess.PROCESS_KEY, id, RectificationProcess.USER_TASK_COMMITTEE_APPROVAL).getId();
+		RestActor clerk = as("logisticsDepartmentStaff");
+
+		assertThat(clerk.tasks(id, RectificationProcess.USER_TASK_COMMITTEE_APPROVAL)).isEmpty();
+		assertThat(clerk.post("/engine-rest/task/" + approval + "/claim", Map.of("userId", clerk.userId)).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(as(DemoAccounts.SECRETARY).tasks(id, RectificationProcess.USER_TASK_COMMITTEE_APPROVAL)).hasSize(1);
 	}
 
 	private void carryOut(JsonNode task, String outcome) {

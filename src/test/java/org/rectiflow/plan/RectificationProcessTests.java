@@ -245,7 +245,7 @@ class RectificationProcessTests {
 	private void completeSupervision() {
 		String key = SupervisionProcess.PROCESS_KEY;
 		for (Task t : this.driver.open(key, this.id, SupervisionProcess.USER_TASK_SELF_CHECK)) {
-			this.driver.complete(t, "selfChecker", Map.of(SupervisionProcess.VAR_SELF_CHECK_REPORT, "已对照任务逐项自查，均已落实"));
+			this.driver.completeAsDepartment(t, Map.of(SupervisionProcess.VAR_SELF_CHECK_REPORT, "已对照任务逐项自查，均已落实"));
 		}
 		this.driver.complete(key, this.id, SupervisionProcess.USER_TASK_RECORD_ON_SITE_VISIT, DemoAccounts.DISCIPLINE_OFFICER,
 				Map.of(SupervisionProcess.VAR_VISIT_DEPARTMENT, "logisticsDepartment", SupervisionProcess.VAR_VISIT_DATE,

@@ -57,7 +57,7 @@ class SupervisionProcessTests {
 		List<Task> selfChecks = this.driver.open(PROCESS_KEY, this.id, USER_TASK_SELF_CHECK);
 		assertThat(selfChecks).hasSize(2);
 		for (Task t : selfChecks) {
-			this.driver.complete(t, "selfChecker", Map.of(VAR_SELF_CHECK_REPORT, "对照任务清单逐项自查，已落实"));
+			this.driver.completeAsDepartment(t, Map.of(VAR_SELF_CHECK_REPORT, "对照任务清单逐项自查，已落实"));
 		}
 		visit("logisticsDepartment", true);
 		visit("financeDepartment", false);
@@ -91,7 +91,7 @@ class SupervisionProcessTests {
 	@Test
 	void shouldRefuseCriticismOnceSupervisionIsOver() {
 		for (Task t : this.driver.open(PROCESS_KEY, this.id, USER_TASK_SELF_CHECK)) {
-			this.driver.complete(t, "selfChecker", Map.of(VAR_SELF_CHECK_REPORT, "已自查"));
+			this.driver.completeAsDepartment(t, Map.of(VAR_SELF_CHECK_REPORT, "已自查"));
 		}
 		visit("logisticsDepartment", false);
 		this.driver.complete(PROCESS_KEY, this.id, USER_TASK_SUPERVISION_SUMMARY, DemoAccounts.DISCIPLINE_OFFICER,
@@ -106,7 +106,7 @@ class SupervisionProcessTests {
 	@Test
 	void shouldRefuseVisitDatedInTheFuture() {
 		for (Task t : this.driver.open(PROCESS_KEY, this.id, USER_TASK_SELF_CHECK)) {
-			this.driver.complete(t, "selfChecker", Map.of(VAR_SELF_CHECK_REPORT, "已自查"));
+			this.driver.completeAsDepartment(t, Map.of(VAR_SELF_CHECK_REPORT, "已自查"));
 		}
 		Task visit = this.driver.one(PROCESS_KEY, this.id, USER_TASK_RECORD_ON_SITE_VISIT);
 

@@ -59,6 +59,9 @@ class TasklistJourneyTests {
 
 	@AfterEach
 	void closeBrowser(TestInfo test) {
+		if (this.browser == null) {
+			return;
+		}
 		this.browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName());
 		this.browser.close();
 	}

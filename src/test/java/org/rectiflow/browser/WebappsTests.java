@@ -29,6 +29,9 @@ class WebappsTests {
 
 	@AfterEach
 	void closeBrowser(TestInfo test) {
+		if (this.browser == null) {
+			return;
+		}
 		this.browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName());
 		this.browser.close();
 	}

@@ -85,7 +85,7 @@ public class PlanService {
 		inspection.setConcentratedMonths(feedback.concentratedMonths());
 		inspection.setContactLine(feedback.contactLine());
 		if (feedback.documentNumbers() != null && !feedback.documentNumbers().isEmpty()) {
-			inspection.setDocumentNumbers(String.join("；", feedback.documentNumbers()));
+			inspection.setDocumentNumbers(String.join("、", feedback.documentNumbers()));
 		}
 		inspection = this.inspections.save(inspection);
 		int categorySeq = 0;

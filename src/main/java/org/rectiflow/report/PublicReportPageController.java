@@ -26,7 +26,7 @@ class PublicReportPageController {
 		model.addAttribute("publishedAt", published.map(RectificationReport::getCreatedAt)
 			.map((i) -> i.atZone(ZoneId.of("Asia/Shanghai")))
 			.orElse(null));
-		model.addAttribute("content", published.map(RectificationReport::getContent)
+		model.addAttribute("reportText", published.map(RectificationReport::getContent)
 			.orElseGet(() -> this.reports.previewPublicReport(inspectionId)));
 		return "report/public-report";
 	}

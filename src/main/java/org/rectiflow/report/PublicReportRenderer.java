@@ -91,7 +91,8 @@ class PublicReportRenderer {
 			for (Ledger.ProblemEntry p : c.problems()) {
 				List<TaskParagraph> paragraphs = new ArrayList<>();
 				for (Ledger.TaskEntry t : p.tasks()) {
-					if (t.nonPublic()) {
+					// Counted in any case; described only when public and settled (an open task has nothing to report yet).
+					if (t.nonPublic() || t.status() == TaskStatus.NOT_COMPLETED) {
 						continue;
 					}
 					if (t.status() == TaskStatus.LONG_TERM) {

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
+import org.rectiflow.identity.Directory;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.RectiflowProperties;
 import org.springframework.stereotype.Service;
@@ -30,15 +32,18 @@ public class EvidenceService {
 
 	private final RectiflowProperties properties;
 
+	private final Directory directory;
+
 	private final Clock clock;
 
 	EvidenceService(EvidenceRepository evidence, EvidenceContentRepository contents, RectificationTaskRepository tasks,
-			RectificationTaskProcessAdapter process, RectiflowProperties properties, Clock clock) {
+			RectificationTaskProcessAdapter process, RectiflowProperties properties, Directory directory, Clock clock) {
 		this.evidence = evidence;
 		this.contents = contents;
 		this.tasks = tasks;
 		this.process = process;
 		this.properties = properties;
+		this.directory = directory;
 		this.clock = clock;
 	}
 
@@ -58,7 +63,8 @@ public class EvidenceService {
 				sha256(upload.bytes()), StringUtils.hasText(upload.description()) ? upload.description().trim() : null,
 				uploadedBy, this.clock.instant()));
 		this.contents.save(new EvidenceContent(saved.getId(), upload.bytes()));
-		this.process.updateEvidenceSummary(taskId, summarize(this.evidence.findByTaskIdOrderByUploadedAtAsc(taskId)));
+		this.process.updateEvidenceSummary(taskId,
+				summarize(this.evidence.findByTaskIdOrderByUploadedAtAsc(taskId), this.directory::displayName));
 		return saved;
 	}
 
@@ -85,8 +91,8 @@ public class EvidenceService {
 			.orElseThrow(() -> new RectiflowException.NotFound("error.evidence.notFound", evidenceId));
 	}
 
-	/** One line per file, as the task forms show it: "name (size, uploaded by)". */
-	public static String summarize(List<Evidence> files) {
+	/** One line per file, as the task forms show it: "name (size, uploader's name): description". */
+	public static String summarize(List<Evidence> files, Function<String, String> displayName) {
 		if (files.isEmpty()) {
 			return "（尚未上传佐证材料）";
 		}
@@ -99,7 +105,7 @@ public class EvidenceService {
 				.append("（")
 				.append(humanSize(e.getSizeBytes()))
 				.append("，")
-				.append(e.getUploadedBy())
+				.append(displayName.apply(e.getUploadedBy()))
 				.append("）");
 			if (e.getDescription() != null) {
 				summary.append("：").append(e.getDescription());

@@ -196,7 +196,8 @@ public class RectificationTaskService {
 				this.inspections.findById(task.getInspectionId()).orElseThrow().getTitle(), problem.getTitle(),
 				numberedMeasures(taskMeasures), Department.nameOf(task.getLeadDepartment()),
 				this.directory.displayName(task.getResponsibleLeader()), dueAt, this.properties.stageReportPeriod(),
-				EvidenceService.summarize(this.evidence.findByTaskIdOrderByUploadedAtAsc(task.getId()))));
+				EvidenceService.summarize(this.evidence.findByTaskIdOrderByUploadedAtAsc(task.getId()),
+						this.directory::displayName)));
 	}
 
 }

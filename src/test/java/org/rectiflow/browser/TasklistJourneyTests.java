@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.rectiflow.ProcessDriver;
 import org.rectiflow.TestFeedback;
 import org.rectiflow.identity.DemoAccounts;
@@ -109,12 +111,26 @@ class TasklistJourneyTests {
 		this.browser.clickText(".task-filter", "部门待办");
 		openTask("提交整改材料：宿舍日常维修不及时，学生意见大（后勤处）", "浏览器测试：提交材料");
 		this.browser.screenshot("department-2-submit-form");
-		this.browser.visible(By.cssSelector("textarea[id$='Field_progressReport']")).sendKeys("已制定宿舍维修人员月度考核办法并集中维修200多间宿舍");
+		WebElement progress = this.browser.visible(By.cssSelector("textarea[id$='Field_progressReport']"));
+		progress.sendKeys("已整改");
+		progress.sendKeys(Keys.TAB);
+		this.browser.wait.until((d) -> this.browser.pageText().contains("请至少填写 10 个字"));
+		this.browser.screenshot("department-2b-validation-in-chinese");
+		progress.sendKeys("：已制定宿舍维修人员月度考核办法并集中维修200多间宿舍");
 		claimChooseAndComplete(null, Map.of());
 		this.browser.screenshot("department-3-submitted");
 
 		assertThat(this.driver.instance(RectificationTaskProcess.PROCESS_KEY, task.getId()))
 			.isWaitingAt(RectificationTaskProcess.USER_TASK_LEADER_REVIEW);
+
+		this.browser.open("/inspections/" + id);
+		this.browser.screenshot("department-4-ledger");
+		assertThat(this.browser.pageText()).contains("问题清单", "任务清单", "责任清单", "宿舍日常维修不及时，学生意见大");
+		this.browser.open("/inspections/" + id + "/public-report");
+		this.browser.screenshot("department-5-public-report-preview");
+		assertThat(this.browser.pageText()).contains("浏览器提交学院党委关于巡察整改进展情况的通报")
+			.contains("巡察反馈的2个具体问题")
+			.doesNotContain("th:");
 	}
 
 	@Test

@@ -31,6 +31,8 @@ export default {
     long: 'YYYY年M月D日 HH:mm'
   },
   disableWelcomeMessage: true,
+  // form-js validation messages in Chinese (form-js 1.x in 7.24 has them in English only)
+  customScripts: ['scripts/form-messages-zh'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',

@@ -146,6 +146,10 @@ class ReferenceCaseJourneyTests {
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(this.http.getForEntity("/api/inspections", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		ResponseEntity<String> wrong = this.http.withBasicAuth("nobody", "wrong")
+			.getForEntity("/engine-rest/task/count", String.class);
+		assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(wrong.getBody()).contains("用户名或密码错误");
 		ResponseEntity<JsonNode> broken = as(DemoAccounts.RECTIFICATION_CLERK).postText("/api/inspections/import",
 				"这不是一份巡察报告");
 		assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -7,10 +7,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -22,9 +20,6 @@ import org.rectiflow.task.EvidenceService;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -35,12 +30,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
  * sign-on, our filters, our forms), and leave the engine in the state the process promises. Screenshots land in
  * {@code target/screenshots/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class TasklistJourneyTests {
-
-	@LocalServerPort
-	int port;
+class TasklistJourneyTests extends BrowserTestSupport {
 
 	@Autowired
 	ProcessEngine engine;
@@ -51,21 +41,9 @@ class TasklistJourneyTests {
 	@Autowired
 	EvidenceService evidence;
 
-	Browser browser;
-
 	@BeforeEach
-	void openBrowser() {
+	void initAssertions() {
 		init(this.engine);
-		this.browser = new Browser("http://localhost:" + this.port);
-	}
-
-	@AfterEach
-	void closeBrowser(TestInfo test) {
-		if (this.browser == null) {
-			return;
-		}
-		this.browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName());
-		this.browser.close();
 	}
 
 	@Test

@@ -1,40 +1,13 @@
 package org.rectiflow.browser;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.rectiflow.identity.DemoAccounts;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One sign-in on our page opens every Camunda webapp, in Chinese, under our name, without the CE banner. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class WebappsTests {
-
-	@LocalServerPort
-	int port;
-
-	Browser browser;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = new Browser("http://localhost:" + this.port);
-	}
-
-	@AfterEach
-	void closeBrowser(TestInfo test) {
-		if (this.browser == null) {
-			return;
-		}
-		this.browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName());
-		this.browser.close();
-	}
+class WebappsTests extends BrowserTestSupport {
 
 	@Test
 	void administratorSeesCockpitAndAdminInChineseAfterOneLogin() {

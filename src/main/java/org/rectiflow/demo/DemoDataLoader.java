@@ -112,9 +112,13 @@ class DemoDataLoader {
 		log.info("Demo data loaded: reference case {} in rectification, two copies at approval and filing", hunan.getId());
 	}
 
-	/** Moves every date by the same amount so that the feedback came 30 days ago. */
+	/**
+	 * Moves every date by the same amount so that the feedback came 30 days ago; then, so that 即将到期 and 已逾期
+	 * have something to show, the tasks of problem 1.5 fall due in two days and those of problem 2.3 three days ago.
+	 */
 	private Feedback shiftToToday(Feedback f) {
-		long days = ChronoUnit.DAYS.between(f.feedbackDate(), LocalDate.now(this.clock).minusDays(30));
+		LocalDate today = LocalDate.now(this.clock);
+		long days = ChronoUnit.DAYS.between(f.feedbackDate(), today.minusDays(30));
 		return new Feedback(f.title(), f.inspectingBody(), f.unitName(), plus(f.onSiteFrom(), days),
 				plus(f.onSiteTo(), days), plus(f.feedbackDate(), days), f.documentNumbers(), f.concentratedMonths(),
 				f.contactLine(), f.categories()
@@ -124,11 +128,21 @@ class DemoDataLoader {
 						.map((p) -> new Feedback.ProblemItem(p.title(), p.previousRound(), p.tasks()
 							.stream()
 							.map((t) -> new Feedback.TaskItem(t.title(), t.kind(), t.responsibleLeader(), t.leadDepartment(),
-									t.cooperatingDepartments(), t.responsiblePerson(), plus(t.deadline(), days), t.measures(),
-									t.nonPublic()))
+									t.cooperatingDepartments(), t.responsiblePerson(),
+									demoDeadline(f, c, p, plus(t.deadline(), days), today), t.measures(), t.nonPublic()))
 							.toList()))
 						.toList()))
 					.toList());
+	}
+
+	private static LocalDate demoDeadline(Feedback f, Feedback.Category c, Feedback.ProblemItem p, LocalDate shifted,
+			LocalDate today) {
+		String code = (f.categories().indexOf(c) + 1) + "." + (c.problems().indexOf(p) + 1);
+		return switch (code) {
+			case "1.5" -> today.plusDays(2);
+			case "2.3" -> today.minusDays(3);
+			default -> shifted;
+		};
 	}
 
 	private static Feedback copy(Feedback f, String suffix) {

@@ -1,0 +1,57 @@
+package org.rectiflow.demo;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.rectiflow.identity.DemoAccounts;
+import org.rectiflow.inspection.InspectionRepository;
+import org.rectiflow.ledger.Ledger;
+import org.rectiflow.ledger.LedgerService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo as `./mvnw spring-boot:run` loads it: the reference case under way, and work waiting for every role. */
+@SpringBootTest(properties = { "rectiflow.demo.enabled=true",
+		"spring.datasource.url=jdbc:h2:mem:rectiflow-demo;DB_CLOSE_DELAY=-1" })
+@ActiveProfiles("test")
+class DemoDataTests {
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	LedgerService ledgers;
+
+	@Autowired
+	InspectionRepository inspections;
+
+	@Test
+	void shouldLeaveWorkWaitingForEveryRole() {
+		for (String user : List.of(DemoAccounts.SECRETARY, DemoAccounts.VICE_PRESIDENT_LOGISTICS,
+				DemoAccounts.DISCIPLINE_OFFICER, DemoAccounts.RECTIFICATION_CLERK, DemoAccounts.INSPECTOR,
+				"logisticsDepartmentStaff", "financeDepartmentStaff")) {
+			long work = this.taskService.createTaskQuery().or().taskAssignee(user).taskCandidateUser(user).endOr().count();
+			assertThat(work).as("open tasks of %s", user).isPositive();
+		}
+	}
+
+	@Test
+	void shouldLoadTheReferenceCaseUnderWay() {
+		assertThat(this.inspections.count()).isEqualTo(3);
+		Ledger hunan = this.ledgers.all()
+			.stream()
+			.filter((l) -> !l.title().contains("演示副本"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(hunan.problemCounts().total()).isEqualTo(13);
+		assertThat(hunan.taskCounts().total()).isEqualTo(65);
+		assertThat(hunan.taskCounts().completed()).isEqualTo(8);
+		assertThat(hunan.tasks()).filteredOn((t) -> t.code().startsWith("2.3.")).allSatisfy((t) -> assertThat(t.deadline()).isBefore(LocalDate.now()));
+	}
+
+}

@@ -22,23 +22,19 @@ public class WorkingDays {
 
 	/** The date {@code days} working days after {@code from} (0 = from itself). */
 	public static LocalDate plus(LocalDate from, int days) {
-		LocalDate date = from;
-		int left = days;
-		while (left > 0) {
-			date = date.plusDays(1);
-			if (isWorkingDay(date)) {
-				left--;
-			}
-		}
-		return date;
+		return shift(from, days, 1);
 	}
 
 	/** The date {@code days} working days before {@code from}. */
 	public static LocalDate minus(LocalDate from, int days) {
+		return shift(from, days, -1);
+	}
+
+	private static LocalDate shift(LocalDate from, int days, int step) {
 		LocalDate date = from;
 		int left = days;
 		while (left > 0) {
-			date = date.minusDays(1);
+			date = date.plusDays(step);
 			if (isWorkingDay(date)) {
 				left--;
 			}

@@ -1,12 +1,8 @@
 package org.rectiflow.system;
 
-import java.io.IOException;
-
-import javax.sql.DataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.rectiflow.EmbeddedPostgresConfiguration;
 import org.rectiflow.ProcessDriver;
 import org.rectiflow.RectiflowApplication;
 import org.rectiflow.TestFeedback;
@@ -15,8 +11,6 @@ import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.TaskStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,24 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The production database: a real PostgreSQL (embedded binaries) with our Flyway migrations and the engine's schema,
  * one task carried to close-off and counted.
  */
-@SpringBootTest(classes = { RectiflowApplication.class, PostgresTests.EmbeddedDatabase.class })
+@SpringBootTest(classes = { RectiflowApplication.class, EmbeddedPostgresConfiguration.class })
 @ActiveProfiles({ "test", "postgres" })
 class PostgresTests {
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class EmbeddedDatabase {
-
-		@Bean(destroyMethod = "close")
-		EmbeddedPostgres embeddedPostgres() throws IOException {
-			return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-		}
-
-		@Bean
-		DataSource dataSource(EmbeddedPostgres postgres) {
-			return postgres.getPostgresDatabase();
-		}
-
-	}
 
 	@Autowired
 	ProcessEngine engine;

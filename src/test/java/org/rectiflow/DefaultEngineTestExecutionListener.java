@@ -1,15 +1,24 @@
 package org.rectiflow;
 
+import org.camunda.bpm.admin.Admin;
+import org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate;
+import org.camunda.bpm.cockpit.Cockpit;
+import org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.tasklist.Tasklist;
+import org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate;
+import org.camunda.bpm.welcome.Welcome;
+import org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
 
 /**
- * Camunda's REST API and webapps find the engine by name in a static registry, so when the test run holds several
- * application contexts (H2, PostgreSQL) the last engine started would answer every server's requests. Before each
- * test the engine of the test's own context is made the registered one again. Registered in
- * {@code META-INF/spring.factories}.
+ * Camunda's REST API and webapps keep their engine and runtime in static fields, so when the test run holds several
+ * application contexts (H2, PostgreSQL, the restarts of {@code DeploymentTests}) the last engine started would answer
+ * every server's requests, and a closed context leaves the webapps without a runtime. Before each test the engine of
+ * the test's own context is made the registered one again and the webapps' runtimes are put back where a closed
+ * context removed them. Registered in {@code META-INF/spring.factories}.
  */
 public class DefaultEngineTestExecutionListener extends AbstractTestExecutionListener {
 
@@ -21,8 +30,25 @@ public class DefaultEngineTestExecutionListener extends AbstractTestExecutionLis
 	@Override
 	public void beforeTestMethod(TestContext testContext) {
 		if (testContext.hasApplicationContext()) {
-			testContext.getApplicationContext().getBeanProvider(ProcessEngine.class)
-				.ifAvailable(ProcessEngines::registerProcessEngine);
+			testContext.getApplicationContext().getBeanProvider(ProcessEngine.class).ifAvailable((engine) -> {
+				ProcessEngines.registerProcessEngine(engine);
+				restoreWebappRuntimes();
+			});
+		}
+	}
+
+	private static void restoreWebappRuntimes() {
+		if (Cockpit.getRuntimeDelegate() == null) {
+			Cockpit.setCockpitRuntimeDelegate(new DefaultCockpitRuntimeDelegate());
+		}
+		if (Admin.getRuntimeDelegate() == null) {
+			Admin.setAdminRuntimeDelegate(new DefaultAdminRuntimeDelegate());
+		}
+		if (Tasklist.getRuntimeDelegate() == null) {
+			Tasklist.setTasklistRuntimeDelegate(new DefaultTasklistRuntimeDelegate());
+		}
+		if (Welcome.getRuntimeDelegate() == null) {
+			Welcome.setRuntimeDelegate(new DefaultWelcomeRuntimeDelegate());
 		}
 	}
 

@@ -8,4 +8,6 @@ public interface CriticismNoticeRepository extends JpaRepository<CriticismNotice
 
 	List<CriticismNotice> findByInspectionIdOrderByIssuedAtAsc(Long inspectionId);
 
+	List<CriticismNotice> findByInspectionIdAndTargetDepartmentOrderByIssuedAtAsc(Long inspectionId, String department);
+
 }

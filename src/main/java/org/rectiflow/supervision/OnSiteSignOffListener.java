@@ -1,8 +1,12 @@
 package org.rectiflow.supervision;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.rectiflow.system.Actors;
 import org.rectiflow.system.Messages;
+import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.ValidatingTaskListener;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.springframework.stereotype.Component;
@@ -23,7 +27,23 @@ class OnSiteSignOffListener extends ValidatingTaskListener {
 		this.supervision.recordSignOff(longValue(task, RectificationTaskProcess.VAR_INSPECTION_ID),
 				longValue(task, RectificationTaskProcess.VAR_TASK_ID),
 				text(task, RectificationTaskProcess.VAR_SUPERVISION_DECISION),
-				required(task, RectificationTaskProcess.VAR_SUPERVISION_FINDINGS), Actors.completing(task));
+				required(task, RectificationTaskProcess.VAR_SUPERVISION_FINDINGS), visit(task), Actors.completing(task));
+	}
+
+	/** The visit's date, place, participants and checked items: given by the portal's sign-off, optional in Tasklist. */
+	private static SignOff.Visit visit(DelegateTask task) {
+		String date = text(task, RectificationTaskProcess.VAR_VISIT_DATE);
+		if (date.isEmpty()) {
+			return null;
+		}
+		try {
+			return new SignOff.Visit(LocalDate.parse(date), text(task, RectificationTaskProcess.VAR_VISIT_PLACE),
+					text(task, RectificationTaskProcess.VAR_VISIT_PARTICIPANTS),
+					text(task, RectificationTaskProcess.VAR_CHECKED_ITEMS));
+		}
+		catch (DateTimeParseException ex) {
+			throw new RectiflowException("error.field.date", date);
+		}
 	}
 
 }

@@ -37,6 +37,12 @@ public class SupervisionRecord {
 
 	private Instant recordedAt;
 
+	private String place;
+
+	private String participants;
+
+	private String checkedItems;
+
 	protected SupervisionRecord() {
 	}
 
@@ -53,6 +59,27 @@ public class SupervisionRecord {
 		this.taskId = taskId;
 		this.decision = decision;
 		return this;
+	}
+
+	/** Where and with whom an on-site check took place, and what was checked. */
+	public SupervisionRecord onSite(LocalDate visitDate, String place, String participants, String checkedItems) {
+		this.visitDate = visitDate;
+		this.place = place;
+		this.participants = participants;
+		this.checkedItems = checkedItems;
+		return this;
+	}
+
+	public String getPlace() {
+		return this.place;
+	}
+
+	public String getParticipants() {
+		return this.participants;
+	}
+
+	public String getCheckedItems() {
+		return this.checkedItems;
 	}
 
 	public SupervisionRecord atDepartment(String department, LocalDate visitDate) {

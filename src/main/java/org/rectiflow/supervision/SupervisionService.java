@@ -2,11 +2,18 @@ package org.rectiflow.supervision;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.rectiflow.identity.Department;
+import org.rectiflow.identity.Directory;
+import org.rectiflow.identity.Groups;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.task.RectificationTask;
+import org.rectiflow.task.RectificationTaskProcess;
+import org.rectiflow.task.RectificationTaskProcessAdapter;
 import org.rectiflow.task.RectificationTaskService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,15 +32,59 @@ public class SupervisionService {
 
 	private final SupervisionProcessAdapter process;
 
+	private final RectificationTaskProcessAdapter taskProcess;
+
+	private final Directory directory;
+
 	private final Clock clock;
 
 	SupervisionService(SupervisionRecordRepository records, CriticismNoticeRepository notices,
-			RectificationTaskService tasks, SupervisionProcessAdapter process, Clock clock) {
+			RectificationTaskService tasks, SupervisionProcessAdapter process, RectificationTaskProcessAdapter taskProcess,
+			Directory directory, Clock clock) {
 		this.records = records;
 		this.notices = notices;
 		this.tasks = tasks;
 		this.process = process;
+		this.taskProcess = taskProcess;
+		this.directory = directory;
 		this.clock = clock;
+	}
+
+	/** Whether this person may sign off the task on site now: it waits for it and they are on the committee. */
+	@Transactional(readOnly = true)
+	public boolean maySignOff(String userId, Optional<String> step) {
+		return step.filter(RectificationTaskProcess.USER_TASK_ON_SITE_SUPERVISION::equals).isPresent()
+				&& this.directory.isMember(userId, Groups.DISCIPLINE);
+	}
+
+	/**
+	 * The on-site sign-off from the portal, signed by the member who is logged in: completes the task's
+	 * {@code userTask_onSiteSupervision} with the verdict and the visit, in one transaction with the record it leaves
+	 * ({@link OnSiteSignOffListener}). A return sends the task back to the department with the findings.
+	 */
+	public void signOff(Long taskId, SignOff signOff, String userId) {
+		RectificationTask task = this.tasks.get(taskId);
+		if (!this.directory.isMember(userId, Groups.DISCIPLINE)) {
+			throw new RectiflowException.Forbidden("error.signOff.notDiscipline");
+		}
+		if (!this.taskProcess.currentStep(taskId)
+			.filter(RectificationTaskProcess.USER_TASK_ON_SITE_SUPERVISION::equals)
+			.isPresent()) {
+			throw new RectiflowException.Conflict("error.signOff.notAwaited", task.getCode());
+		}
+		if (!signOff.problems().isEmpty()) {
+			throw new RectiflowException(signOff.problems().get(0).messageKey());
+		}
+		SignOff.Visit visit = signOff.visit();
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(RectificationTaskProcess.VAR_SUPERVISION_DECISION, signOff.verdict());
+		variables.put(RectificationTaskProcess.VAR_SUPERVISION_FINDINGS, signOff.findings().trim());
+		variables.put(RectificationTaskProcess.VAR_VISIT_DATE, visit.date().toString());
+		variables.put(RectificationTaskProcess.VAR_VISIT_PLACE, visit.place());
+		variables.put(RectificationTaskProcess.VAR_VISIT_PARTICIPANTS, visit.participants());
+		variables.put(RectificationTaskProcess.VAR_CHECKED_ITEMS, visit.checkedItems());
+		this.taskProcess.complete(taskId, RectificationTaskProcess.USER_TASK_ON_SITE_SUPERVISION, userId,
+				this.directory.groupIds(userId), variables);
 	}
 
 	/** Every lead department of the inspection, each once, in the order the tasks name them. */
@@ -71,9 +122,28 @@ public class SupervisionService {
 	}
 
 	public SupervisionRecord recordSignOff(Long inspectionId, Long taskId, String decision, String findings, String by) {
-		return this.records.save(new SupervisionRecord(inspectionId, SupervisionStage.ON_SITE, findings, by,
+		return recordSignOff(inspectionId, taskId, decision, findings, null, by);
+	}
+
+	/** A sign-off with what the visit found on site: date, place, participants and the items checked. */
+	public SupervisionRecord recordSignOff(Long inspectionId, Long taskId, String decision, String findings,
+			SignOff.Visit visit, String by) {
+		SupervisionRecord record = new SupervisionRecord(inspectionId, SupervisionStage.ON_SITE, findings, by,
 				this.clock.instant())
-			.forTask(taskId, decision));
+			.forTask(taskId, decision);
+		if (visit != null) {
+			if (visit.date().isAfter(LocalDate.now(this.clock))) {
+				throw new RectiflowException("error.supervision.visitInFuture", visit.date());
+			}
+			record.onSite(visit.date(), visit.place(), visit.participants(), visit.checkedItems());
+		}
+		return this.records.save(record);
+	}
+
+	/** The criticism notices issued against the department in this inspection. */
+	@Transactional(readOnly = true)
+	public List<CriticismNotice> criticismsOfDepartment(Long inspectionId, String department) {
+		return this.notices.findByInspectionIdAndTargetDepartmentOrderByIssuedAtAsc(inspectionId, department);
 	}
 
 	@Transactional(readOnly = true)

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
@@ -35,7 +34,8 @@ class ApiExceptionHandler {
 	@ExceptionHandler(RectiflowException.class)
 	ProblemDetail rectiflow(RectiflowException ex) {
 		HttpStatus status = (ex instanceof RectiflowException.NotFound) ? HttpStatus.NOT_FOUND
-				: (ex instanceof RectiflowException.Conflict) ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+				: (ex instanceof RectiflowException.Conflict) ? HttpStatus.CONFLICT
+				: (ex instanceof RectiflowException.Forbidden) ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
 		return problem(status, this.messages.get(ex));
 	}
 
@@ -58,11 +58,6 @@ class ApiExceptionHandler {
 			MissingServletRequestParameterException.class, MissingServletRequestPartException.class })
 	ProblemDetail unreadable(Exception ex) {
 		return problem(HttpStatus.BAD_REQUEST, this.messages.get("error.request.unreadable"));
-	}
-
-	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	ProblemDetail tooLarge(MaxUploadSizeExceededException ex) {
-		return problem(HttpStatus.PAYLOAD_TOO_LARGE, this.messages.get("error.evidence.tooLarge", "20 MB"));
 	}
 
 	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)

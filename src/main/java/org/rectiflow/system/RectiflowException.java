@@ -42,4 +42,13 @@ public class RectiflowException extends RuntimeException {
 
 	}
 
+	/** The person may not do this (HTTP 403). */
+	public static class Forbidden extends RectiflowException {
+
+		public Forbidden(String messageKey, Object... args) {
+			super(messageKey, args);
+		}
+
+	}
+
 }

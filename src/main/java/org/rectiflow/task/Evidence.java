@@ -31,6 +31,9 @@ public class Evidence {
 
 	private Instant uploadedAt;
 
+	/** When the department submitted it with its progress; null while it waits in a draft. */
+	private Instant submittedAt;
+
 	protected Evidence() {
 	}
 
@@ -80,6 +83,24 @@ public class Evidence {
 
 	public Instant getUploadedAt() {
 		return this.uploadedAt;
+	}
+
+	public Instant getSubmittedAt() {
+		return this.submittedAt;
+	}
+
+	public boolean isSubmitted() {
+		return this.submittedAt != null;
+	}
+
+	/** Images and PDFs are shown in the page; other types are only downloaded. */
+	public boolean isPreviewable() {
+		return this.contentType != null && (this.contentType.startsWith("image/png")
+				|| this.contentType.startsWith("image/jpeg") || this.contentType.startsWith("application/pdf"));
+	}
+
+	public boolean isImage() {
+		return this.contentType != null && this.contentType.startsWith("image/");
 	}
 
 }

@@ -1,8 +1,10 @@
 package org.rectiflow.task;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface EvidenceRepository extends JpaRepository<Evidence, Long> {
@@ -10,6 +12,11 @@ public interface EvidenceRepository extends JpaRepository<Evidence, Long> {
 	List<Evidence> findByTaskIdOrderByUploadedAtAsc(Long taskId);
 
 	long countByTaskId(Long taskId);
+
+	/** Stamps the files a submission carries: every file of the task still waiting in a draft. */
+	@Modifying(flushAutomatically = true)
+	@Query("update Evidence e set e.submittedAt = :at where e.taskId = :taskId and e.submittedAt is null")
+	int markSubmitted(Long taskId, Instant at);
 
 	/** Rows of (task id, number of files) for one inspection's tasks. */
 	@Query("select e.taskId, count(e) from Evidence e where e.taskId in "

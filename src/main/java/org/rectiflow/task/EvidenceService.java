@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import org.rectiflow.identity.Directory;
+import org.rectiflow.identity.Groups;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.RectiflowProperties;
 import org.springframework.stereotype.Service;
@@ -68,6 +69,31 @@ public class EvidenceService {
 		return saved;
 	}
 
+	/**
+	 * Takes back a file that is still waiting in a draft; submitted evidence is part of the record and stays. Only
+	 * the lead department (or the rectification office) may, as only they upload.
+	 */
+	public void delete(Long evidenceId, String by) {
+		Evidence e = get(evidenceId);
+		if (e.isSubmitted()) {
+			throw new RectiflowException.Conflict("error.evidence.submitted", e.getFileName());
+		}
+		RectificationTask task = this.tasks.findById(e.getTaskId()).orElseThrow();
+		if (!this.directory.isMember(by, task.getLeadDepartment())
+				&& !this.directory.isMember(by, Groups.RECTIFICATION_OFFICE)) {
+			throw new RectiflowException("error.evidence.notLeadDepartment", task.getCode());
+		}
+		this.contents.deleteById(evidenceId);
+		this.evidence.delete(e);
+		this.process.updateEvidenceSummary(e.getTaskId(),
+				summarize(this.evidence.findByTaskIdOrderByUploadedAtAsc(e.getTaskId()), this.directory::displayName));
+	}
+
+	/** Stamps the files waiting in the task's draft as submitted with its progress. */
+	public void markSubmitted(Long taskId) {
+		this.evidence.markSubmitted(taskId, this.clock.instant());
+	}
+
 	@Transactional(readOnly = true)
 	public List<Evidence> evidenceOf(Long taskId) {
 		return this.evidence.findByTaskIdOrderByUploadedAtAsc(taskId);
@@ -115,7 +141,7 @@ public class EvidenceService {
 		return summary.toString().trim();
 	}
 
-	static String humanSize(long bytes) {
+	public static String humanSize(long bytes) {
 		if (bytes < 1024) {
 			return bytes + " B";
 		}
@@ -123,6 +149,11 @@ public class EvidenceService {
 			return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
 		}
 		return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+	}
+
+	/** The rules every file meets (present, not too large, an allowed type), checked before anything is stored. */
+	public void check(Upload upload) {
+		validate(upload);
 	}
 
 	private void validate(Upload upload) {

@@ -28,6 +28,7 @@ class EvidenceSubmittedListener extends ValidatingTaskListener {
 			throw new RectiflowException("error.evidence.missing");
 		}
 		this.tasks.recordProgress(taskId, progress);
+		this.evidence.markSubmitted(taskId);
 	}
 
 }

@@ -69,6 +69,15 @@ public final class RectificationTaskProcess {
 
 	public static final String VAR_SUPERVISION_FINDINGS = "supervisionFindings";
 
+	/** On-site sign-off: when and where the committee checked, who took part, what was checked. */
+	public static final String VAR_VISIT_DATE = "visitDate";
+
+	public static final String VAR_VISIT_PLACE = "visitPlace";
+
+	public static final String VAR_VISIT_PARTICIPANTS = "visitParticipants";
+
+	public static final String VAR_CHECKED_ITEMS = "checkedItems";
+
 	public static final String VAR_OUTCOME = "outcome";
 
 	public static final String VAR_CLOSE_OFF_NOTE = "closeOffNote";

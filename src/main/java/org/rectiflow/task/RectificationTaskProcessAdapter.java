@@ -1,16 +1,29 @@
 package org.rectiflow.task;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.rectiflow.system.RectiflowException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,13 +32,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class RectificationTaskProcessAdapter {
 
+	/** The variables a person's completion of a step records, shown in the task's timeline. */
+	static final List<String> TIMELINE_VARIABLES = List.of(RectificationTaskProcess.VAR_PROGRESS_REPORT,
+			RectificationTaskProcess.VAR_LEADER_DECISION, RectificationTaskProcess.VAR_LEADER_REASON,
+			RectificationTaskProcess.VAR_SUPERVISION_DECISION, RectificationTaskProcess.VAR_SUPERVISION_FINDINGS,
+			RectificationTaskProcess.VAR_OUTCOME, RectificationTaskProcess.VAR_CLOSE_OFF_NOTE,
+			RectificationTaskProcess.VAR_STAGE_MEASURES, RectificationTaskProcess.VAR_STAGE_RESULTS);
+
 	private final RuntimeService runtimeService;
 
 	private final TaskService taskService;
 
-	RectificationTaskProcessAdapter(RuntimeService runtimeService, TaskService taskService) {
+	private final HistoryService historyService;
+
+	private final IdentityService identityService;
+
+	RectificationTaskProcessAdapter(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
+			IdentityService identityService) {
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
+		this.historyService = historyService;
+		this.identityService = identityService;
 	}
 
 	/** What a task instance needs to explain itself to the people working on it. */
@@ -105,6 +132,104 @@ public class RectificationTaskProcessAdapter {
 			.stream()
 			.map(ProcessInstance::getId)
 			.toList();
+	}
+
+	/**
+	 * Completes the step the task waits at as this person, with the engine checking that they may (they claim it
+	 * first if nobody has, as in Tasklist). Runs in the caller's transaction, so the caller's own changes and the
+	 * engine's stand or fall together. Someone else having done the step first is a conflict, not an error.
+	 */
+	public void complete(Long taskId, String step, String userId, List<String> groupIds, Map<String, Object> variables) {
+		Task task = this.taskService.createTaskQuery()
+			.processDefinitionKey(RectificationTaskProcess.PROCESS_KEY)
+			.processInstanceBusinessKey(String.valueOf(taskId))
+			.taskDefinitionKey(step)
+			.singleResult();
+		if (task == null) {
+			throw new RectiflowException.Conflict("error.step.gone");
+		}
+		if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
+			throw new RectiflowException.Conflict("error.step.claimedByOther");
+		}
+		this.identityService.setAuthentication(userId, groupIds);
+		try {
+			if (task.getAssignee() == null) {
+				this.taskService.claim(task.getId(), userId);
+			}
+			this.taskService.complete(task.getId(), variables);
+		}
+		catch (TaskAlreadyClaimedException | OptimisticLockingException | NullValueException ex) {
+			throw new RectiflowException.Conflict("error.step.gone");
+		}
+		catch (AuthorizationException ex) {
+			throw new RectiflowException.Forbidden("error.request.forbidden");
+		}
+		finally {
+			this.identityService.clearAuthentication();
+		}
+	}
+
+	/** Why the task was last sent back to the department (by the leader or on site), or empty. */
+	public String lastReturnReason(Long taskId) {
+		List<String> ids = instanceIds(taskId);
+		if (ids.isEmpty()) {
+			return "";
+		}
+		Object reason = this.runtimeService.getVariable(ids.get(0), RectificationTaskProcess.VAR_LAST_RETURN_REASON);
+		return (reason == null) ? "" : reason.toString();
+	}
+
+	/** One event of a task's history: a step arrived or was done (by whom, with what), or a comment. */
+	public record TimelineEntry(Instant at, String step, String stepName, boolean done, String who,
+			Map<String, String> details, String deleteReason) {
+	}
+
+	/**
+	 * Who did what, when, read from the engine's history over every round of the task: each step as it arrived and
+	 * as it was done, with the decision, reasons and texts recorded at that step. Three queries, whatever the
+	 * length of the history.
+	 */
+	public List<TimelineEntry> timeline(Long taskId) {
+		String businessKey = String.valueOf(taskId);
+		List<HistoricTaskInstance> steps = this.historyService.createHistoricTaskInstanceQuery()
+			.processDefinitionKey(RectificationTaskProcess.PROCESS_KEY)
+			.processInstanceBusinessKey(businessKey)
+			.orderByHistoricActivityInstanceStartTime()
+			.asc()
+			.list();
+		if (steps.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Map<String, String>> detailsByActivity = new HashMap<>();
+		steps.stream().map(HistoricTaskInstance::getProcessInstanceId).distinct().forEach((pi) -> this.historyService
+			.createHistoricDetailQuery()
+			.processInstanceId(pi)
+			.variableUpdates()
+			.orderByTime()
+			.asc()
+			.list()
+			.forEach((d) -> {
+				HistoricVariableUpdate update = (HistoricVariableUpdate) d;
+				if (TIMELINE_VARIABLES.contains(update.getVariableName()) && update.getValue() != null
+						&& !update.getValue().toString().isBlank()) {
+					detailsByActivity.computeIfAbsent(update.getActivityInstanceId(), (k) -> new LinkedHashMap<>())
+						.put(update.getVariableName(), update.getValue().toString());
+				}
+			}));
+		List<TimelineEntry> entries = new ArrayList<>();
+		for (HistoricTaskInstance step : steps) {
+			entries.add(new TimelineEntry(step.getStartTime().toInstant(), step.getTaskDefinitionKey(), step.getName(),
+					false, null, Map.of(), null));
+			if (step.getEndTime() != null) {
+				boolean completed = "completed".equals(step.getDeleteReason());
+				entries.add(new TimelineEntry(step.getEndTime().toInstant(), step.getTaskDefinitionKey(), step.getName(),
+						true, step.getAssignee(),
+						completed ? detailsByActivity.getOrDefault(step.getActivityInstanceId(), Map.of()) : Map.of(),
+						completed ? null : step.getDeleteReason()));
+			}
+		}
+		entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(TimelineEntry::done));
+		return entries;
 	}
 
 }

@@ -1,15 +1,27 @@
 package org.rectiflow.task;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
+import org.camunda.bpm.engine.exception.NotValidException;
+import org.rectiflow.deadline.TrafficLight;
 import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
-import org.rectiflow.identity.Groups;
 import org.rectiflow.inspection.ProblemRepository;
-import org.rectiflow.supervision.SupervisionRecordRepository;
+import org.rectiflow.supervision.SupervisionService;
 import org.rectiflow.system.Actors;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowException;
+import org.rectiflow.system.RectiflowProperties;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +31,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The page of one rectification task: context, evidence (with upload), stage reports and sign-offs. */
+/**
+ * The page of one rectification task and what a department does on it: the problem and measures, who answers for
+ * it, the deadline with its traffic light, the timeline from the engine's history, evidence (preview, download),
+ * supervision records and criticism notices; and the evidence submission, which can be saved as a draft and
+ * resumed. The discipline committee's on-site sign-off form is on the same page ({@code SignOffController}).
+ */
 @Controller
 class TaskPageController {
 
@@ -27,61 +44,171 @@ class TaskPageController {
 
 	private final EvidenceService evidence;
 
+	private final EvidenceSubmissionService submissions;
+
 	private final RectificationTaskProcessAdapter process;
 
 	private final ProblemRepository problems;
 
-	private final SupervisionRecordRepository records;
+	private final SupervisionService supervision;
 
 	private final Directory directory;
 
+	private final RectiflowProperties properties;
+
 	private final Messages messages;
 
-	TaskPageController(RectificationTaskService tasks, EvidenceService evidence, RectificationTaskProcessAdapter process,
-			ProblemRepository problems, SupervisionRecordRepository records, Directory directory, Messages messages) {
+	private final Clock clock;
+
+	TaskPageController(RectificationTaskService tasks, EvidenceService evidence, EvidenceSubmissionService submissions,
+			RectificationTaskProcessAdapter process, ProblemRepository problems, SupervisionService supervision,
+			Directory directory, RectiflowProperties properties, Messages messages, Clock clock) {
 		this.tasks = tasks;
 		this.evidence = evidence;
+		this.submissions = submissions;
 		this.process = process;
 		this.problems = problems;
-		this.records = records;
+		this.supervision = supervision;
 		this.directory = directory;
+		this.properties = properties;
 		this.messages = messages;
+		this.clock = clock;
+	}
+
+	/** A timeline entry as the page shows it: the person's name instead of the account. */
+	record TimelineView(RectificationTaskProcessAdapter.TimelineEntry entry, String whoName) {
 	}
 
 	@GetMapping("/tasks/{taskId}")
 	String task(@PathVariable Long taskId, Model model) {
 		RectificationTask task = this.tasks.get(taskId);
+		String user = Actors.current();
+		Optional<String> step = this.process.currentStep(taskId);
 		model.addAttribute("task", task);
 		model.addAttribute("problem", this.problems.findById(task.getProblemId()).orElseThrow());
 		model.addAttribute("leadDepartmentName", Department.nameOf(task.getLeadDepartment()));
+		model.addAttribute("cooperatingDepartmentNames",
+				task.getCooperatingDepartments().stream().map(Department::nameOf).toList());
 		model.addAttribute("leaderName", this.directory.displayName(task.getResponsibleLeader()));
+		model.addAttribute("light",
+				TrafficLight.of(task.getDeadline(), task.isSettled(), task.isOverdue(), LocalDate.now(this.clock)));
 		model.addAttribute("measures", this.tasks.measuresOf(taskId));
 		model.addAttribute("evidence", this.evidence.evidenceOf(taskId));
 		model.addAttribute("stageReports", this.tasks.stageReportsOf(taskId));
-		model.addAttribute("records", this.records.findByTaskIdOrderByRecordedAtAsc(taskId));
-		model.addAttribute("step", this.process.currentStep(taskId).orElse(null));
+		model.addAttribute("records", this.supervision.recordsOfTask(taskId));
+		model.addAttribute("criticisms",
+				this.supervision.criticismsOfDepartment(task.getInspectionId(), task.getLeadDepartment()));
+		model.addAttribute("timeline", this.process.timeline(taskId)
+			.stream()
+			.map((e) -> new TimelineView(e, (e.who() == null) ? null : this.directory.displayName(e.who())))
+			.toList());
+		model.addAttribute("step", step.orElse(null));
+		boolean awaitingSubmission = step.filter(RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE::equals).isPresent();
+		model.addAttribute("returnReason", awaitingSubmission ? this.process.lastReturnReason(taskId) : "");
+		model.addAttribute("maySubmit", this.submissions.maySubmit(task, user, step));
+		Optional<EvidenceDraft> draft = this.submissions.draftOf(taskId);
+		model.addAttribute("draft", draft.orElse(null));
+		if (!model.containsAttribute("narrative")) {
+			model.addAttribute("narrative", draft.map(EvidenceDraft::getNarrative).orElse(task.getProgressReport()));
+		}
+		model.addAttribute("maxFileSize", EvidenceService.humanSize(this.properties.evidence().maxBytes()));
+		model.addAttribute("minNarrative", EvidenceSubmissionService.MIN_NARRATIVE_LENGTH);
+		model.addAttribute("maySignOff", this.supervision.maySignOff(user, step));
+		model.addAttribute("today", LocalDate.now(this.clock));
+		model.addAttribute("signerName", this.directory.displayName(user));
 		return "task/task";
 	}
 
-	@PostMapping("/tasks/{taskId}/evidence")
-	String upload(@PathVariable Long taskId, @RequestParam("file") MultipartFile file,
+	/**
+	 * Saves the draft ({@code action=draft}) or submits ({@code action=submit}) the narrative with any new files.
+	 * Whatever fails, the person's text is kept (shown again and saved as the draft) and the reason is shown in place.
+	 */
+	@PostMapping("/tasks/{taskId}/submission")
+	String submit(@PathVariable Long taskId, @RequestParam(name = "action", defaultValue = "draft") String action,
+			@RequestParam(name = "narrative", required = false) String narrative,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@RequestParam(name = "description", required = false) String description, RedirectAttributes redirect)
 			throws IOException {
-		RectificationTask task = this.tasks.get(taskId);
 		String user = Actors.current();
+		boolean submitting = "submit".equals(action);
 		try {
-			if (!this.directory.isMember(user, task.getLeadDepartment())
-					&& !this.directory.isMember(user, Groups.RECTIFICATION_OFFICE)) {
-				throw new RectiflowException("error.evidence.notLeadDepartment", task.getCode());
+			List<EvidenceService.Upload> uploads = uploads(files, description);
+			if (submitting) {
+				this.submissions.submit(taskId, narrative, uploads, user);
+				redirect.addFlashAttribute("message", this.messages.get("submission.submitted"));
 			}
-			Evidence saved = this.evidence.upload(taskId, new EvidenceService.Upload(file.getOriginalFilename(),
-					file.getContentType(), file.getBytes(), description), user);
-			redirect.addFlashAttribute("message", this.messages.get("task.uploaded", saved.getFileName()));
+			else {
+				this.submissions.saveDraft(taskId, narrative, uploads, user);
+				redirect.addFlashAttribute("message", this.messages.get("submission.draftSaved", uploads.size()));
+			}
+		}
+		catch (RectiflowException | NotValidException ex) {
+			String reason = (ex instanceof RectiflowException r) ? this.messages.get(r) : ex.getMessage();
+			if (!(ex instanceof RectiflowException.Forbidden) && !(ex instanceof RectiflowException.NotFound)) {
+				this.submissions.keepText(taskId, narrative, user);
+			}
+			redirect.addFlashAttribute("error", reason);
+			redirect.addFlashAttribute("narrative", narrative);
+			if (files != null && files.stream().anyMatch((f) -> !f.isEmpty())) {
+				redirect.addFlashAttribute("filesNotKept", true);
+			}
+		}
+		return "redirect:/tasks/" + taskId + "#submission";
+	}
+
+	@PostMapping("/tasks/{taskId}/evidence/{evidenceId}/delete")
+	String deleteEvidence(@PathVariable Long taskId, @PathVariable Long evidenceId, RedirectAttributes redirect) {
+		Evidence e = this.evidence.get(evidenceId);
+		if (!e.getTaskId().equals(taskId)) {
+			throw new RectiflowException.NotFound("error.evidence.notFound", evidenceId);
+		}
+		try {
+			this.evidence.delete(evidenceId, Actors.current());
+			redirect.addFlashAttribute("message", this.messages.get("submission.fileRemoved", e.getFileName()));
 		}
 		catch (RectiflowException ex) {
 			redirect.addFlashAttribute("error", this.messages.get(ex));
 		}
-		return "redirect:/tasks/" + taskId;
+		return "redirect:/tasks/" + taskId + "#submission";
+	}
+
+	/** Images and PDFs shown in the page; nothing else is ever served inline. */
+	@GetMapping("/evidence/{evidenceId}/preview")
+	ResponseEntity<byte[]> preview(@PathVariable Long evidenceId) {
+		Evidence e = this.evidence.get(evidenceId);
+		if (!e.isPreviewable()) {
+			throw new RectiflowException("error.evidence.noPreview", e.getFileName());
+		}
+		return file(e, ContentDisposition.inline());
+	}
+
+	@GetMapping("/evidence/{evidenceId}/download")
+	ResponseEntity<byte[]> download(@PathVariable Long evidenceId) {
+		return file(this.evidence.get(evidenceId), ContentDisposition.attachment());
+	}
+
+	private ResponseEntity<byte[]> file(Evidence e, ContentDisposition.Builder disposition) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(e.getContentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					disposition.filename(e.getFileName(), StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header("X-Content-SHA256", e.getSha256())
+			.body(this.evidence.content(e.getId()));
+	}
+
+	private static List<EvidenceService.Upload> uploads(List<MultipartFile> files, String description)
+			throws IOException {
+		List<EvidenceService.Upload> uploads = new ArrayList<>();
+		if (files != null) {
+			for (MultipartFile file : files) {
+				if (!file.isEmpty()) {
+					uploads.add(new EvidenceService.Upload(file.getOriginalFilename(), file.getContentType(),
+							file.getBytes(), description));
+				}
+			}
+		}
+		return uploads;
 	}
 
 }

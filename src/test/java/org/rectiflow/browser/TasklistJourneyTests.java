@@ -77,10 +77,10 @@ class TasklistJourneyTests extends BrowserTestSupport {
 
 		this.browser.login("logisticsDepartmentStaff", DemoAccounts.PASSWORD);
 		this.browser.open("/tasks/" + task.getId());
-		this.browser.visible(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+		this.browser.visible(By.id("files")).sendKeys(file.toAbsolutePath().toString());
 		this.browser.driver.findElement(By.id("description")).sendKeys("考核办法正式文件");
-		this.browser.driver.findElement(By.id("upload")).click();
-		this.browser.wait.until((d) -> this.browser.pageText().contains("已上传"));
+		this.browser.click(this.browser.driver.findElement(By.id("saveDraft")));
+		this.browser.wait.until((d) -> this.browser.pageText().contains("草稿已保存"));
 		this.browser.screenshot("department-1-evidence-uploaded");
 		assertThat(this.evidence.evidenceOf(task.getId())).singleElement()
 			.satisfies((e) -> assertThat(e.getDescription()).isEqualTo("考核办法正式文件"));

@@ -1,23 +1,91 @@
 package org.rectiflow.system;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.rectiflow.deadline.TrafficLight;
+import org.rectiflow.identity.Department;
+import org.rectiflow.identity.Directory;
+import org.rectiflow.identity.Groups;
+import org.rectiflow.ledger.Ledger;
 import org.rectiflow.ledger.LedgerService;
+import org.rectiflow.task.RectificationTask;
+import org.rectiflow.task.RectificationTaskService;
+import org.rectiflow.tasklist.WorkQueue;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The start page: every inspection with its computed counts. */
+/**
+ * The start page, where a person sees their day: what waits for them (from the engine, by their login and groups),
+ * the tasks their department leads or they answer for, each with its traffic light, what happened recently, and
+ * every inspection with its counts.
+ */
 @Controller
 class HomeController {
 
+	static final int TODO_LIMIT = 20;
+
+	static final int TASK_LIMIT = 30;
+
+	static final int ACTIVITY_LIMIT = 10;
+
+	/** Roles that follow the whole rectification and so see all recent activity. */
+	static final Set<String> OVERSIGHT = Set.of(Groups.RECTIFICATION_OFFICE, Groups.DISCIPLINE, Groups.PARTY_COMMITTEE,
+			Groups.INSPECTION_OFFICE, Groups.CAMUNDA_ADMIN);
+
 	private final LedgerService ledgers;
 
-	HomeController(LedgerService ledgers) {
+	private final WorkQueue work;
+
+	private final RectificationTaskService tasks;
+
+	private final Directory directory;
+
+	private final Clock clock;
+
+	HomeController(LedgerService ledgers, WorkQueue work, RectificationTaskService tasks, Directory directory,
+			Clock clock) {
 		this.ledgers = ledgers;
+		this.work = work;
+		this.tasks = tasks;
+		this.directory = directory;
+		this.clock = clock;
+	}
+
+	/** A task the person answers for, with how it stands against its deadline. */
+	record MyTask(RectificationTask task, String inspectionTitle, String leadDepartmentName, TrafficLight light) {
+	}
+
+	/** A recent step with the name of who did it. */
+	record ActivityView(WorkQueue.Activity activity, String doneByName) {
 	}
 
 	@GetMapping("/")
 	String home(Model model) {
-		model.addAttribute("inspections", this.ledgers.all());
+		String user = Actors.current();
+		List<String> groups = this.directory.groupIds(user);
+		List<String> departments = groups.stream().filter((g) -> Department.byGroupId(g).isPresent()).toList();
+		LocalDate today = LocalDate.now(this.clock);
+		List<Ledger> inspections = this.ledgers.all();
+		Map<Long, String> titles = inspections.stream().collect(Collectors.toMap(Ledger::inspectionId, Ledger::title));
+		model.addAttribute("todos", this.work.todos(user, groups, TODO_LIMIT));
+		model.addAttribute("myTasks", this.tasks.openTasksFor(user, departments, TASK_LIMIT)
+			.stream()
+			.map((t) -> new MyTask(t, titles.getOrDefault(t.getInspectionId(), ""), Department.nameOf(t.getLeadDepartment()),
+					TrafficLight.of(t.getDeadline(), t.isSettled(), t.isOverdue(), today)))
+			.toList());
+		boolean seeAll = groups.stream().anyMatch(OVERSIGHT::contains);
+		model.addAttribute("activity", this.work
+			.recent(user, departments.isEmpty() ? null : departments.get(0), seeAll, ACTIVITY_LIMIT)
+			.stream()
+			.map((a) -> new ActivityView(a, (a.doneBy() == null) ? "" : this.directory.displayName(a.doneBy())))
+			.toList());
+		model.addAttribute("inspections", inspections);
 		return "system/home";
 	}
 

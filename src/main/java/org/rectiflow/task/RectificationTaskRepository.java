@@ -4,11 +4,19 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface RectificationTaskRepository extends JpaRepository<RectificationTask, Long> {
 
 	List<RectificationTask> findByInspectionIdOrderByIdAsc(Long inspectionId);
+
+	/** Unsettled tasks led by one of the departments or answered for by the leader, soonest deadline first. */
+	@Query("select t from RectificationTask t where (t.leadDepartment in :departments or t.responsibleLeader = :leader)"
+			+ " and t.closedOff = false and t.status <> org.rectiflow.task.TaskStatus.LONG_TERM"
+			+ " order by t.deadline asc, t.id asc")
+	List<RectificationTask> findOpenFor(Collection<String> departments, String leader, Pageable page);
 
 	List<RectificationTask> findByProblemIdOrderBySeqAsc(Long problemId);
 

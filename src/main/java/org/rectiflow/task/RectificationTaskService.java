@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.rectiflow.inspection.ProblemRepository;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.RectiflowProperties;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -80,6 +82,13 @@ public class RectificationTaskService {
 	@Transactional(readOnly = true)
 	public List<RectificationTask> tasksOf(Long inspectionId) {
 		return this.tasks.findByInspectionIdOrderByIdAsc(inspectionId);
+	}
+
+	/** What a person answers for, soonest deadline first: their departments' open tasks and those they lead. */
+	@Transactional(readOnly = true)
+	public List<RectificationTask> openTasksFor(String userId, Collection<String> departments, int limit) {
+		return this.tasks.findOpenFor(departments.isEmpty() ? List.of("") : departments, userId,
+				PageRequest.of(0, limit));
 	}
 
 	@Transactional(readOnly = true)

@@ -166,6 +166,26 @@ class PortalJourneyTests extends BrowserTestSupport {
 		assertThat(this.browser.pageText()).contains("“纪委现场督办”由 钱纪检干部 办理", "记录齐全，措施落实到位");
 	}
 
+	@Test
+	void homeShowsWhatWaitsAndHowTasksStand() {
+		RectificationTask task = filedTask("门户测试：首页");
+
+		this.browser.login(DEPARTMENT, DemoAccounts.PASSWORD);
+		this.browser.open("/");
+		this.browser.visible(By.id("todos"));
+		this.browser.screenshot("portal-0-home");
+		assertThat(this.browser.all(By.cssSelector("#todos a[href='/tasks/" + task.getId() + "']")))
+			.as("the department's submission waits on its to-do list").isNotEmpty();
+		assertThat(this.browser.all(By.cssSelector("#my-tasks a[href='/tasks/" + task.getId() + "']"))).isNotEmpty();
+		assertThat(this.browser.all(By.cssSelector("#my-tasks .light"))).isNotEmpty();
+
+		this.browser.click(this.browser.driver.findElement(By.cssSelector("#todos a[href='/tasks/" + task.getId() + "']")));
+		this.browser.visible(By.id("narrative"));
+		this.browser.driver.manage().window().setSize(new Dimension(390, 1400));
+		this.browser.open("/");
+		this.browser.screenshot("portal-0-home-on-a-phone");
+	}
+
 	private RectificationTask filedTask(String title) {
 		Long id = this.driver.register(TestFeedback.small(title, title + "学院党委")).getId();
 		this.driver.filePlan(id);

@@ -14,8 +14,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTests {
 
 	/**
-	 * One adapter per process talks to the engine; the demo loader acts as people do in Tasklist, and the filters are
-	 * Tasklist's own configuration.
+	 * One adapter per process talks to the engine; the demo loader acts as people do in Tasklist, the filters are
+	 * Tasklist's own configuration, and the work queue only reads a person's tasks across processes, as Tasklist does.
 	 */
 	@ArchTest
 	static final ArchRule onlyAdaptersDriveTheEngine = noClasses().that()
@@ -24,6 +24,8 @@ class ArchitectureTests {
 		.doNotHaveSimpleName("DemoDataLoader")
 		.and()
 		.doNotHaveSimpleName("TasklistFilters")
+		.and()
+		.doNotHaveSimpleName("WorkQueue")
 		.should()
 		.dependOnClassesThat()
 		.areAssignableTo(RuntimeService.class)

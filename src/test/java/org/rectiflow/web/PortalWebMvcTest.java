@@ -8,10 +8,12 @@ import java.lang.annotation.Target;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.mockito.Mockito;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.system.Messages;
+import org.rectiflow.system.RectiflowProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.MessageSource;
@@ -21,7 +23,8 @@ import org.springframework.core.annotation.AliasFor;
 
 /**
  * A {@code @WebMvcTest} of one portal controller with what every page needs: our message bundles (Chinese first),
- * the language switch, a fixed clock (2026-11-25 10:00 in China), and a directory that names each person by id.
+ * the language switch, a fixed clock (2026-11-25 10:00 in China), default settings, and a directory that names each
+ * person "姓名:id".
  * Spring Boot's default security applies: use {@code @WithMockUser} and {@code csrf()}; mock the services the
  * controller calls with {@code @MockitoBean}.
  */
@@ -48,6 +51,12 @@ public @interface PortalWebMvcTest {
 		@Bean
 		Clock clock() {
 			return Clock.fixed(NOW, ZoneId.of("Asia/Shanghai"));
+		}
+
+		@Bean
+		RectiflowProperties rectiflowProperties() {
+			return new RectiflowProperties("P6M", "P1M", new RectiflowProperties.Evidence(20 * 1024 * 1024, List.of()),
+					new RectiflowProperties.Demo(false, false));
 		}
 
 		@Bean

@@ -1,0 +1,126 @@
+package org.rectiflow.tasklist;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.rectiflow.task.RectificationTaskProcess;
+import org.springframework.stereotype.Component;
+
+/**
+ * A person's work across every process, as Tasklist shows it, for the portal's home page: what waits for them
+ * (assigned to them or offered to one of their groups) and what was done recently within their reach. Reads only;
+ * the process adapters do the work. A fixed number of queries per page, whatever the number of tasks.
+ */
+@Component
+public class WorkQueue {
+
+	private final TaskService taskService;
+
+	private final RuntimeService runtimeService;
+
+	private final HistoryService historyService;
+
+	WorkQueue(TaskService taskService, RuntimeService runtimeService, HistoryService historyService) {
+		this.taskService = taskService;
+		this.runtimeService = runtimeService;
+		this.historyService = historyService;
+	}
+
+	/**
+	 * One engine task waiting for the person; {@code rectificationTaskId} is set when it belongs to a rectification
+	 * task, whose portal page is where it is done.
+	 */
+	public record Todo(String id, String taskDefinitionKey, String name, Instant created, Instant due,
+			boolean assignedToMe, Long rectificationTaskId) {
+	}
+
+	/** One step someone finished. */
+	public record Activity(String taskDefinitionKey, String name, String doneBy, Instant at, Long rectificationTaskId) {
+	}
+
+	public record Page<T>(List<T> items, long total) {
+	}
+
+	public Page<Todo> todos(String userId, Collection<String> groupIds, int limit) {
+		TaskQuery query = this.taskService.createTaskQuery()
+			.or()
+			.taskAssignee(userId)
+			.taskCandidateGroupIn(List.copyOf(groupIds))
+			.endOr()
+			.orderByDueDate()
+			.asc()
+			.orderByTaskCreateTime()
+			.desc();
+		if (groupIds.isEmpty()) {
+			query = this.taskService.createTaskQuery().taskAssignee(userId).orderByTaskCreateTime().desc();
+		}
+		List<Task> tasks = query.listPage(0, limit);
+		Map<String, String> businessKeys = rectificationBusinessKeys(
+				tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
+		List<Todo> todos = tasks.stream()
+			.map((t) -> new Todo(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getCreateTime().toInstant(),
+					(t.getDueDate() == null) ? null : t.getDueDate().toInstant(), userId.equals(t.getAssignee()),
+					taskId(businessKeys.get(t.getProcessInstanceId()))))
+			.toList();
+		return new Page<>(todos, query.count());
+	}
+
+	/**
+	 * The most recent steps finished by the person or offered to their department; everything for those who follow
+	 * the whole rectification ({@code seeAll}).
+	 */
+	public List<Activity> recent(String userId, String department, boolean seeAll, int limit) {
+		HistoricTaskInstanceQuery query = this.historyService.createHistoricTaskInstanceQuery().finished();
+		if (!seeAll) {
+			query = query.or().taskAssignee(userId);
+			if (department != null) {
+				query = query.taskHadCandidateGroup(department);
+			}
+			query = query.endOr();
+		}
+		List<HistoricTaskInstance> done = query.orderByHistoricTaskInstanceEndTime().desc().listPage(0, limit);
+		Set<String> instanceIds = done.stream().map(HistoricTaskInstance::getProcessInstanceId).collect(Collectors.toSet());
+		Map<String, String> businessKeys = instanceIds.isEmpty() ? Map.of()
+				: this.historyService.createHistoricProcessInstanceQuery()
+					.processInstanceIds(instanceIds)
+					.processDefinitionKey(RectificationTaskProcess.PROCESS_KEY)
+					.list()
+					.stream()
+					.collect(Collectors.toMap(HistoricProcessInstance::getId, HistoricProcessInstance::getBusinessKey));
+		return done.stream()
+			.filter((t) -> "completed".equals(t.getDeleteReason()))
+			.map((t) -> new Activity(t.getTaskDefinitionKey(), t.getName(), t.getAssignee(), t.getEndTime().toInstant(),
+					taskId(businessKeys.get(t.getProcessInstanceId()))))
+			.toList();
+	}
+
+	private Map<String, String> rectificationBusinessKeys(Set<String> instanceIds) {
+		if (instanceIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.runtimeService.createProcessInstanceQuery()
+			.processInstanceIds(instanceIds)
+			.processDefinitionKey(RectificationTaskProcess.PROCESS_KEY)
+			.list()
+			.stream()
+			.collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey, (a, b) -> a));
+	}
+
+	private static Long taskId(String businessKey) {
+		return (businessKey == null) ? null : Long.valueOf(businessKey);
+	}
+
+}

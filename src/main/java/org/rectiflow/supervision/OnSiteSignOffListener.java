@@ -37,7 +37,8 @@ class OnSiteSignOffListener extends ValidatingTaskListener {
 			return null;
 		}
 		try {
-			return new SignOff.Visit(LocalDate.parse(date), text(task, RectificationTaskProcess.VAR_VISIT_PLACE),
+			// form-js gives yyyy-MM-dd; tolerate a date-time from other clients.
+			return new SignOff.Visit(LocalDate.parse((date.length() > 10) ? date.substring(0, 10) : date), text(task, RectificationTaskProcess.VAR_VISIT_PLACE),
 					text(task, RectificationTaskProcess.VAR_VISIT_PARTICIPANTS),
 					text(task, RectificationTaskProcess.VAR_CHECKED_ITEMS));
 		}

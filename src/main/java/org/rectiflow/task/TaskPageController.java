@@ -18,6 +18,7 @@ import org.rectiflow.system.Actors;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.RectiflowProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -60,9 +62,12 @@ class TaskPageController {
 
 	private final Clock clock;
 
+	private final long maxRequestBytes;
+
 	TaskPageController(RectificationTaskService tasks, EvidenceService evidence, EvidenceSubmissionService submissions,
 			RectificationTaskProcessAdapter process, ProblemRepository problems, SupervisionService supervision,
-			Directory directory, RectiflowProperties properties, Messages messages, Clock clock) {
+			Directory directory, RectiflowProperties properties, Messages messages, Clock clock,
+			@Value("${spring.servlet.multipart.max-request-size:25MB}") DataSize maxRequestSize) {
 		this.tasks = tasks;
 		this.evidence = evidence;
 		this.submissions = submissions;
@@ -73,6 +78,7 @@ class TaskPageController {
 		this.properties = properties;
 		this.messages = messages;
 		this.clock = clock;
+		this.maxRequestBytes = maxRequestSize.toBytes();
 	}
 
 	/** A timeline entry as the page shows it: the person's name instead of the account. */
@@ -112,6 +118,8 @@ class TaskPageController {
 			model.addAttribute("narrative", draft.map(EvidenceDraft::getNarrative).orElse(task.getProgressReport()));
 		}
 		model.addAttribute("maxFileSize", EvidenceService.humanSize(this.properties.evidence().maxBytes()));
+		model.addAttribute("maxBytes", this.properties.evidence().maxBytes());
+		model.addAttribute("maxRequestBytes", this.maxRequestBytes);
 		model.addAttribute("minNarrative", EvidenceSubmissionService.MIN_NARRATIVE_LENGTH);
 		model.addAttribute("maySignOff", this.supervision.maySignOff(user, step));
 		model.addAttribute("today", LocalDate.now(this.clock));

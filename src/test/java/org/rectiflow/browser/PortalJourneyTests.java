@@ -61,6 +61,13 @@ class PortalJourneyTests extends BrowserTestSupport {
 
 		this.browser.login(DEPARTMENT, DemoAccounts.PASSWORD);
 		this.browser.open("/tasks/" + task.getId());
+		// A file of the wrong type is flagged as soon as it is chosen, before anything is sent.
+		Path program = Files.createTempFile("setup", ".exe");
+		Files.writeString(program, "MZ");
+		this.browser.visible(By.id("files")).sendKeys(program.toAbsolutePath().toString());
+		this.browser.wait.until((d) -> this.browser.visible(By.id("files-notice")).getText().contains("类型不支持"));
+		this.browser.driver.findElement(By.id("files")).clear();
+
 		this.browser.visible(By.id("narrative")).sendKeys("已集中维修宿舍");
 		this.browser.driver.findElement(By.id("files"))
 			.sendKeys(pdf.toAbsolutePath() + "\n" + photo.toAbsolutePath());

@@ -12,9 +12,12 @@ public interface RectificationTaskRepository extends JpaRepository<Rectification
 
 	List<RectificationTask> findByInspectionIdOrderByIdAsc(Long inspectionId);
 
-	/** Unsettled tasks led by one of the departments or answered for by the leader, soonest deadline first. */
+	/**
+	 * Started, unsettled tasks led by one of the departments or answered for by the leader, soonest deadline first
+	 * (tasks of a plan still being drafted or approved have not started).
+	 */
 	@Query("select t from RectificationTask t where (t.leadDepartment in :departments or t.responsibleLeader = :leader)"
-			+ " and t.closedOff = false and t.status <> org.rectiflow.task.TaskStatus.LONG_TERM"
+			+ " and t.round > 0 and t.closedOff = false and t.status <> org.rectiflow.task.TaskStatus.LONG_TERM"
 			+ " order by t.deadline asc, t.id asc")
 	List<RectificationTask> findOpenFor(Collection<String> departments, String leader, Pageable page);
 

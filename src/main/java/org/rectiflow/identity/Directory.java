@@ -1,6 +1,10 @@
 package org.rectiflow.identity;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -24,12 +28,30 @@ public class Directory {
 			return "";
 		}
 		User user = this.identityService.createUserQuery().userId(userId).singleResult();
-		if (user == null) {
-			return userId;
+		return (user != null) ? nameOf(user) : userId;
+	}
+
+	/**
+	 * The names of several people with one query, for lists that would otherwise ask once per row; a person who is
+	 * unknown is named by their id.
+	 */
+	public Map<String, String> displayNames(Collection<String> userIds) {
+		List<String> ids = userIds.stream().filter(Objects::nonNull).distinct().toList();
+		Map<String, String> names = new HashMap<>();
+		if (ids.isEmpty()) {
+			return names;
 		}
+		for (User user : this.identityService.createUserQuery().userIdIn(ids.toArray(String[]::new)).list()) {
+			names.put(user.getId(), nameOf(user));
+		}
+		ids.forEach((id) -> names.putIfAbsent(id, id));
+		return names;
+	}
+
+	private static String nameOf(User user) {
 		String name = ((user.getLastName() == null) ? "" : user.getLastName())
 				+ ((user.getFirstName() == null) ? "" : user.getFirstName());
-		return name.isBlank() ? userId : name;
+		return name.isBlank() ? user.getId() : name;
 	}
 
 	public boolean userExists(String userId) {

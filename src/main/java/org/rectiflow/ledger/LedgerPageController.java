@@ -1,25 +1,132 @@
 package org.rectiflow.ledger;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.rectiflow.deadline.TrafficLight;
+import org.rectiflow.task.TaskKind;
+import org.rectiflow.task.TaskStatus;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The ledger page of one inspection: problem, task and responsibility lists. */
+/**
+ * The ledger (台账) of one inspection as the three lists people work with every day: the problem list
+ * ({@code /inspections/{id}}), the task list ({@code /inspections/{id}/tasks}, whose parameters are the contract of
+ * {@link TaskQuery}) and the responsibility list ({@code /inspections/{id}/responsibilities}). A list never answers a
+ * parameter it cannot read with an error page: it drops the value and says so above the list.
+ */
 @Controller
 class LedgerPageController {
 
-	private final LedgerService ledgers;
+	private final LedgerQueries queries;
 
-	LedgerPageController(LedgerService ledgers) {
-		this.ledgers = ledgers;
+	private final MessageSource messages;
+
+	LedgerPageController(LedgerQueries queries, MessageSource messages) {
+		this.queries = queries;
+		this.messages = messages;
+	}
+
+	/** The problems of one category that pass the filters, for the grouped problem list. */
+	record CategoryGroup(Long id, int seq, String title, List<LedgerQueries.ProblemRow> problems) {
 	}
 
 	@GetMapping("/inspections/{inspectionId}")
-	String ledger(@PathVariable Long inspectionId, Model model) {
-		model.addAttribute("ledger", this.ledgers.ledger(inspectionId));
-		model.addAttribute("responsibilities", this.ledgers.responsibilities(inspectionId));
-		return "ledger/ledger";
+	String problems(@PathVariable Long inspectionId, @RequestParam Map<String, String> params, Locale locale,
+			Model model) {
+		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
+		LedgerQueries.ProblemList list = this.queries.problems(inspectionId);
+		Map<Long, LedgerQueries.Option> categories = new LinkedHashMap<>();
+		list.rows()
+			.forEach((p) -> categories.putIfAbsent(p.categoryId(),
+					new LedgerQueries.Option(String.valueOf(p.categoryId()), p.categorySeq() + ". " + p.categoryTitle())));
+		List<Notice> notices = new ArrayList<>();
+		TaskQuery.Reader in = new TaskQuery.Reader(params, notices);
+		Long category = in.id("category", "ledger.lists.category", List.copyOf(categories.values()));
+		TaskStatus status = in.constant("status", "ledger.outcome", TaskStatus.class, List.of(TaskStatus.values()));
+		String q = in.search("q");
+		String needle = (q != null) ? q.toLowerCase(Locale.ROOT) : null;
+		Map<Long, CategoryGroup> groups = new LinkedHashMap<>();
+		int shown = 0;
+		for (LedgerQueries.ProblemRow p : list.rows()) {
+			boolean matches = (category == null || category.equals(p.categoryId()))
+					&& (status == null || status == p.outcome()) && (needle == null
+							|| p.code().toLowerCase(Locale.ROOT).contains(needle) || p.title().toLowerCase(Locale.ROOT).contains(needle));
+			if (matches) {
+				groups.computeIfAbsent(p.categoryId(), (id) -> new CategoryGroup(id, p.categorySeq(), p.categoryTitle(), new ArrayList<>()))
+					.problems()
+					.add(p);
+				shown++;
+			}
+		}
+		model.addAttribute("heading", heading);
+		model.addAttribute("list", list);
+		model.addAttribute("groups", groups.values());
+		model.addAttribute("shown", shown);
+		model.addAttribute("categories", categories.values());
+		model.addAttribute("category", category);
+		model.addAttribute("status", status);
+		model.addAttribute("statuses", TaskStatus.values());
+		model.addAttribute("q", q);
+		model.addAttribute("filtered", category != null || status != null || q != null);
+		model.addAttribute("notices", texts(notices, locale));
+		return "ledger/problems";
+	}
+
+	@GetMapping("/inspections/{inspectionId}/tasks")
+	String tasks(@PathVariable Long inspectionId, @RequestParam Map<String, String> params, Locale locale,
+			Model model) {
+		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
+		LedgerQueries.TaskOptions options = this.queries.taskOptions(inspectionId);
+		TaskQuery.Parsed parsed = TaskQuery.parse(params, options);
+		LedgerQueries.TaskPage page = this.queries.tasks(inspectionId, parsed.query());
+		List<Notice> notices = new ArrayList<>(parsed.notices());
+		if (page.requestedPage() != null) {
+			notices.add(new Notice("ledger.lists.notice.pageBeyond", page.requestedPage() + 1, page.totalPages()));
+		}
+		model.addAttribute("heading", heading);
+		model.addAttribute("options", options);
+		model.addAttribute("statuses", TaskStatus.values());
+		model.addAttribute("kinds", TaskKind.values());
+		model.addAttribute("lights", List.of(TrafficLight.GREEN, TrafficLight.YELLOW, TrafficLight.RED));
+		model.addAttribute("sorts", TaskQuery.Sort.values());
+		model.addAttribute("query", page.query());
+		model.addAttribute("page", page);
+		model.addAttribute("notices", texts(notices, locale));
+		return "ledger/tasks";
+	}
+
+	@GetMapping("/inspections/{inspectionId}/responsibilities")
+	String responsibilities(@PathVariable Long inspectionId, @RequestParam(required = false) String by,
+			Locale locale, Model model) {
+		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
+		List<Notice> notices = new ArrayList<>();
+		LedgerQueries.ResponsibilityView view = LedgerQueries.ResponsibilityView.DEPARTMENT;
+		if ("leader".equalsIgnoreCase((by != null) ? by.trim() : null)) {
+			view = LedgerQueries.ResponsibilityView.LEADER;
+		}
+		else if (by != null && !by.isBlank() && !"department".equalsIgnoreCase(by.trim())) {
+			notices.add(new Notice("ledger.lists.notice.ignored", new DefaultMessageSourceResolvable("ledger.lists.by"),
+					Notice.shown(by.trim())));
+		}
+		model.addAttribute("heading", heading);
+		model.addAttribute("by", view.name().toLowerCase(Locale.ROOT));
+		model.addAttribute("rows", this.queries.responsibilities(inspectionId, view));
+		model.addAttribute("notices", texts(notices, locale));
+		return "ledger/responsibilities";
+	}
+
+	/** In the language the page is rendered in, which a {@code ?lang=en} switches within this very request. */
+	private List<String> texts(List<Notice> notices, Locale locale) {
+		return notices.stream().map((n) -> this.messages.getMessage(n, locale)).toList();
 	}
 
 }

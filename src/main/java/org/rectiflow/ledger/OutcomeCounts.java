@@ -29,16 +29,35 @@ public record OutcomeCounts(int total, int completed, int basicallyCompleted, in
 	 * the Hunan case) makes it basically completed.
 	 */
 	public static TaskStatus rollUp(Collection<TaskStatus> taskOutcomes) {
-		if (taskOutcomes.isEmpty() || taskOutcomes.contains(TaskStatus.NOT_COMPLETED)) {
+		return of(taskOutcomes).rollUp();
+	}
+
+	/**
+	 * The same roll-up from counts alone, so that a list can roll problems up from a GROUP BY without loading their
+	 * tasks.
+	 */
+	public TaskStatus rollUp() {
+		if (this.total == 0 || this.notCompleted > 0) {
 			return TaskStatus.NOT_COMPLETED;
 		}
-		if (taskOutcomes.stream().allMatch((s) -> s == TaskStatus.COMPLETED)) {
+		if (this.completed == this.total) {
 			return TaskStatus.COMPLETED;
 		}
-		if (taskOutcomes.stream().allMatch((s) -> s == TaskStatus.LONG_TERM)) {
+		if (this.longTerm == this.total) {
 			return TaskStatus.LONG_TERM;
 		}
 		return TaskStatus.BASICALLY_COMPLETED;
+	}
+
+	/** The sum of two counts, e.g. the tasks of a whole inspection from the counts of its problems. */
+	public OutcomeCounts plus(OutcomeCounts other) {
+		return new OutcomeCounts(this.total + other.total, this.completed + other.completed,
+				this.basicallyCompleted + other.basicallyCompleted, this.notCompleted + other.notCompleted,
+				this.longTerm + other.longTerm);
+	}
+
+	public static OutcomeCounts none() {
+		return new OutcomeCounts(0, 0, 0, 0, 0);
 	}
 
 }

@@ -103,7 +103,10 @@ class TasklistJourneyTests extends BrowserTestSupport {
 
 		this.browser.open("/inspections/" + id);
 		this.browser.screenshot("department-4-ledger");
-		assertThat(this.browser.pageText()).contains("问题清单", "任务清单", "责任清单", "宿舍日常维修不及时，学生意见大");
+		assertThat(this.browser.pageText()).contains("问题清单", "任务清单", "责任清单", "宿舍日常维修不及时");
+		this.browser.open("/inspections/" + id + "/tasks?department=logisticsDepartment");
+		this.browser.screenshot("department-4b-task-list");
+		assertThat(this.browser.pageText()).contains("共 2 项", "宿舍日常维修不及时，学生意见大");
 		this.browser.open("/inspections/" + id + "/public-report");
 		this.browser.screenshot("department-5-public-report-preview");
 		assertThat(this.browser.pageText()).contains("浏览器提交学院党委关于巡察整改进展情况的通报")

@@ -1,0 +1,444 @@
+package org.rectiflow.ledger;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.text.Collator;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.rectiflow.deadline.TrafficLight;
+import org.rectiflow.deadline.WorkingDays;
+import org.rectiflow.identity.Department;
+import org.rectiflow.identity.Directory;
+import org.rectiflow.inspection.Inspection;
+import org.rectiflow.inspection.InspectionRepository;
+import org.rectiflow.inspection.InspectionStatus;
+import org.rectiflow.system.RectiflowException;
+import org.rectiflow.task.TaskKind;
+import org.rectiflow.task.TaskStatus;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The three lists of one inspection as people browse them every day. Filtering, searching, sorting and paging happen
+ * in the database, and every count comes from a GROUP BY, so a page costs the same handful of queries whether the
+ * ledger holds sixty tasks or six thousand; {@link LedgerService#ledger} stays the complete record for the API and
+ * the reports. Plain SQL that runs unchanged on H2 and PostgreSQL; every value from a request is a bound parameter,
+ * and the ORDER BY is chosen from {@link TaskQuery.Sort}, never taken from the request.
+ */
+@Service
+@Transactional(readOnly = true)
+public class LedgerQueries {
+
+	/** Settled tasks no longer count against deadlines: closed off, or declared long-term. */
+	static final String SETTLED = "(t.closed_off = true or t.status = 'LONG_TERM')";
+
+	/** Overdue: not settled, and the deadline timer has fired or the deadline has passed in China. */
+	static final String OVERDUE = "(not " + SETTLED + " and (t.overdue = true or t.deadline < :today))";
+
+	/** The lights of {@link TrafficLight#of}: a task without a deadline, or a settled one, has none. */
+	static final String RED = "(" + OVERDUE + " and t.deadline is not null)";
+
+	static final String OPEN_ON_TIME = "(not " + SETTLED + " and t.deadline is not null and t.overdue = false and t.deadline >= :today)";
+
+	static final String YELLOW = "(" + OPEN_ON_TIME + " and t.deadline <= :horizon)";
+
+	static final String GREEN = "(" + OPEN_ON_TIME + " and t.deadline > :horizon)";
+
+	private static final String COUNTS = "count(t.id) as total, "
+			+ "sum(case when t.status = 'COMPLETED' then 1 else 0 end) as completed, "
+			+ "sum(case when t.status = 'BASICALLY_COMPLETED' then 1 else 0 end) as basically_completed, "
+			+ "sum(case when t.status = 'NOT_COMPLETED' then 1 else 0 end) as not_completed, "
+			+ "sum(case when t.status = 'LONG_TERM' then 1 else 0 end) as long_term, "
+			+ "sum(case when " + OVERDUE + " then 1 else 0 end) as overdue, "
+			+ "sum(case when " + YELLOW + " then 1 else 0 end) as due_soon";
+
+	private static final String TASKS = " from rectification_task t join problem p on p.id = t.problem_id"
+			+ " join problem_category c on c.id = p.category_id where t.inspection_id = :inspection";
+
+	/** Departments in the order of the organisation chart, as Chinese institutions list them. */
+	private static final String DEPARTMENT_ORDER = departmentOrder();
+
+	private static final String STATUS_ORDER = "case t.status when 'NOT_COMPLETED' then 0 when 'BASICALLY_COMPLETED' then 1"
+			+ " when 'LONG_TERM' then 2 when 'COMPLETED' then 3 else 4 end";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final InspectionRepository inspections;
+
+	private final Directory directory;
+
+	private final Clock clock;
+
+	LedgerQueries(NamedParameterJdbcTemplate jdbc, InspectionRepository inspections, Directory directory, Clock clock) {
+		this.jdbc = jdbc;
+		this.inspections = inspections;
+		this.directory = directory;
+		this.clock = clock;
+	}
+
+	/** What heads every list of an inspection. */
+	public record Heading(Long id, String title, String unitName, InspectionStatus status) {
+	}
+
+	/** One choice in a filter: the parameter value and what people read. */
+	public record Option(String value, String label) {
+	}
+
+	/** The choices of the task list's filter form, all taken from the inspection itself. */
+	public record TaskOptions(List<Option> categories, List<Option> problems, List<Option> departments,
+			List<Option> leaders) {
+	}
+
+	/** A problem with its tasks counted by outcome; its own outcome rolls up from them. */
+	public record ProblemRow(Long id, String code, String title, boolean previousRound, Long categoryId,
+			int categorySeq, String categoryTitle, OutcomeCounts counts, int overdue) {
+
+		public TaskStatus outcome() {
+			return this.counts.rollUp();
+		}
+
+	}
+
+	/** Every problem of an inspection, in order, with the inspection's counts computed from the same rows. */
+	public record ProblemList(List<ProblemRow> rows, OutcomeCounts problemCounts, OutcomeCounts taskCounts,
+			int overdue) {
+	}
+
+	public record TaskRow(Long id, String code, String title, TaskKind kind, Long problemId, String problemCode,
+			String problemTitle, String leadDepartment, String leadDepartmentName, String leader, String leaderName,
+			String responsiblePerson, LocalDate deadline, TaskStatus status, boolean overdue, TrafficLight light,
+			long evidenceCount) {
+	}
+
+	/**
+	 * One page of the task list. {@code query} is the query as answered: when the page asked for lies beyond the last
+	 * one, it holds the last page and {@code requestedPage} the one asked for.
+	 */
+	public record TaskPage(TaskQuery query, List<TaskRow> rows, long total, Integer requestedPage) {
+
+		public int totalPages() {
+			return (int) Math.max(1, (this.total + this.query.size() - 1) / this.query.size());
+		}
+
+		public int number() {
+			return this.query.page();
+		}
+
+		public boolean hasPrevious() {
+			return number() > 0;
+		}
+
+		public boolean hasNext() {
+			return number() + 1 < totalPages();
+		}
+
+		/** The page numbers to link: the first, the last and two either side of this one; -1 marks a gap. */
+		public List<Integer> pageNumbers() {
+			List<Integer> numbers = new ArrayList<>();
+			int last = totalPages() - 1;
+			for (int i = 0; i <= last; i++) {
+				if (i == 0 || i == last || Math.abs(i - number()) <= 2) {
+					numbers.add(i);
+				}
+				else if (numbers.get(numbers.size() - 1) != -1) {
+					numbers.add(-1);
+				}
+			}
+			return numbers;
+		}
+
+	}
+
+	/** How the responsibility list (责任清单) is grouped. */
+	public enum ResponsibilityView {
+
+		DEPARTMENT, LEADER
+
+	}
+
+	/**
+	 * One line of the responsibility list: a lead department with its leaders, or a leader with their departments.
+	 * {@code key} is null for tasks that name no department or leader yet.
+	 */
+	public record ResponsibilityRow(String key, String name, List<String> partners, OutcomeCounts counts, int overdue,
+			int dueSoon) {
+	}
+
+	public Heading heading(Long inspectionId) {
+		Inspection inspection = this.inspections.findById(inspectionId)
+			.orElseThrow(() -> new RectiflowException.NotFound("error.inspection.notFound", inspectionId));
+		return new Heading(inspection.getId(), inspection.getTitle(), inspection.getUnitName(), inspection.getStatus());
+	}
+
+	/** The problem list (问题清单): one GROUP BY over the inspection's tasks, per problem. */
+	public ProblemList problems(Long inspectionId) {
+		String sql = "select p.id, p.code, p.title, p.previous_round, c.id as category_id, c.seq as category_seq,"
+				+ " c.title as category_title, p.seq, " + COUNTS
+				+ " from problem p join problem_category c on c.id = p.category_id"
+				+ " left join rectification_task t on t.problem_id = p.id where p.inspection_id = :inspection"
+				+ " group by p.id, p.code, p.title, p.previous_round, c.id, c.seq, c.title, p.seq order by c.seq, p.seq";
+		List<ProblemRow> rows = this.jdbc.query(sql, parameters(inspectionId),
+				(rs, i) -> new ProblemRow(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
+						rs.getBoolean("previous_round"), rs.getLong("category_id"), rs.getInt("category_seq"),
+						rs.getString("category_title"), counts(rs), rs.getInt("overdue")));
+		OutcomeCounts tasks = rows.stream().map(ProblemRow::counts).reduce(OutcomeCounts.none(), OutcomeCounts::plus);
+		OutcomeCounts problems = OutcomeCounts.of(rows.stream().map(ProblemRow::outcome).toList());
+		return new ProblemList(rows, problems, tasks, rows.stream().mapToInt(ProblemRow::overdue).sum());
+	}
+
+	/** The choices of the task list's filters: the inspection's categories, problems, departments and leaders. */
+	public TaskOptions taskOptions(Long inspectionId) {
+		MapSqlParameterSource params = parameters(inspectionId);
+		List<Option> categories = this.jdbc.query(
+				"select c.id, c.seq, c.title from problem_category c where c.inspection_id = :inspection order by c.seq",
+				params, (rs, i) -> new Option(rs.getString("id"), rs.getInt("seq") + ". " + rs.getString("title")));
+		List<Option> problems = this.jdbc.query(
+				"select p.id, p.code, p.title from problem p join problem_category c on c.id = p.category_id"
+						+ " where p.inspection_id = :inspection order by c.seq, p.seq",
+				params, (rs, i) -> new Option(rs.getString("id"), rs.getString("code") + " " + rs.getString("title")));
+		List<Option> departments = this.jdbc
+			.queryForList("select distinct t.lead_department from rectification_task t where t.inspection_id = :inspection"
+					+ " and t.lead_department is not null", params, String.class)
+			.stream()
+			.sorted(Comparator.comparingInt(LedgerQueries::departmentRank).thenComparing(Comparator.naturalOrder()))
+			.map((d) -> new Option(d, Department.nameOf(d)))
+			.toList();
+		return new TaskOptions(categories, problems, departments, leaders(inspectionId));
+	}
+
+	/** The inspection's responsible leaders by name, in the order of the Chinese alphabet (pinyin). */
+	private List<Option> leaders(Long inspectionId) {
+		List<String> ids = this.jdbc.queryForList("select distinct t.responsible_leader from rectification_task t"
+				+ " where t.inspection_id = :inspection and t.responsible_leader is not null", parameters(inspectionId),
+				String.class);
+		Map<String, String> names = this.directory.displayNames(ids);
+		Collator chinese = Collator.getInstance(Locale.CHINA);
+		return ids.stream()
+			.map((id) -> new Option(id, names.getOrDefault(id, id)))
+			.sorted(Comparator.comparing(Option::label, chinese).thenComparing(Option::value))
+			.toList();
+	}
+
+	/** One page of the task list (任务清单): a count and a page query, then evidence counts for that page only. */
+	public TaskPage tasks(Long inspectionId, TaskQuery query) {
+		MapSqlParameterSource params = parameters(inspectionId);
+		String where = where(query, params);
+		long total = this.jdbc.queryForObject("select count(*)" + TASKS + where, params, Long.class);
+		TaskQuery answered = query;
+		Integer requested = null;
+		int lastPage = (int) Math.max(0, (total - 1) / query.size());
+		if (query.page() > lastPage) {
+			answered = query.withPage(lastPage);
+			requested = query.page();
+		}
+		params.addValue("limit", answered.size()).addValue("offset", (long) answered.page() * answered.size());
+		String sql = "select t.id, t.code, t.title, t.kind, t.responsible_leader, t.lead_department,"
+				+ " t.responsible_person, t.deadline, t.status, t.closed_off, t.overdue, p.id as problem_id,"
+				+ " p.code as problem_code, p.title as problem_title" + TASKS + where + orderBy(answered, inspectionId, params)
+				+ " limit :limit offset :offset";
+		LocalDate today = today();
+		List<Row> rows = this.jdbc.query(sql, params, (rs, i) -> row(rs, today));
+		List<Long> ids = rows.stream().map(Row::id).toList();
+		Map<Long, Long> evidence = evidenceCounts(ids);
+		Map<String, String> leaderNames = this.directory.displayNames(rows.stream().map(Row::leader).toList());
+		List<TaskRow> taskRows = rows.stream()
+			.map((r) -> new TaskRow(r.id, r.code, r.title, r.kind, r.problemId, r.problemCode, r.problemTitle,
+					r.leadDepartment, (r.leadDepartment == null) ? "" : Department.nameOf(r.leadDepartment), r.leader,
+					(r.leader == null) ? "" : leaderNames.getOrDefault(r.leader, r.leader), r.responsiblePerson,
+					r.deadline, r.status, r.overdue, r.light, evidence.getOrDefault(r.id, 0L)))
+			.toList();
+		return new TaskPage(answered, taskRows, total, requested);
+	}
+
+	/**
+	 * The responsibility list (责任清单): one GROUP BY for the counts, one for who works with whom; rows with the most
+	 * tasks first.
+	 */
+	public List<ResponsibilityRow> responsibilities(Long inspectionId, ResponsibilityView view) {
+		boolean byDepartment = view == ResponsibilityView.DEPARTMENT;
+		String key = byDepartment ? "t.lead_department" : "t.responsible_leader";
+		String partner = byDepartment ? "t.responsible_leader" : "t.lead_department";
+		MapSqlParameterSource params = parameters(inspectionId);
+		Map<String, Counted> counted = new LinkedHashMap<>();
+		this.jdbc.query("select " + key + " as k, " + COUNTS + " from rectification_task t"
+				+ " where t.inspection_id = :inspection group by " + key, params,
+				(ResultSet rs) -> {
+					counted.put(rs.getString("k"), new Counted(counts(rs), rs.getInt("overdue"), rs.getInt("due_soon")));
+				});
+		Map<String, List<String>> partners = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+		List<String[]> pairs = this.jdbc.query("select " + key + " as k, " + partner + " as partner"
+				+ " from rectification_task t where t.inspection_id = :inspection and " + partner + " is not null"
+				+ " group by " + key + ", " + partner, params,
+				(rs, i) -> new String[] { rs.getString("k"), rs.getString("partner") });
+		List<String> leaderIds = new ArrayList<>(counted.keySet());
+		pairs.forEach((p) -> leaderIds.add(byDepartment ? p[1] : p[0]));
+		Map<String, String> leaderNames = this.directory.displayNames(leaderIds);
+		for (String[] pair : pairs) {
+			partners.computeIfAbsent(pair[0], (k) -> new ArrayList<>())
+				.add(byDepartment ? leaderNames.getOrDefault(pair[1], pair[1]) : Department.nameOf(pair[1]));
+		}
+		Collator chinese = Collator.getInstance(Locale.CHINA);
+		return counted.entrySet()
+			.stream()
+			.map((e) -> new ResponsibilityRow(e.getKey(),
+					(e.getKey() == null) ? null
+							: byDepartment ? Department.nameOf(e.getKey()) : leaderNames.getOrDefault(e.getKey(), e.getKey()),
+					partners.getOrDefault(e.getKey(), List.of()).stream().sorted(chinese).toList(), e.getValue().counts,
+					e.getValue().overdue, e.getValue().dueSoon))
+			.sorted(Comparator.comparingInt((ResponsibilityRow r) -> -r.counts().total())
+				.thenComparing((r) -> r.key() == null)
+				.thenComparingInt((r) -> byDepartment ? departmentRank(r.key()) : 0)
+				.thenComparing((r) -> (r.name() == null) ? "" : r.name(), chinese))
+			.toList();
+	}
+
+	private record Counted(OutcomeCounts counts, int overdue, int dueSoon) {
+	}
+
+	private record Row(Long id, String code, String title, TaskKind kind, String leader, String leadDepartment,
+			String responsiblePerson, LocalDate deadline, TaskStatus status, boolean overdue, TrafficLight light,
+			Long problemId, String problemCode, String problemTitle) {
+	}
+
+	private static Row row(ResultSet rs, LocalDate today) throws SQLException {
+		Date deadlineDate = rs.getDate("deadline");
+		LocalDate deadline = (deadlineDate != null) ? deadlineDate.toLocalDate() : null;
+		TaskStatus status = TaskStatus.valueOf(rs.getString("status"));
+		boolean settled = rs.getBoolean("closed_off") || status == TaskStatus.LONG_TERM;
+		boolean flagged = rs.getBoolean("overdue");
+		boolean overdue = !settled && (flagged || (deadline != null && deadline.isBefore(today)));
+		return new Row(rs.getLong("id"), rs.getString("code"), rs.getString("title"), TaskKind.valueOf(rs.getString("kind")),
+				rs.getString("responsible_leader"), rs.getString("lead_department"), rs.getString("responsible_person"),
+				deadline, status, overdue, TrafficLight.of(deadline, settled, flagged, today), rs.getLong("problem_id"),
+				rs.getString("problem_code"), rs.getString("problem_title"));
+	}
+
+	private String where(TaskQuery query, MapSqlParameterSource params) {
+		StringBuilder where = new StringBuilder();
+		if (query.category() != null) {
+			where.append(" and p.category_id = :category");
+			params.addValue("category", query.category());
+		}
+		if (query.problem() != null) {
+			where.append(" and t.problem_id = :problem");
+			params.addValue("problem", query.problem());
+		}
+		if (query.department() != null) {
+			where.append(" and t.lead_department = :department");
+			params.addValue("department", query.department());
+		}
+		if (query.leader() != null) {
+			where.append(" and t.responsible_leader = :leader");
+			params.addValue("leader", query.leader());
+		}
+		if (query.status() != null) {
+			where.append(" and t.status = :status");
+			params.addValue("status", query.status().name());
+		}
+		if (query.kind() != null) {
+			where.append(" and t.kind = :kind");
+			params.addValue("kind", query.kind().name());
+		}
+		if (query.overdue()) {
+			where.append(" and ").append(OVERDUE);
+		}
+		if (query.light() == TrafficLight.RED) {
+			where.append(" and ").append(RED);
+		}
+		else if (query.light() == TrafficLight.YELLOW) {
+			where.append(" and ").append(YELLOW);
+		}
+		else if (query.light() == TrafficLight.GREEN) {
+			where.append(" and ").append(GREEN);
+		}
+		if (query.q() != null) {
+			where.append(" and (lower(t.code) like :q escape '\\' or lower(t.title) like :q escape '\\'")
+				.append(" or lower(t.responsible_person) like :q escape '\\'")
+				.append(" or exists (select 1 from measure m where m.task_id = t.id and lower(m.content) like :q escape '\\'))");
+			params.addValue("q", "%" + likeEscaped(query.q().toLowerCase(Locale.ROOT)) + "%");
+		}
+		return where.toString();
+	}
+
+	private String orderBy(TaskQuery query, Long inspectionId, MapSqlParameterSource params) {
+		String dir = query.descending() ? " desc" : " asc";
+		String byCode = "c.seq" + dir + ", p.seq" + dir + ", t.seq" + dir;
+		String first = switch (query.sort()) {
+			case CODE -> null;
+			case DEADLINE -> "case when t.deadline is null then 1 else 0 end, t.deadline" + dir;
+			case DEPARTMENT -> DEPARTMENT_ORDER + dir;
+			case LEADER -> leaderOrder(inspectionId, params) + dir;
+			case STATUS -> STATUS_ORDER + dir;
+		};
+		String codeOrder = "c.seq, p.seq, t.seq";
+		return " order by " + ((first != null) ? first + ", " + codeOrder : byCode) + ", t.id";
+	}
+
+	/** Leaders by name (pinyin), as the filter lists them; the ids are bound, never written into the SQL. */
+	private String leaderOrder(Long inspectionId, MapSqlParameterSource params) {
+		List<Option> leaders = leaders(inspectionId);
+		StringBuilder order = new StringBuilder("case when t.responsible_leader is null then 1 else 0 end, case t.responsible_leader");
+		for (int i = 0; i < leaders.size(); i++) {
+			order.append(" when :leader").append(i).append(" then ").append(i);
+			params.addValue("leader" + i, leaders.get(i).value());
+		}
+		return order.append(" else ").append(leaders.size()).append(" end").toString();
+	}
+
+	private Map<Long, Long> evidenceCounts(List<Long> taskIds) {
+		if (taskIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.jdbc
+			.query("select e.task_id, count(*) as files from evidence e where e.task_id in (:ids) group by e.task_id",
+					new MapSqlParameterSource("ids", taskIds), (rs, i) -> Map.entry(rs.getLong("task_id"), rs.getLong("files")))
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	private MapSqlParameterSource parameters(Long inspectionId) {
+		LocalDate today = today();
+		return new MapSqlParameterSource("inspection", inspectionId).addValue("today", Date.valueOf(today), Types.DATE)
+			.addValue("horizon", Date.valueOf(TrafficLight.dueSoonHorizon(today)), Types.DATE);
+	}
+
+	/** Today in China, whatever zone the server or its clock runs in: deadlines are Chinese calendar dates. */
+	LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), WorkingDays.ZONE);
+	}
+
+	private static OutcomeCounts counts(ResultSet rs) throws SQLException {
+		return new OutcomeCounts(rs.getInt("total"), rs.getInt("completed"), rs.getInt("basically_completed"),
+				rs.getInt("not_completed"), rs.getInt("long_term"));
+	}
+
+	private static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	static int departmentRank(String groupId) {
+		return Department.byGroupId(groupId).map(Enum::ordinal).orElse(Department.values().length);
+	}
+
+	private static String departmentOrder() {
+		StringBuilder order = new StringBuilder("case t.lead_department");
+		for (Department d : Department.values()) {
+			order.append(" when '").append(d.groupId()).append("' then ").append(d.ordinal());
+		}
+		return order.append(" else ").append(Department.values().length).append(" end").toString();
+	}
+
+}

@@ -21,6 +21,17 @@
 		{ status: 'LONG_TERM', field: 'longTerm', label: config.labelLongTerm, color: '#1565c0' }
 	];
 	var charts = {};
+	var DAY = 24 * 3600 * 1000;
+	var animate = !(window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches);
+	var drawing = 0;
+
+	/** data-rendered="true" once every chart has finished drawing (animations included): what tests wait for. */
+	function drawn() {
+		drawing -= 1;
+		if (drawing === 0) {
+			root.setAttribute('data-rendered', 'true');
+		}
+	}
 
 	/** The task list filtered as given, e.g. {problem: 12, status: 'NOT_COMPLETED'}, keeping the parameters' order. */
 	function tasksHref(filter) {
@@ -59,6 +70,14 @@
 		var chart = window.echarts.init(el, null, { locale: config.locale === 'EN' ? 'EN' : 'ZH', renderer: 'canvas' });
 		chart.on('click', function (params) {
 			open(params.data);
+		});
+		drawing += 1;
+		var first = true;
+		chart.on('finished', function () {
+			if (first) {
+				first = false;
+				drawn();
+			}
 		});
 		charts[name] = chart;
 		return chart;
@@ -126,6 +145,7 @@
 			})
 		});
 		chart.setOption({
+			animation: animate,
 			color: OUTCOMES.map(function (o) { return o.color; }).concat([RED]),
 			legend: { top: 0, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 12 } },
 			grid: grid(),
@@ -151,6 +171,7 @@
 			return;
 		}
 		chart.setOption({
+			animation: animate,
 			grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
 			tooltip: tooltip(function (i) { return departmentName(overdue[i]); }),
 			xAxis: { type: 'value', minInterval: 1 },
@@ -179,15 +200,19 @@
 			return;
 		}
 		var points = completion.days.map(function (d) { return [d.day, d.cumulative]; });
+		// From nothing the day before the first close-off, to where it stands today.
+		var before = new Date(Date.parse(completion.days[0].day) - DAY).toISOString().slice(0, 10);
+		points.unshift([before, 0]);
 		var last = completion.days[completion.days.length - 1];
 		if (last.day < today) {
 			points.push([today, last.cumulative]);
 		}
 		chart.setOption({
+			animation: animate,
 			legend: { top: 0, textStyle: { fontSize: 12 } },
 			grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
 			tooltip: { trigger: 'axis', renderMode: 'richText', confine: true },
-			xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
+			xAxis: { type: 'time', minInterval: DAY, axisLabel: { hideOverlap: true, showMinLabel: true, showMaxLabel: true, formatter: '{MM}-{dd}' } },
 			yAxis: { type: 'value', minInterval: 1, max: Math.max(completion.total, last.cumulative) },
 			series: [{
 				id: 'CLOSED_OFF',
@@ -220,7 +245,9 @@
 			function (d) { return d.department ? { department: d.department } : null; });
 		overdueBars(data.byDepartment);
 		completionLine(data.completion, data.today);
-		root.setAttribute('data-rendered', 'true');
+		if (drawing === 0) {
+			root.setAttribute('data-rendered', 'true');
+		}
 	}
 
 	function resize() {

@@ -1,6 +1,9 @@
 package org.rectiflow.browser;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +111,18 @@ class DashboardBrowserTests extends BrowserTestSupport {
 		clickSegment("problems", "COMPLETED", 0);
 
 		assertLandedOn(Map.of("problem", String.valueOf(this.problem11), "status", "COMPLETED"), "problem=", "status=");
+	}
+
+	@Test
+	void scriptsLoadWithoutASessionAndEChartsWithoutItsVersion() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		for (String path : List.of("/webjars/echarts/dist/echarts.min.js", "/js/dashboard.js")) {
+			HttpResponse<String> response = http.send(
+					HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying((type) -> assertThat(type).contains("javascript"));
+		}
 	}
 
 	private void openDashboard() {

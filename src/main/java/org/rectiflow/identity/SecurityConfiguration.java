@@ -41,7 +41,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((auth) -> auth.requestMatchers("/css/**", "/images/**", "/favicon.ico", "/error", "/login")
+		// Static assets hold no data; left behind the login, a browser fetching one with an expired session would
+		// make it the page a person lands on after signing in again.
+		http.authorizeHttpRequests((auth) -> auth
+			.requestMatchers("/css/**", "/js/**", "/webjars/**", "/images/**", "/favicon.ico", "/error", "/login")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.identity.Department;
+import org.rectiflow.deadline.WorkingDays;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.plan.Feedback;
@@ -49,9 +50,11 @@ public class ProcessDriver {
 
 	private final Directory directory;
 
+	private final WorkingDays workingDays;
+
 	ProcessDriver(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
 			IdentityService identityService, PlanService plans, RectificationTaskService tasks,
-			EvidenceService evidence, Directory directory) {
+			EvidenceService evidence, Directory directory, WorkingDays workingDays) {
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
 		this.managementService = managementService;
@@ -60,6 +63,12 @@ public class ProcessDriver {
 		this.tasks = tasks;
 		this.evidence = evidence;
 		this.directory = directory;
+		this.workingDays = workingDays;
+	}
+
+	/** The application's working-day calendar, as deadlines and lights use it. */
+	public WorkingDays workingDays() {
+		return this.workingDays;
 	}
 
 	public Inspection register(Feedback feedback) {

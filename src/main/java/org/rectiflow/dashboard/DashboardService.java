@@ -14,7 +14,7 @@ import org.rectiflow.dashboard.Dashboard.Day;
 import org.rectiflow.dashboard.Dashboard.DepartmentRow;
 import org.rectiflow.dashboard.Dashboard.Headline;
 import org.rectiflow.dashboard.Dashboard.ProblemRow;
-import org.rectiflow.deadline.TrafficLight;
+import org.rectiflow.deadline.WorkingDays;
 import org.rectiflow.identity.Department;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.inspection.InspectionRepository;
@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>settled = closed off, or declared long-term ({@code RectificationTask#isSettled});</li>
  * <li>overdue = not settled, and marked overdue by the deadline timer or past its deadline today in China (the
  * timer may not have fired yet: the job executor can lag, and it is off in tests);</li>
- * <li>due soon = not settled, not overdue, deadline within {@link TrafficLight#dueSoonHorizon(LocalDate)} (the
+ * <li>due soon = not settled, not overdue, deadline within {@link WorkingDays#dueSoonHorizon(LocalDate)} (the
  * yellow light).</li>
  * </ul>
  */
@@ -98,10 +98,13 @@ public class DashboardService {
 
 	private final Clock clock;
 
-	DashboardService(InspectionRepository inspections, JdbcClient jdbc, Clock clock) {
+	private final WorkingDays workingDays;
+
+	DashboardService(InspectionRepository inspections, JdbcClient jdbc, Clock clock, WorkingDays workingDays) {
 		this.inspections = inspections;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.workingDays = workingDays;
 	}
 
 	public Dashboard dashboard(Long inspectionId) {
@@ -109,7 +112,7 @@ public class DashboardService {
 			.orElseThrow(() -> new RectiflowException.NotFound("error.inspection.notFound", inspectionId));
 		LocalDate today = LocalDate.now(this.clock);
 		Map<String, Object> params = Map.of("inspectionId", inspectionId, "today", today, "horizon",
-				TrafficLight.dueSoonHorizon(today));
+				this.workingDays.dueSoonHorizon(today));
 
 		List<Counted<ProblemRow>> problems = this.jdbc.sql(BY_PROBLEM)
 			.params(params)

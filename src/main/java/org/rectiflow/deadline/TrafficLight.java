@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 /**
  * How a task stands against its deadline, as the portal colours it: green on track, yellow due within
- * {@value #DUE_SOON_WORKING_DAYS} working days, red overdue; settled tasks (closed off or long-term) and tasks
+ * {@value #DUE_SOON_WORKING_DAYS} working days (of the official calendar), red overdue; settled tasks (closed off or long-term) and tasks
  * without a deadline have no light.
  */
 public enum TrafficLight {
@@ -19,20 +19,17 @@ public enum TrafficLight {
 	 * @param settled closed off or long-term
 	 * @param markedOverdue the deadline timer has fired while the task was open
 	 * @param today today in China
+	 * @param dueSoonHorizon the last deadline that is due soon today ({@link WorkingDays#dueSoonHorizon})
 	 */
-	public static TrafficLight of(LocalDate deadline, boolean settled, boolean markedOverdue, LocalDate today) {
+	public static TrafficLight of(LocalDate deadline, boolean settled, boolean markedOverdue, LocalDate today,
+			LocalDate dueSoonHorizon) {
 		if (settled || deadline == null) {
 			return NONE;
 		}
 		if (markedOverdue || today.isAfter(deadline)) {
 			return RED;
 		}
-		return deadline.isAfter(dueSoonHorizon(today)) ? GREEN : YELLOW;
-	}
-
-	/** The last deadline that counts as due soon on the given day. */
-	public static LocalDate dueSoonHorizon(LocalDate today) {
-		return WorkingDays.plus(today, DUE_SOON_WORKING_DAYS);
+		return deadline.isAfter(dueSoonHorizon) ? GREEN : YELLOW;
 	}
 
 }

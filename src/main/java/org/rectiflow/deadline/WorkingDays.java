@@ -1,36 +1,84 @@
 package org.rectiflow.deadline;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Working days (Monday to Friday) for reminders and the "due soon" filter. Public holidays and the weekend swaps of
- * the official calendar are not modelled yet: a reminder may come a day early around a holiday, never late.
+ * Working days in China: Monday to Friday, except the public holidays, plus the weekend days worked in exchange
+ * (调休), as the {@link CalendarDays official calendar} lists them. Used for due dates, reminders, the "due soon"
+ * horizon of the traffic lights and Tasklist's 即将到期 filter ({@code ${workingDays.endOfWorkingDaysFromNow(3)}}).
+ * The calendar is read once and again every few minutes, so an administrator's edit reaches every node soon.
  */
 @Component("workingDays")
 public class WorkingDays {
 
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-	public static boolean isWorkingDay(LocalDate date) {
+	static final Duration REFRESH = Duration.ofMinutes(5);
+
+	private final CalendarDays calendar;
+
+	private final Clock clock;
+
+	private volatile Snapshot snapshot;
+
+	/** The listed days as read at one moment. */
+	private record Snapshot(Map<LocalDate, Boolean> working, Instant readAt) {
+	}
+
+	public WorkingDays(CalendarDays calendar, Clock clock) {
+		this.calendar = calendar;
+		this.clock = clock;
+	}
+
+	public boolean isWorkingDay(LocalDate date) {
+		Boolean listed = overrides().get(date);
+		if (listed != null) {
+			return listed;
+		}
 		return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
 	}
 
 	/** The date {@code days} working days after {@code from} (0 = from itself). */
-	public static LocalDate plus(LocalDate from, int days) {
+	public LocalDate plus(LocalDate from, int days) {
 		return shift(from, days, 1);
 	}
 
 	/** The date {@code days} working days before {@code from}. */
-	public static LocalDate minus(LocalDate from, int days) {
+	public LocalDate minus(LocalDate from, int days) {
 		return shift(from, days, -1);
 	}
 
-	private static LocalDate shift(LocalDate from, int days, int step) {
+	/** The last deadline that counts as due soon on the given day (yellow light, 即将到期). */
+	public LocalDate dueSoonHorizon(LocalDate today) {
+		return plus(today, TrafficLight.DUE_SOON_WORKING_DAYS);
+	}
+
+	/** How a task stands against its deadline today. */
+	public TrafficLight light(LocalDate deadline, boolean settled, boolean markedOverdue, LocalDate today) {
+		return TrafficLight.of(deadline, settled, markedOverdue, today, dueSoonHorizon(today));
+	}
+
+	/** End of the day {@code days} working days from today: the horizon of the "due soon" filter. */
+	public Date endOfWorkingDaysFromNow(int days) {
+		return Date.from(plus(LocalDate.now(this.clock.withZone(ZONE)), days).plusDays(1).atStartOfDay(ZONE).toInstant());
+	}
+
+	/** Forgets what was read, after an edit on this node. */
+	void refresh() {
+		this.snapshot = null;
+	}
+
+	private LocalDate shift(LocalDate from, int days, int step) {
 		LocalDate date = from;
 		int left = days;
 		while (left > 0) {
@@ -42,9 +90,16 @@ public class WorkingDays {
 		return date;
 	}
 
-	/** End of the day {@code days} working days from today: the horizon of the "due soon" filter. */
-	public Date endOfWorkingDaysFromNow(int days) {
-		return Date.from(plus(LocalDate.now(ZONE), days).plusDays(1).atStartOfDay(ZONE).toInstant());
+	private Map<LocalDate, Boolean> overrides() {
+		Snapshot current = this.snapshot;
+		Instant now = this.clock.instant();
+		if (current == null || current.readAt().plus(REFRESH).isBefore(now)) {
+			current = new Snapshot(this.calendar.all()
+				.stream()
+				.collect(Collectors.toUnmodifiableMap(CalendarDays.Day::date, CalendarDays.Day::working)), now);
+			this.snapshot = current;
+		}
+		return current.working();
 	}
 
 }

@@ -82,11 +82,15 @@ public class LedgerQueries {
 
 	private final Clock clock;
 
-	LedgerQueries(NamedParameterJdbcTemplate jdbc, InspectionRepository inspections, Directory directory, Clock clock) {
+	private final WorkingDays workingDays;
+
+	LedgerQueries(NamedParameterJdbcTemplate jdbc, InspectionRepository inspections, Directory directory, Clock clock,
+			WorkingDays workingDays) {
 		this.jdbc = jdbc;
 		this.inspections = inspections;
 		this.directory = directory;
 		this.clock = clock;
+		this.workingDays = workingDays;
 	}
 
 	/** What heads every list of an inspection. */
@@ -250,7 +254,8 @@ public class LedgerQueries {
 				+ " p.code as problem_code, p.title as problem_title" + TASKS + where + orderBy(answered, inspectionId, params)
 				+ " limit :limit offset :offset";
 		LocalDate today = today();
-		List<Row> rows = this.jdbc.query(sql, params, (rs, i) -> row(rs, today));
+		LocalDate horizon = this.workingDays.dueSoonHorizon(today);
+		List<Row> rows = this.jdbc.query(sql, params, (rs, i) -> row(rs, today, horizon));
 		List<Long> ids = rows.stream().map(Row::id).toList();
 		Map<Long, Long> evidence = evidenceCounts(ids);
 		Map<String, String> leaderNames = this.directory.displayNames(rows.stream().map(Row::leader).toList());
@@ -313,7 +318,7 @@ public class LedgerQueries {
 			Long problemId, String problemCode, String problemTitle) {
 	}
 
-	private static Row row(ResultSet rs, LocalDate today) throws SQLException {
+	private static Row row(ResultSet rs, LocalDate today, LocalDate dueSoonHorizon) throws SQLException {
 		Date deadlineDate = rs.getDate("deadline");
 		LocalDate deadline = (deadlineDate != null) ? deadlineDate.toLocalDate() : null;
 		TaskStatus status = TaskStatus.valueOf(rs.getString("status"));
@@ -322,7 +327,7 @@ public class LedgerQueries {
 		boolean overdue = !settled && (flagged || (deadline != null && deadline.isBefore(today)));
 		return new Row(rs.getLong("id"), rs.getString("code"), rs.getString("title"), TaskKind.valueOf(rs.getString("kind")),
 				rs.getString("responsible_leader"), rs.getString("lead_department"), rs.getString("responsible_person"),
-				deadline, status, overdue, TrafficLight.of(deadline, settled, flagged, today), rs.getLong("problem_id"),
+				deadline, status, overdue, TrafficLight.of(deadline, settled, flagged, today, dueSoonHorizon), rs.getLong("problem_id"),
 				rs.getString("problem_code"), rs.getString("problem_title"));
 	}
 
@@ -412,7 +417,7 @@ public class LedgerQueries {
 	private MapSqlParameterSource parameters(Long inspectionId) {
 		LocalDate today = today();
 		return new MapSqlParameterSource("inspection", inspectionId).addValue("today", Date.valueOf(today), Types.DATE)
-			.addValue("horizon", Date.valueOf(TrafficLight.dueSoonHorizon(today)), Types.DATE);
+			.addValue("horizon", Date.valueOf(this.workingDays.dueSoonHorizon(today)), Types.DATE);
 	}
 
 	/** Today in China, whatever zone the server or its clock runs in: deadlines are Chinese calendar dates. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.rectiflow.deadline.TrafficLight;
+import org.rectiflow.deadline.WorkingDays;
 import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.identity.Groups;
@@ -48,13 +49,16 @@ class HomeController {
 
 	private final Clock clock;
 
+	private final WorkingDays workingDays;
+
 	HomeController(LedgerService ledgers, WorkQueue work, RectificationTaskService tasks, Directory directory,
-			Clock clock) {
+			Clock clock, WorkingDays workingDays) {
 		this.ledgers = ledgers;
 		this.work = work;
 		this.tasks = tasks;
 		this.directory = directory;
 		this.clock = clock;
+		this.workingDays = workingDays;
 	}
 
 	/** A task the person answers for, with how it stands against its deadline. */
@@ -77,7 +81,7 @@ class HomeController {
 		model.addAttribute("myTasks", this.tasks.openTasksFor(user, departments, TASK_LIMIT)
 			.stream()
 			.map((t) -> new MyTask(t, titles.getOrDefault(t.getInspectionId(), ""), Department.nameOf(t.getLeadDepartment()),
-					TrafficLight.of(t.getDeadline(), t.isSettled(), t.isOverdue(), today)))
+					this.workingDays.light(t.getDeadline(), t.isSettled(), t.isOverdue(), today)))
 			.toList());
 		boolean seeAll = groups.stream().anyMatch(OVERSIGHT::contains);
 		model.addAttribute("activity", this.work

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.exception.NotValidException;
-import org.rectiflow.deadline.TrafficLight;
+import org.rectiflow.deadline.WorkingDays;
 import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.inspection.ProblemRepository;
@@ -62,11 +62,13 @@ class TaskPageController {
 
 	private final Clock clock;
 
+	private final WorkingDays workingDays;
+
 	private final long maxRequestBytes;
 
 	TaskPageController(RectificationTaskService tasks, EvidenceService evidence, EvidenceSubmissionService submissions,
 			RectificationTaskProcessAdapter process, ProblemRepository problems, SupervisionService supervision,
-			Directory directory, RectiflowProperties properties, Messages messages, Clock clock,
+			Directory directory, RectiflowProperties properties, Messages messages, Clock clock, WorkingDays workingDays,
 			@Value("${spring.servlet.multipart.max-request-size:25MB}") DataSize maxRequestSize) {
 		this.tasks = tasks;
 		this.evidence = evidence;
@@ -78,6 +80,7 @@ class TaskPageController {
 		this.properties = properties;
 		this.messages = messages;
 		this.clock = clock;
+		this.workingDays = workingDays;
 		this.maxRequestBytes = maxRequestSize.toBytes();
 	}
 
@@ -97,7 +100,7 @@ class TaskPageController {
 				task.getCooperatingDepartments().stream().map(Department::nameOf).toList());
 		model.addAttribute("leaderName", this.directory.displayName(task.getResponsibleLeader()));
 		model.addAttribute("light",
-				TrafficLight.of(task.getDeadline(), task.isSettled(), task.isOverdue(), LocalDate.now(this.clock)));
+				this.workingDays.light(task.getDeadline(), task.isSettled(), task.isOverdue(), LocalDate.now(this.clock)));
 		model.addAttribute("measures", this.tasks.measuresOf(taskId));
 		model.addAttribute("evidence", this.evidence.evidenceOf(taskId));
 		model.addAttribute("stageReports", this.tasks.stageReportsOf(taskId));

@@ -22,6 +22,12 @@ public class TaskPresentationListener implements TaskListener {
 
 	static final int FOLLOW_UP_WORKING_DAYS = 3;
 
+	private final WorkingDays workingDays;
+
+	TaskPresentationListener(WorkingDays workingDays) {
+		this.workingDays = workingDays;
+	}
+
 	@Override
 	public void notify(DelegateTask task) {
 		String base = task.getName();
@@ -39,7 +45,8 @@ public class TaskPresentationListener implements TaskListener {
 					task.setDueDate(due);
 				}
 				LocalDate dueDay = due.toInstant().atZone(WorkingDays.ZONE).toLocalDate();
-				task.setFollowUpDate(Date.from(WorkingDays.minus(dueDay, FOLLOW_UP_WORKING_DAYS).atStartOfDay(WorkingDays.ZONE).toInstant()));
+				task.setFollowUpDate(Date.from(
+						this.workingDays.minus(dueDay, FOLLOW_UP_WORKING_DAYS).atStartOfDay(WorkingDays.ZONE).toInstant()));
 				if (due.before(new Date())) {
 					task.setPriority(RectificationTaskProcess.OVERDUE_PRIORITY);
 				}

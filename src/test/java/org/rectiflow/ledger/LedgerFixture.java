@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.rectiflow.ProcessDriver;
-import org.rectiflow.deadline.TrafficLight;
 import org.rectiflow.deadline.WorkingDays;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.plan.Feedback;
@@ -35,19 +34,18 @@ import org.rectiflow.task.TaskStatus;
  * 2.2.2  assetDepartment       president               today+90     LONG_TERM (open)     NONE
  * 2.3.1  academicAffairs       president               today-1      COMPLETED            NONE
  * </pre>
- * horizon = {@link TrafficLight#dueSoonHorizon} of today (three working days on).
+ * horizon = {@link WorkingDays#dueSoonHorizon} of today (three working days on, by the official calendar).
  */
 public final class LedgerFixture {
 
 	public static final LocalDate TODAY = LocalDate.now(WorkingDays.ZONE);
-
-	public static final LocalDate HORIZON = TrafficLight.dueSoonHorizon(TODAY);
 
 	private LedgerFixture() {
 	}
 
 	/** Registers the inspection and sets outcomes, flags and evidence as the table above says; returns its id. */
 	public static Long register(ProcessDriver driver, RectificationTaskRepository tasks, EvidenceService evidence) {
+		LocalDate horizon = driver.workingDays().dueSoonHorizon(TODAY);
 		Feedback feedback = new Feedback("台账清单测试巡察", "省委教育工委第四巡察组", "台账测试学院党委", TODAY.minusMonths(4),
 				TODAY.minusMonths(2), TODAY.minusMonths(1), List.of("测试〔2026〕9号"), 3, "0731-00000000", List.of(
 						new Feedback.Category("全面从严治党推进不实", List.of(
@@ -60,9 +58,9 @@ public final class LedgerFixture {
 												DemoAccounts.VICE_PRESIDENT_LOGISTICS, "张三", TODAY.minusDays(5), "每周巡查一次"))),
 								new Feedback.ProblemItem("财务管理漏洞", true, List.of(
 										task("未出台财务报账管理办法", TaskKind.CONCENTRATED, "financeDepartment",
-												DemoAccounts.VICE_PRESIDENT_FINANCE, "王五", HORIZON, "修订报账办法，100%_覆盖"),
+												DemoAccounts.VICE_PRESIDENT_FINANCE, "王五", horizon, "修订报账办法，100%_覆盖"),
 										task("票据管理不规范", TaskKind.CONCENTRATED, "financeDepartment",
-												DemoAccounts.VICE_PRESIDENT_FINANCE, "赵六", HORIZON.plusDays(1), "清理票据"))))),
+												DemoAccounts.VICE_PRESIDENT_FINANCE, "赵六", horizon.plusDays(1), "清理票据"))))),
 						new Feedback.Category("作风建设不扎实", List.of(
 								new Feedback.ProblemItem("会议文件过多", false, List.of(
 										task("精简会议", TaskKind.LONG_TERM, "partyOffice", DemoAccounts.SECRETARY, "孙七",

@@ -11,6 +11,8 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.mockito.Mockito;
+import org.rectiflow.deadline.CalendarDays;
+import org.rectiflow.deadline.WorkingDays;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowProperties;
@@ -20,6 +22,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 
 /**
  * A {@code @WebMvcTest} of one portal controller with what every page needs: our message bundles (Chinese first),
@@ -38,7 +41,9 @@ public @interface PortalWebMvcTest {
 	@AliasFor(annotation = WebMvcTest.class, attribute = "controllers")
 	Class<?>[] value() default {};
 
+	/** Method security as the application has it ({@code @PreAuthorize} on controllers). */
 	@TestConfiguration(proxyBeanMethods = false)
+	@EnableMethodSecurity
 	class PortalBeans {
 
 		public static final Instant NOW = Instant.parse("2026-11-25T02:00:00Z");
@@ -51,6 +56,14 @@ public @interface PortalWebMvcTest {
 		@Bean
 		Clock clock() {
 			return Clock.fixed(NOW, ZoneId.of("Asia/Shanghai"));
+		}
+
+		/** Monday to Friday only: the slice has no database, so no holidays are listed. */
+		@Bean
+		WorkingDays workingDays(Clock clock) {
+			CalendarDays calendar = Mockito.mock(CalendarDays.class);
+			Mockito.when(calendar.all()).thenReturn(List.of());
+			return new WorkingDays(calendar, clock);
 		}
 
 		@Bean

@@ -1,8 +1,13 @@
 package org.rectiflow.notification;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Set;
+
+import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -10,8 +15,10 @@ import org.rectiflow.system.Actors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one entry point for telling people something. A notice and its deliveries are written in the caller's
@@ -35,8 +42,11 @@ public class Notifications {
 
 	private final Clock clock;
 
+	private final DataSource dataSource;
+
 	Notifications(NoticeRepository notices, NotificationDispatcher dispatcher, IdentityService identityService,
-			ObjectProvider<JavaMailSender> mail, NotificationProperties properties, Clock clock) {
+			ObjectProvider<JavaMailSender> mail, NotificationProperties properties, Clock clock, DataSource dataSource) {
+		this.dataSource = dataSource;
 		this.notices = notices;
 		this.dispatcher = dispatcher;
 		this.identityService = identityService;
@@ -51,7 +61,12 @@ public class Notifications {
 	 * the notice id, or {@code null} when it could not be recorded (logged, never thrown).
 	 */
 	public Long send(Notice notice) {
+		Connection connection = TransactionSynchronizationManager.isActualTransactionActive()
+				? DataSourceUtils.getConnection(this.dataSource) : null;
+		Savepoint savepoint = null;
 		try {
+			// A failed statement would abort the caller's whole transaction on PostgreSQL: undo only ours.
+			savepoint = (connection != null) ? connection.setSavepoint() : null;
 			Set<String> people = recipients(notice);
 			var now = this.clock.instant();
 			long id = this.notices.insertNotice(notice, Actors.current(), now);
@@ -69,12 +84,34 @@ public class Notifications {
 					this.notices.insertPending(id, hook.type(), group, now);
 				}
 			}
+			release(connection, savepoint);
 			this.dispatcher.deliverAfterCommit();
 			return id;
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | SQLException ex) {
 			log.warn("Notice '{}' could not be recorded; the caller goes on without it", notice.subject(), ex);
+			rollback(connection, savepoint);
 			return null;
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	private static void release(Connection connection, Savepoint savepoint) throws SQLException {
+		if (savepoint != null) {
+			connection.releaseSavepoint(savepoint);
+		}
+	}
+
+	private static void rollback(Connection connection, Savepoint savepoint) {
+		if (savepoint != null) {
+			try {
+				connection.rollback(savepoint);
+			}
+			catch (SQLException ex) {
+				log.warn("Could not undo a notice that failed to be recorded", ex);
+			}
 		}
 	}
 

@@ -62,6 +62,8 @@ class NotificationDeliveryTests {
 
 	static final Robots ROBOTS = new Robots();
 
+	static final String LONG_GROUP = "g".repeat(80);
+
 	static {
 		MAIL.start();
 	}
@@ -77,6 +79,7 @@ class NotificationDeliveryTests {
 		hook(registry, Groups.RECTIFICATION_OFFICE, "DINGTALK", "/dingtalk");
 		hook(registry, Groups.DISCIPLINE, "WECOM", "/flaky");
 		hook(registry, Groups.INSPECTION_OFFICE, "DINGTALK", "/down");
+		hook(registry, LONG_GROUP, "WECOM", "/wecom");
 	}
 
 	private static void hook(DynamicPropertyRegistry registry, String group, String type, String path) {
@@ -106,6 +109,7 @@ class NotificationDeliveryTests {
 
 	@Autowired
 	MockMvc mvc;
+
 
 	final ObjectMapper json = new ObjectMapper();
 
@@ -191,6 +195,26 @@ class NotificationDeliveryTests {
 			.query(String.class)
 			.single()).contains("HTTP 500");
 		assertThat(this.calendar.year(2031)).extracting(CalendarDays.Day::date).contains(day);
+		this.calendar.remove(day);
+	}
+
+	@Test
+	void aNoticeThatCannotBeRecordedLeavesTheSendersChangeAlone() {
+		LocalDate day = LocalDate.of(2031, 1, 3);
+		// A robot configured for a group id longer than a delivery keeps: the notice, the inbox row and the e-mail
+		// are written, the robot's row fails, and all of the notice must go while the sender's change stays.
+
+		Long id = this.transaction.execute((tx) -> {
+			this.calendar.put(day, false, "通知测试", "admin");
+			Long notice = this.notifications.send(
+					Notice.of(Notice.Kind.REMINDER, "记录失败", "", "/tasks/1", List.of("president")).andGroups(List.of(LONG_GROUP)));
+			this.calendar.put(day, false, "通知测试（之后）", "admin");
+			return notice;
+		});
+
+		assertThat(id).isNull();
+		assertThat(this.calendar.year(2031)).extracting(CalendarDays.Day::name).contains("通知测试（之后）");
+		assertThat(this.jdbc.sql("select count(*) from notice where subject = '记录失败'").query(Integer.class).single()).isZero();
 		this.calendar.remove(day);
 	}
 

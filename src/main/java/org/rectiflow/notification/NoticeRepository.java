@@ -59,13 +59,10 @@ class NoticeRepository {
 	List<Long> due(Instant now, Instant staleBefore, int limit) {
 		return this.jdbc
 			.sql("select id from notice_delivery where (status = 'PENDING' and next_attempt_at <= ?)"
-					+ " or (status = 'SENDING' and claimed_at < ?) order by next_attempt_at, id")
-			.params(Timestamp.from(now), Timestamp.from(staleBefore))
+					+ " or (status = 'SENDING' and claimed_at < ?) order by next_attempt_at, id fetch first ? rows only")
+			.params(Timestamp.from(now), Timestamp.from(staleBefore), limit)
 			.query(Long.class)
-			.list()
-			.stream()
-			.limit(limit)
-			.toList();
+			.list();
 	}
 
 	/** True for the one node whose update found the delivery still due; every other node gets false. */

@@ -114,6 +114,15 @@ class NotificationDeliveryTests {
 	final ObjectMapper json = new ObjectMapper();
 
 	@Test
+	void aNoticeLeadsOnlyToOurOwnPages() {
+		assertThat(Notice.of(Notice.Kind.REMINDER, "链接", "", "/tasks/42", List.of()).link()).isEqualTo("/tasks/42");
+		assertThat(Notice.of(Notice.Kind.REMINDER, "链接", "", "https://evil.example/x", List.of()).link()).isNull();
+		assertThat(Notice.of(Notice.Kind.REMINDER, "链接", "", "//evil.example/x", List.of()).link()).isNull();
+		assertThat(Notice.of(Notice.Kind.REMINDER, "链接", "", "/tasks/1 x", List.of()).link()).isNull();
+		assertThat(Notice.of(Notice.Kind.REMINDER, "链接", null, null, null).body()).isEmpty();
+	}
+
+	@Test
 	void aGroupReachesEachOfItsMembers() {
 		Notice notice = Notice.of(Notice.Kind.REMINDER, "分组展开", "", "/tasks/1", List.of("rectificationClerk"))
 			.andGroups(List.of("logisticsDepartment", "noSuchGroup"));

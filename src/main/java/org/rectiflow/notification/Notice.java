@@ -1,0 +1,55 @@
+package org.rectiflow.notification;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.springframework.util.Assert;
+
+/**
+ * What another feature asks to tell people: the kind, who (people and whole groups, a group reaching each member),
+ * a Chinese subject and body, and the portal path the notice leads to. Processes build one and hand it to
+ * {@link Notifications#send(Notice)}.
+ */
+public record Notice(Kind kind, Set<String> userIds, Set<String> groupIds, String subject, String body, String link) {
+
+	/** Why a person is told something; the inbox shows it as a tag. */
+	public enum Kind {
+
+		REMINDER, ESCALATION, CRITICISM, EXTENSION, RETURNED
+
+	}
+
+	public Notice {
+		Assert.notNull(kind, "kind");
+		Assert.hasText(subject, "subject");
+		userIds = copy(userIds);
+		groupIds = copy(groupIds);
+		body = (body == null) ? "" : body;
+		link = isPortalPath(link) ? link : null;
+	}
+
+	/** Only our own pages: a notice never sends a person to another site. */
+	static boolean isPortalPath(String link) {
+		return link != null && link.startsWith("/") && !link.startsWith("//") && !link.contains("\\")
+				&& link.chars().noneMatch(Character::isWhitespace);
+	}
+
+	/** A notice to people, then {@link #andGroups} for whole groups. */
+	public static Notice of(Kind kind, String subject, String body, String link, Collection<String> userIds) {
+		return new Notice(kind, copy(userIds), Set.of(), subject, body, link);
+	}
+
+	public Notice andGroups(Collection<String> groups) {
+		return new Notice(this.kind, this.userIds, copy(groups), this.subject, this.body, this.link);
+	}
+
+	private static Set<String> copy(Collection<String> ids) {
+		Set<String> copy = new LinkedHashSet<>();
+		if (ids != null) {
+			ids.stream().filter((id) -> id != null && !id.isBlank()).map(String::trim).forEach(copy::add);
+		}
+		return Set.copyOf(copy);
+	}
+
+}

@@ -13,13 +13,17 @@ import org.junit.jupiter.api.TestInstance;
 import org.rectiflow.ProcessDriver;
 import org.rectiflow.deadline.TrafficLight;
 import org.rectiflow.deadline.WorkingDays;
+import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.ledger.LedgerFixture;
+import org.rectiflow.plan.Feedback;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.task.EvidenceService;
 import org.rectiflow.task.RectificationTask;
+import org.rectiflow.task.RectificationTaskProcess;
 import org.rectiflow.task.RectificationTaskRepository;
 import org.rectiflow.task.StageReport;
 import org.rectiflow.task.StageReportRepository;
+import org.rectiflow.task.TaskKind;
 import org.rectiflow.task.TaskStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -148,6 +152,35 @@ class MeetingSheetServiceTests {
 		assertThat(today.get("1.1.1").progress()).as("the undated report stands for today")
 			.isEqualTo("已建立维修台账，限时办结");
 		assertThat(yesterday.get("1.1.1").progress()).as("but not for a past day").isNull();
+	}
+
+	@Test
+	void shouldTakeTheProgressReportFromTheEnginesHistoryWithItsDay() {
+		// given an inspection whose plan is filed, and a department that submitted its progress today
+		Feedback feedback = new Feedback("调度会材料测试巡察", "省委教育工委第四巡察组", "调度会测试学院党委", TODAY.minusMonths(3),
+				TODAY.minusMonths(2), TODAY.minusMonths(1), List.of("测试〔2026〕10号"), 3, "0731-00000000",
+				List.of(new Feedback.Category("作风建设不扎实", List.of(new Feedback.ProblemItem("宿舍维修不及时", false,
+						List.of(new Feedback.TaskItem("宿舍日常维修不及时", TaskKind.CONCENTRATED,
+								DemoAccounts.VICE_PRESIDENT_LOGISTICS, "logisticsDepartment", List.of(), "张三",
+								TODAY.plusDays(30), List.of("建立维修台账"), false)))))));
+		Long other = this.driver.register(feedback).getId();
+		this.driver.filePlan(other);
+		RectificationTask task = this.driver.task(other, "1.1.1");
+		this.driver.uploadEvidence(task);
+		this.driver.complete(RectificationTaskProcess.PROCESS_KEY, task.getId(),
+				RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE, "logisticsDepartmentStaff",
+				Map.of(RectificationTaskProcess.VAR_PROGRESS_REPORT, "已建立维修台账，本周办结 12 件"));
+
+		// when
+		MeetingSheet.Item today = this.sheets.sheet(other, TODAY).leaders().get(0).items().get(0);
+		MeetingSheet.Item yesterday = this.sheets.sheet(other, YESTERDAY).leaders().get(0).items().get(0);
+
+		// then
+		assertThat(today.progress()).isEqualTo("已建立维修台账，本周办结 12 件");
+		assertThat(today.progressOn()).as("dated by the engine's history").isEqualTo(TODAY);
+		assertThat(today.evidenceCount()).isEqualTo(1);
+		assertThat(yesterday.progress()).isNull();
+		assertThat(yesterday.evidenceCount()).isZero();
 	}
 
 	@Test

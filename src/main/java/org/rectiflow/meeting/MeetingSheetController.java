@@ -19,6 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class MeetingSheetController {
 
+	static final int FIRST_YEAR = 2000;
+
+	static final int LAST_YEAR = 2099;
+
 	private final MeetingSheetService sheets;
 
 	private final MessageSource messages;
@@ -35,10 +39,11 @@ class MeetingSheetController {
 		LocalDate chosen = today;
 		String notice = null;
 		if (date != null && !date.isBlank()) {
-			try {
-				chosen = LocalDate.parse(date.trim());
+			LocalDate parsed = parse(date.trim());
+			if (parsed != null) {
+				chosen = parsed;
 			}
-			catch (DateTimeParseException ex) {
+			else {
 				String shown = (date.length() > 40) ? date.substring(0, 40) + "…" : date;
 				notice = this.messages.getMessage("meeting.notice.badDate", new Object[] { shown, today.toString() },
 						locale);
@@ -48,6 +53,17 @@ class MeetingSheetController {
 		model.addAttribute("today", today);
 		model.addAttribute("notice", notice);
 		return "meeting/sheet";
+	}
+
+	/** A calendar date within the years a rectification can concern, or null: far years only break the arithmetic. */
+	private static LocalDate parse(String text) {
+		try {
+			LocalDate date = LocalDate.parse(text);
+			return (date.getYear() >= FIRST_YEAR && date.getYear() <= LAST_YEAR) ? date : null;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 }

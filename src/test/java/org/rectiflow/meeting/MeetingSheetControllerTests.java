@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.rectiflow.deadline.TrafficLight;
 import org.rectiflow.inspection.InspectionStatus;
 import org.rectiflow.system.RectiflowException;
@@ -14,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -94,11 +97,18 @@ class MeetingSheetControllerTests {
 		assertThat(body).contains("会议日期“abc”无法识别", "已按今天（2026-11-25）生成", "情况截至 2026-11-25");
 	}
 
-	@Test
-	void shouldAnswerAnImpossibleDateInPlace() throws Exception {
-		String body = page("/inspections/7/meeting-sheet?date=2026-02-30");
+	@ParameterizedTest
+	@ValueSource(strings = { "2026-02-30", "2026-13-01", "+999999999-12-31", "9999-12-31", "1900-01-01", "20261125",
+			"2026/11/25", "<script>" })
+	void shouldAnswerADateItCannotUseWithTodaysSheet(String date) throws Exception {
+		String body = this.mvc.perform(get("/inspections/7/meeting-sheet").param("date", date))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 
-		assertThat(body).contains("会议日期“2026-02-30”无法识别");
+		verify(this.sheets).sheet(ID, TODAY);
+		assertThat(body).contains("会议日期“" + HtmlUtils.htmlEscape(date) + "”无法识别").doesNotContain("<script>");
 	}
 
 	@Test

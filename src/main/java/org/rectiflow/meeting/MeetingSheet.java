@@ -14,13 +14,21 @@ import org.rectiflow.task.TaskStatus;
 public record MeetingSheet(Long inspectionId, String title, String unitName, InspectionStatus status, LocalDate date,
 		Summary summary, List<LeaderGroup> leaders) {
 
-	/** The counts a leader (or the whole inspection) is asked about first. */
-	public record Summary(int total, int completed, int overdue, int dueSoon) {
+	/**
+	 * The counts a leader (or the whole inspection) is asked about first. Completed and basically completed are the
+	 * outcomes of tasks closed off by the sheet's date, counted apart as the ledger and the dashboard count them.
+	 */
+	public record Summary(int total, int completed, int basicallyCompleted, int overdue, int dueSoon) {
 
 		public static Summary of(List<Item> items) {
-			return new Summary(items.size(), (int) items.stream().filter(Item::completed).count(),
+			return new Summary(items.size(), closedOffAs(items, TaskStatus.COMPLETED),
+					closedOffAs(items, TaskStatus.BASICALLY_COMPLETED),
 					(int) items.stream().filter((i) -> i.light() == TrafficLight.RED).count(),
 					(int) items.stream().filter((i) -> i.light() == TrafficLight.YELLOW).count());
+		}
+
+		private static int closedOffAs(List<Item> items, TaskStatus outcome) {
+			return (int) items.stream().filter((i) -> i.completed() && i.status() == outcome).count();
 		}
 
 	}
@@ -31,9 +39,9 @@ public record MeetingSheet(Long inspectionId, String title, String unitName, Ins
 
 	/**
 	 * One task as it stood on the sheet's date. {@code status} is the outcome as of that date ({@code NOT_COMPLETED}
-	 * for a task closed off later); {@code progress} is the last report submitted by then, with the day in China it came in ({@code progressOn}, null when
-	 * unknown);
-	 * {@code measures} are the task's planned measures, shown as what remains while the task is unfinished.
+	 * for a task closed off later); {@code progress} is the last report submitted by then, with the day in China it
+	 * came in ({@code progressOn}, null when unknown); {@code measures} are the task's planned measures, shown as what
+	 * remains while the task is unfinished.
 	 */
 	public record Item(Long id, String code, String title, String leadDepartmentName, LocalDate deadline,
 			TrafficLight light, TaskStatus status, boolean closedOff, String progress, LocalDate progressOn,

@@ -72,8 +72,8 @@ class MeetingSheetControllerTests {
 		String body = page("/inspections/7/meeting-sheet?date=2026-11-20");
 
 		verify(this.sheets).sheet(ID, LocalDate.of(2026, 11, 20));
-		assertThat(body).contains("巡察整改工作调度会材料", "情况截至 2026-11-20", "共 3 项，已完成 1 项，已逾期 1 项，即将到期 1 项",
-				"王副校长", "共 1 项，已完成 0 项，已逾期 0 项，即将到期 1 项", "吴副校长", "共 2 项，已完成 1 项，已逾期 1 项，即将到期 0 项",
+		assertThat(body).contains("巡察整改工作调度会材料", "情况截至 2026-11-20", "共 3 项，已完成 1 项，基本完成 0 项，已逾期 1 项，即将到期 1 项",
+				"王副校长", "共 1 项，已完成 0 项，基本完成 0 项，已逾期 0 项，即将到期 1 项", "吴副校长", "共 2 项，已完成 1 项，基本完成 0 项，已逾期 1 项，即将到期 0 项",
 				"已建立维修台账", "（2026-11-18 报送）", "2 份", "维修台账.pdf", "建立维修台账，限时办结",
 				"按方案所列措施推进，2026-11-20 前完成", "已销号", "尚未报送整改进展", "打印", "/js/meeting-sheet.js");
 		assertThat(body.indexOf("王副校长")).isLessThan(body.indexOf("吴副校长"));
@@ -122,7 +122,7 @@ class MeetingSheetControllerTests {
 	void shouldSpeakEnglishWhenAsked() throws Exception {
 		String body = page("/inspections/7/meeting-sheet?lang=en");
 
-		assertThat(body).contains("Rectification progress meeting sheet", "3 tasks: 1 completed, 1 overdue, 1 due soon",
+		assertThat(body).contains("Rectification progress meeting sheet", "3 tasks: 1 completed, 0 basically completed, 1 overdue, 1 due soon",
 				"Print");
 	}
 

@@ -98,11 +98,11 @@ class MeetingSheetServiceTests {
 		MeetingSheet sheet = this.sheets.sheet(this.id, TODAY);
 
 		assertThat(sheet.leaders()).extracting(MeetingSheet.LeaderGroup::leaderName, MeetingSheet.LeaderGroup::summary)
-			.containsExactly(tuple("李校长", new MeetingSheet.Summary(3, 2, 0, 0)),
-					tuple("吴副校长", new MeetingSheet.Summary(3, 1, 1, 1)),
-					tuple("赵副校长", new MeetingSheet.Summary(2, 0, 1, 1)),
-					tuple("周书记", new MeetingSheet.Summary(3, 1, 0, 0)));
-		assertThat(sheet.summary()).isEqualTo(new MeetingSheet.Summary(11, 4, 2, 2));
+			.containsExactly(tuple("李校长", new MeetingSheet.Summary(3, 2, 0, 0, 0)),
+					tuple("吴副校长", new MeetingSheet.Summary(3, 1, 0, 1, 1)),
+					tuple("赵副校长", new MeetingSheet.Summary(2, 0, 0, 1, 1)),
+					tuple("周书记", new MeetingSheet.Summary(3, 0, 1, 0, 0)));
+		assertThat(sheet.summary()).isEqualTo(new MeetingSheet.Summary(11, 3, 1, 2, 2));
 		Map<String, MeetingSheet.Item> items = items(sheet);
 		assertThat(items.get("1.1.3").status()).isEqualTo(TaskStatus.COMPLETED);
 		assertThat(items.get("2.1.3").status()).isEqualTo(TaskStatus.BASICALLY_COMPLETED);
@@ -122,6 +122,7 @@ class MeetingSheetServiceTests {
 		assertThat(items.get("2.3.1").light()).as("due yesterday, not yet late").isEqualTo(TrafficLight.YELLOW);
 		assertThat(items.get("2.1.2").status()).as("long-term is not dated").isEqualTo(TaskStatus.LONG_TERM);
 		assertThat(sheet.summary().completed()).isZero();
+		assertThat(sheet.summary().basicallyCompleted()).isZero();
 		assertThat(sheet.leaders()).extracting(MeetingSheet.LeaderGroup::leaderName, (g) -> g.summary().completed(),
 				(g) -> g.summary().overdue())
 			.containsExactly(tuple("李校长", 0, 1), tuple("吴副校长", 0, 2), tuple("赵副校长", 0, 0), tuple("周书记", 0, 0));

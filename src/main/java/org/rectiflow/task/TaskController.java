@@ -2,7 +2,6 @@ package org.rectiflow.task;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,7 +11,6 @@ import org.rectiflow.system.Actors;
 import org.rectiflow.system.ApiController;
 import org.rectiflow.system.RectiflowException;
 import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -80,14 +78,8 @@ class TaskController {
 
 	@GetMapping("/evidence/{evidenceId}/content")
 	ResponseEntity<byte[]> content(@PathVariable Long evidenceId) {
-		Evidence e = this.evidence.get(evidenceId);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(e.getContentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(e.getFileName(), StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-SHA256", e.getSha256())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(this.evidence.content(evidenceId));
+		return EvidenceResponses.of(this.evidence.get(evidenceId), this.evidence.content(evidenceId),
+				ContentDisposition.attachment());
 	}
 
 	@GetMapping("/tasks/{taskId}/stage-reports")

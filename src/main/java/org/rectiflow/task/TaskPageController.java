@@ -1,7 +1,6 @@
 package org.rectiflow.task;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,8 +19,6 @@ import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.RectiflowProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -190,22 +187,13 @@ class TaskPageController {
 		if (!e.isPreviewable()) {
 			throw new RectiflowException("error.evidence.noPreview", e.getFileName());
 		}
-		return file(e, ContentDisposition.inline());
+		return EvidenceResponses.of(e, this.evidence.content(evidenceId), ContentDisposition.inline());
 	}
 
 	@GetMapping("/evidence/{evidenceId}/download")
 	ResponseEntity<byte[]> download(@PathVariable Long evidenceId) {
-		return file(this.evidence.get(evidenceId), ContentDisposition.attachment());
-	}
-
-	private ResponseEntity<byte[]> file(Evidence e, ContentDisposition.Builder disposition) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(e.getContentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					disposition.filename(e.getFileName(), StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.header("X-Content-SHA256", e.getSha256())
-			.body(this.evidence.content(e.getId()));
+		return EvidenceResponses.of(this.evidence.get(evidenceId), this.evidence.content(evidenceId),
+				ContentDisposition.attachment());
 	}
 
 	private static List<EvidenceService.Upload> uploads(List<MultipartFile> files, String description)

@@ -1,8 +1,5 @@
 package org.rectiflow.security;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.AbstractQuery;
@@ -15,6 +12,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.query.Query;
+import org.rectiflow.system.EngineInterceptors;
 import org.rectiflow.system.Messages;
 import org.springframework.stereotype.Component;
 
@@ -49,17 +47,7 @@ public class QueryExpressionGuardPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		configuration.setCustomPreCommandInterceptorsTxRequired(
-				with(configuration.getCustomPreCommandInterceptorsTxRequired(), configuration));
-		configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-				with(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), configuration));
-	}
-
-	private List<CommandInterceptor> with(List<CommandInterceptor> interceptors,
-			ProcessEngineConfigurationImpl configuration) {
-		List<CommandInterceptor> result = new ArrayList<>((interceptors == null) ? List.of() : interceptors);
-		result.add(0, new Guard(configuration, this.messages));
-		return result;
+		EngineInterceptors.addFirst(configuration, () -> new Guard(configuration, this.messages));
 	}
 
 	static final class Guard extends CommandInterceptor {

@@ -1,8 +1,5 @@
 package org.rectiflow.system;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -22,16 +19,7 @@ class ValidationUnwrappingPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		configuration.setCustomPreCommandInterceptorsTxRequired(
-				with(configuration.getCustomPreCommandInterceptorsTxRequired()));
-		configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-				with(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
-	}
-
-	private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors) {
-		List<CommandInterceptor> result = new ArrayList<>((interceptors == null) ? List.of() : interceptors);
-		result.add(0, new UnwrapValidation());
-		return result;
+		EngineInterceptors.addFirst(configuration, UnwrapValidation::new);
 	}
 
 	static final class UnwrapValidation extends CommandInterceptor {

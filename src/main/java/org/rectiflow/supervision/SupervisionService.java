@@ -210,6 +210,22 @@ public class SupervisionService {
 		return Optional.of(notice);
 	}
 
+	/**
+	 * The committee's decision on a criticism notice, from the task page, by the member who is logged in: completes
+	 * {@code userTask_decideCriticism} as them; {@link CriticismDecidedListener} then issues or records the waiver.
+	 */
+	public void decideCriticismAs(Long taskId, String decision, String reason, String userId) {
+		if (!RectificationTaskProcess.ISSUE.equals(decision) && !RectificationTaskProcess.WAIVE.equals(decision)) {
+			throw new RectiflowException("error.criticism.decisionRequired");
+		}
+		if (!StringUtils.hasText(reason)) {
+			throw new RectiflowException("error.criticism.reasonRequired");
+		}
+		this.taskProcess.complete(taskId, RectificationTaskProcess.USER_TASK_DECIDE_CRITICISM, userId,
+				this.directory.groupIds(userId), Map.of(RectificationTaskProcess.VAR_CRITICISM_DECISION, decision,
+						RectificationTaskProcess.VAR_CRITICISM_REASON, reason.strip()));
+	}
+
 	public void publishCriticism(Long noticeId) {
 		this.notices.findById(noticeId)
 			.orElseThrow(() -> new RectiflowException.NotFound("error.criticism.notFound", noticeId))

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -199,6 +200,50 @@ public class DeadlineService {
 	@Transactional(readOnly = true)
 	public Optional<DeadlineExtension> pendingOf(Long taskId) {
 		return this.extensions.findFirstByTaskIdAndStatus(taskId, DeadlineExtension.Status.PENDING);
+	}
+
+	/**
+	 * The decision on a pending extension, from the task page, by the responsible leader who is logged in: completes
+	 * {@code userTask_decideExtension} as them, the engine checking that the step is theirs.
+	 */
+	public void decideExtensionAs(Long taskId, String decision, String opinion, String userId) {
+		if (!RectificationTaskProcess.APPROVE.equals(decision) && !RectificationTaskProcess.REFUSE.equals(decision)) {
+			throw new RectiflowException("error.extension.decisionRequired");
+		}
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(RectificationTaskProcess.VAR_EXTENSION_DECISION, decision);
+		variables.put(RectificationTaskProcess.VAR_EXTENSION_OPINION, (opinion == null) ? "" : opinion.strip());
+		this.process.complete(taskId, RectificationTaskProcess.USER_TASK_DECIDE_EXTENSION, userId,
+				this.directory.groupIds(userId), variables);
+	}
+
+	/**
+	 * What the task page shows and offers about the deadline to this person: the extensions asked for, whether they
+	 * may ask (a member of the lead department, at the submission, before the deadline, none pending), decide one
+	 * (the responsible leader) or decide a criticism notice (the discipline committee), and how late the task is.
+	 */
+	@Transactional(readOnly = true)
+	public Panel panel(RectificationTask task, String userId, List<String> openSteps) {
+		List<DeadlineExtension> all = extensionsOf(task.getId());
+		DeadlineExtension pending = all.stream().filter(DeadlineExtension::isPending).findFirst().orElse(null);
+		LocalDate today = today();
+		boolean atSubmission = openSteps.contains(RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE);
+		boolean mayRequest = atSubmission && pending == null && !task.isSettled() && !task.getDeadline().isBefore(today)
+				&& this.directory.isMember(userId, task.getLeadDepartment());
+		boolean mayDecide = pending != null && openSteps.contains(RectificationTaskProcess.USER_TASK_DECIDE_EXTENSION)
+				&& userId.equals(task.getResponsibleLeader());
+		boolean mayDecideCriticism = openSteps.contains(RectificationTaskProcess.USER_TASK_DECIDE_CRITICISM)
+				&& this.directory.isMember(userId, Groups.DISCIPLINE);
+		long overdueDays = (task.isSettled() || !task.getDeadline().isBefore(today)) ? 0
+				: ChronoUnit.DAYS.between(task.getDeadline(), today);
+		return new Panel(all, pending, mayRequest, mayDecide, mayDecideCriticism, overdueDays,
+				task.getDeadline().plusDays(1), task.getDeadline().plusDays(MAX_EXTENSION_DAYS));
+	}
+
+	/** See {@link #panel}; the earliest and latest dates a request may name bound the date picker. */
+	public record Panel(List<DeadlineExtension> extensions, DeadlineExtension pending, boolean mayRequest,
+			boolean mayDecide, boolean mayDecideCriticism, long overdueDays, LocalDate earliestRequest,
+			LocalDate latestRequest) {
 	}
 
 	private LocalDate today() {

@@ -61,12 +61,14 @@ class TaskPageController {
 
 	private final WorkingDays workingDays;
 
+	private final DeadlineService deadlines;
+
 	private final long maxRequestBytes;
 
 	TaskPageController(RectificationTaskService tasks, EvidenceService evidence, EvidenceSubmissionService submissions,
 			RectificationTaskProcessAdapter process, ProblemRepository problems, SupervisionService supervision,
 			Directory directory, RectiflowProperties properties, Messages messages, Clock clock, WorkingDays workingDays,
-			@Value("${spring.servlet.multipart.max-request-size:25MB}") DataSize maxRequestSize) {
+			DeadlineService deadlines, @Value("${spring.servlet.multipart.max-request-size:25MB}") DataSize maxRequestSize) {
 		this.tasks = tasks;
 		this.evidence = evidence;
 		this.submissions = submissions;
@@ -78,6 +80,7 @@ class TaskPageController {
 		this.messages = messages;
 		this.clock = clock;
 		this.workingDays = workingDays;
+		this.deadlines = deadlines;
 		this.maxRequestBytes = maxRequestSize.toBytes();
 	}
 
@@ -89,7 +92,10 @@ class TaskPageController {
 	String task(@PathVariable Long taskId, Model model) {
 		RectificationTask task = this.tasks.get(taskId);
 		String user = Actors.current();
-		Optional<String> step = this.process.currentStep(taskId);
+		List<String> openSteps = this.process.openSteps(taskId);
+		Optional<String> step = openSteps.stream()
+			.filter((s) -> !RectificationTaskProcess.SIDE_STEPS.contains(s))
+			.findFirst();
 		model.addAttribute("task", task);
 		model.addAttribute("problem", this.problems.findById(task.getProblemId()).orElseThrow());
 		model.addAttribute("leadDepartmentName", Department.nameOf(task.getLeadDepartment()));
@@ -124,6 +130,9 @@ class TaskPageController {
 		model.addAttribute("maySignOff", this.supervision.maySignOff(user, step));
 		model.addAttribute("today", LocalDate.now(this.clock));
 		model.addAttribute("signerName", this.directory.displayName(user));
+		model.addAttribute("deadlinePanel", this.deadlines.panel(task, user, openSteps));
+		model.addAttribute("reminderWorkingDays", this.properties.deadlines().reminderWorkingDays());
+		model.addAttribute("minExtensionReason", DeadlineService.MIN_REASON_LENGTH);
 		return "task/task";
 	}
 

@@ -347,6 +347,41 @@ class DeadlineProcessTests {
 		assertThat(this.deadlines.extensionsOf(this.task.getId())).isEmpty();
 	}
 
+	@Test
+	void shouldOfferEachPersonOnTheTaskPageOnlyWhatIsTheirsToDo() {
+		assertThat(panel(STAFF).mayRequest()).isTrue();
+		assertThat(panel(LEADER).mayRequest()).isFalse();
+		assertThat(panel("financeDepartmentStaff").mayRequest()).isFalse();
+
+		this.deadlines.requestExtension(this.task.getId(), this.task.getDeadline().plusDays(15), "需待寒假学生离校后集中维修宿舍",
+				STAFF, List.of("logisticsDepartment"));
+		assertThat(panel(STAFF).mayRequest()).as("one request at a time").isFalse();
+		assertThat(panel(STAFF).mayDecide()).isFalse();
+		assertThat(panel(LEADER).mayDecide()).isTrue();
+		assertThat(panel(LEADER).pending().getReason()).isEqualTo("需待寒假学生离校后集中维修宿舍");
+
+		assertThatThrownBy(() -> this.deadlines.decideExtensionAs(this.task.getId(), APPROVE, "",
+				DemoAccounts.VICE_PRESIDENT_FINANCE))
+			.isInstanceOf(RectiflowException.Conflict.class);
+		this.deadlines.decideExtensionAs(this.task.getId(), APPROVE, "同意，寒假期间务必完成", LEADER);
+		assertThat(reload().getDeadline()).isEqualTo(this.task.getDeadline().plusDays(15));
+		assertThat(panel(LEADER).mayDecide()).isFalse();
+
+		this.driver.fireTimer(PROCESS_KEY, this.task.getId(), BOUNDARY_DEADLINE_PASSED);
+		this.driver.fireTimer(PROCESS_KEY, this.task.getId(), TIMER_GRACE_EXPIRED);
+		assertThat(panel(DemoAccounts.DISCIPLINE_OFFICER).mayDecideCriticism()).isTrue();
+		assertThat(panel(STAFF).mayDecideCriticism()).isFalse();
+		assertThatThrownBy(() -> this.supervision.decideCriticismAs(this.task.getId(), ISSUE, "逾期", STAFF))
+			.isInstanceOf(RectiflowException.Forbidden.class);
+		this.supervision.decideCriticismAs(this.task.getId(), ISSUE, "宽限期满仍未报送整改材料", DemoAccounts.DISCIPLINE_OFFICER);
+		assertThat(this.supervision.criticismsOf(this.task.getInspectionId())).singleElement()
+			.satisfies((n) -> assertThat(n.getReason()).isEqualTo("宽限期满仍未报送整改材料"));
+	}
+
+	private DeadlineService.Panel panel(String userId) {
+		return this.deadlines.panel(reload(), userId, this.process.openSteps(this.task.getId()));
+	}
+
 	private void submitWithEvidence() {
 		this.driver.uploadEvidence(this.task);
 		this.driver.complete(PROCESS_KEY, this.task.getId(), USER_TASK_SUBMIT_EVIDENCE, STAFF,

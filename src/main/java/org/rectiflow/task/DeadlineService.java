@@ -38,6 +38,8 @@ public class DeadlineService {
 
 	private final RectificationTaskService tasks;
 
+	private final RectificationTaskRepository taskRows;
+
 	private final DeadlineExtensionRepository extensions;
 
 	private final RectificationTaskProcessAdapter process;
@@ -52,10 +54,12 @@ public class DeadlineService {
 
 	private final Clock clock;
 
-	DeadlineService(RectificationTaskService tasks, DeadlineExtensionRepository extensions,
+	DeadlineService(RectificationTaskService tasks, RectificationTaskRepository taskRows,
+			DeadlineExtensionRepository extensions,
 			RectificationTaskProcessAdapter process, DeadlineTimes times, WorkingDays workingDays,
 			Notifications notifications, Directory directory, Clock clock) {
 		this.tasks = tasks;
+		this.taskRows = taskRows;
 		this.extensions = extensions;
 		this.process = process;
 		this.times = times;
@@ -145,6 +149,7 @@ public class DeadlineService {
 		if (why.codePointCount(0, why.length()) < MIN_REASON_LENGTH) {
 			throw new RectiflowException("error.extension.reasonTooShort", MIN_REASON_LENGTH);
 		}
+		this.taskRows.lockById(taskId);
 		if (this.extensions.findFirstByTaskIdAndStatus(taskId, DeadlineExtension.Status.PENDING).isPresent()) {
 			throw new RectiflowException.Conflict("error.extension.pending");
 		}

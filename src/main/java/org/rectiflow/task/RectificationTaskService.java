@@ -61,8 +61,8 @@ public class RectificationTaskService {
 
 	RectificationTaskService(RectificationTaskRepository tasks, MeasureRepository measures,
 			EvidenceRepository evidence, StageReportRepository stageReports, DeadlineExtensionRepository extensions,
-			DeadlineTimes deadlineTimes, ProblemRepository problems, InspectionRepository inspections, RectificationTaskProcessAdapter process, Directory directory,
-			RectiflowProperties properties, ApplicationEventPublisher events, Clock clock) {
+			DeadlineTimes deadlineTimes, ProblemRepository problems, InspectionRepository inspections,
+			RectificationTaskProcessAdapter process, Directory directory, RectiflowProperties properties, ApplicationEventPublisher events, Clock clock) {
 		this.tasks = tasks;
 		this.measures = measures;
 		this.evidence = evidence;

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.system.ApiController;
 import org.rectiflow.task.RectificationTask;
+import org.rectiflow.identity.Roles;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -76,6 +77,7 @@ class PlanController {
 	}
 
 	@GetMapping("/inspections/{inspectionId}/plan-opinions")
+	@PreAuthorize(Roles.REPORTS)
 	List<OpinionView> opinions(@PathVariable Long inspectionId) {
 		this.plans.inspection(inspectionId);
 		return this.plans.opinionsOf(inspectionId)

@@ -42,6 +42,7 @@ class IdentityBootstrap {
 	public void createIdentities() {
 		group(Groups.PARTY_COMMITTEE, "党委", Groups.TYPE_WORKFLOW);
 		group(Groups.LEADERS, "校领导班子", Groups.TYPE_WORKFLOW);
+		group(Groups.PARTY_SECRETARY, "党委书记", Groups.TYPE_WORKFLOW);
 		group(Groups.DISCIPLINE, "纪委", Groups.TYPE_WORKFLOW);
 		group(Groups.RECTIFICATION_OFFICE, "巡察整改工作领导小组办公室", Groups.TYPE_WORKFLOW);
 		group(Groups.INSPECTION_OFFICE, "巡察工作领导小组办公室", Groups.TYPE_WORKFLOW);

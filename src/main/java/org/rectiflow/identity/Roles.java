@@ -6,21 +6,21 @@ package org.rectiflow.identity;
  */
 public final class Roles {
 
-	/** The rectification office, the discipline committee, the Party committee and administrators: the whole unit. */
+	/** The rectification office, the discipline committee, the Party secretary and administrators: the whole unit. */
 	public static final String OVERSIGHT = "hasAnyAuthority('GROUP_rectificationOffice', 'GROUP_discipline', "
-			+ "'GROUP_partyCommittee', 'GROUP_camunda-admin')";
+			+ "'GROUP_partySecretary', 'GROUP_camunda-admin')";
 
-	/** Those who oversee, and the inspection office, with which the plan is filed: the whole ledger. */
-	public static final String LEDGER = "hasAnyAuthority('GROUP_rectificationOffice', 'GROUP_discipline', "
-			+ "'GROUP_partyCommittee', 'GROUP_camunda-admin', 'GROUP_inspectionOffice')";
-
-	/** Those who sit in the progress meeting (调度会): oversight and the leaders. */
+	/** Those who sit in the progress meeting (调度会): oversight, the Party committee and the leaders. */
 	public static final String PROGRESS_MEETING = "hasAnyAuthority('GROUP_rectificationOffice', 'GROUP_discipline', "
-			+ "'GROUP_partyCommittee', 'GROUP_camunda-admin', 'GROUP_leaders')";
+			+ "'GROUP_partySecretary', 'GROUP_camunda-admin', 'GROUP_partyCommittee', 'GROUP_leaders')";
 
-	/** The charts of the whole unit: the progress meeting's members and the inspection office. */
-	public static final String DASHBOARD = "hasAnyAuthority('GROUP_rectificationOffice', 'GROUP_discipline', "
-			+ "'GROUP_partyCommittee', 'GROUP_camunda-admin', 'GROUP_leaders', 'GROUP_inspectionOffice')";
+	/** The plan as a whole and the unit's charts: the progress meeting's members and the inspection office. */
+	public static final String LEDGER = "hasAnyAuthority('GROUP_rectificationOffice', 'GROUP_discipline', "
+			+ "'GROUP_partySecretary', 'GROUP_camunda-admin', 'GROUP_partyCommittee', 'GROUP_leaders', "
+			+ "'GROUP_inspectionOffice')";
+
+	/** The charts of the whole unit. */
+	public static final String DASHBOARD = LEDGER;
 
 	/** Reports, review opinions, rules and plan opinions: the dashboard's readers. */
 	public static final String REPORTS = DASHBOARD;

@@ -11,11 +11,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Who is looking, and so what of the rectification they may see, from their Camunda groups:
  * <ul>
- * <li>the rectification office, the discipline committee, the Party committee (the secretary) and administrators
- * see everything of their unit ({@link #seesEverything()});</li>
- * <li>the inspection office sees what is filed with it and reported to it: the ledger and the reports, not the
- * departments' evidence ({@link #seesLedger()});</li>
- * <li>a leader sees the tasks they answer for; a department the tasks it leads or cooperates on
+ * <li>the rectification office, the discipline committee, the Party secretary and administrators see everything of
+ * their unit ({@link #seesEverything()});</li>
+ * <li>the Party committee, which approves the plan, the leaders, who are consulted on it, and the inspection office,
+ * with which it is filed, see the plan as a whole: the three lists and the reports ({@link #seesLedger()});</li>
+ * <li>a leader opens the tasks they answer for, with their evidence; a department the tasks it leads or cooperates on
  * ({@link #maySee});</li>
  * <li>the progress meeting sheet and the dashboard are also open to the leaders, who sit in the progress meeting
  * (调度会) where every task is reviewed ({@link #attendsProgressMeetings()}).</li>
@@ -24,8 +24,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public record Viewer(String userId, Set<String> groups) {
 
-	static final Set<String> OVERSIGHT = Set.of(Groups.RECTIFICATION_OFFICE, Groups.DISCIPLINE, Groups.PARTY_COMMITTEE,
+	static final Set<String> OVERSIGHT = Set.of(Groups.RECTIFICATION_OFFICE, Groups.DISCIPLINE, Groups.PARTY_SECRETARY,
 			Groups.CAMUNDA_ADMIN);
+
+	/** The plan as a whole: the committee approves it, the leaders are consulted on it, the office receives it. */
+	static final Set<String> PLAN_READERS = Set.of(Groups.PARTY_COMMITTEE, Groups.LEADERS, Groups.INSPECTION_OFFICE);
 
 	public static final Viewer NOBODY = new Viewer("", Set.of());
 
@@ -47,13 +50,13 @@ public record Viewer(String userId, Set<String> groups) {
 		return this.groups.stream().anyMatch(OVERSIGHT::contains);
 	}
 
-	/** The three lists as planned and filed: everyone who oversees, and the inspection office. */
+	/** The three lists as planned and filed: everyone who oversees, the committee, the leaders, the inspection office. */
 	public boolean seesLedger() {
-		return seesEverything() || this.groups.contains(Groups.INSPECTION_OFFICE);
+		return seesEverything() || this.groups.stream().anyMatch(PLAN_READERS::contains);
 	}
 
 	public boolean attendsProgressMeetings() {
-		return seesEverything() || this.groups.contains(Groups.LEADERS);
+		return seesEverything() || this.groups.contains(Groups.LEADERS) || this.groups.contains(Groups.PARTY_COMMITTEE);
 	}
 
 	/** The charts of the whole unit: those at the progress meeting, and the inspection office. */

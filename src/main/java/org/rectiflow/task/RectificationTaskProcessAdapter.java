@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rectiflow.system.RectiflowException;
+import org.rectiflow.system.TaskTakenException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -224,7 +225,7 @@ public class RectificationTaskProcessAdapter {
 			}
 			this.taskService.complete(task.getId(), variables);
 		}
-		catch (TaskAlreadyClaimedException | OptimisticLockingException | NullValueException ex) {
+		catch (TaskTakenException | TaskAlreadyClaimedException | OptimisticLockingException | NullValueException ex) {
 			throw new RectiflowException.Conflict("error.step.gone");
 		}
 		catch (AuthorizationException ex) {

@@ -68,10 +68,7 @@ class WorkRecord {
 		List<Step> history = this.process.history(inspection.getId());
 		List<Section> sections = new ArrayList<>();
 		List<String> planning = new ArrayList<>();
-		if (inspection.getFeedbackDate() != null) {
-			planning.add(date(inspection.getFeedbackDate()) + "，巡察组反馈了意见。" + inspection.getUnitName()
-					+ "照单全收反馈意见，由整改办逐项起草整改落实方案。");
-		}
+		planning.add("巡察组反馈意见后，" + inspection.getUnitName() + "照单全收反馈意见，由整改办按问题清单、任务清单、责任清单逐项起草整改落实方案。");
 		Optional<Instant> approved = lastEnd(history, RectificationProcess.USER_TASK_COMMITTEE_APPROVAL,
 				reached(history, RectificationProcess.USER_TASK_FILE_WITH_INSPECTION_OFFICE));
 		List<PlanOpinion> planOpinions = this.plans.opinionsOf(inspection.getId());

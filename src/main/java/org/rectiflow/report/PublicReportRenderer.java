@@ -133,10 +133,11 @@ class PublicReportRenderer {
 							String.join("、", t.cooperatingDepartments().stream().map(Department::nameOf).toList()),
 							t.responsiblePerson(), WorkRecord.date(t.deadline()), OUTCOME_WORDS.get(t.status()),
 							narrative(t.measures()), (task == null || task.getProgressReport() == null) ? null
-									: oneLine(task.getProgressReport()),
+									: stripEnd(oneLine(task.getProgressReport())) + "。",
 							t.evidenceCount(), stages(t.id())));
 					table.add(String.join("\t", t.code(), oneLine(t.title()), t.responsibleLeaderName(),
-							t.leadDepartmentName(), WorkRecord.date(t.deadline()), OUTCOME_WORDS.get(t.status())));
+							t.leadDepartmentName(), (t.deadline() != null) ? t.deadline().toString() : "",
+							OUTCOME_WORDS.get(t.status())));
 				}
 				problems.add(new FullProblem(p.code(), oneLine(p.title()), OUTCOME_WORDS.get(p.outcome()), details));
 			}

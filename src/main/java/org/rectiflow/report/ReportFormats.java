@@ -50,11 +50,14 @@ class ReportFormats {
 			p.item { margin-top: 4pt; }
 			p.signature, p.date { text-align: right; text-indent: 0; padding-right: 2em; }
 			p.signature { margin-top: 18pt; }
-			table { width: 100%; border-collapse: collapse; font-size: 9pt; line-height: 1.4; margin-top: 4pt;
+			table { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: 9pt; line-height: 1.4; margin-top: 4pt;
 			  -fs-table-paginate: paginate; }
 			th, td { border: 0.5pt solid #000; padding: 2pt 3pt; vertical-align: top; }
 			th { font-weight: normal; background: #eee; }
 			""";
+
+	/** Column widths (percent) of the task table: code, task, leader, department, deadline, outcome. */
+	private static final int[] TASK_TABLE_WIDTHS = { 8, 46, 12, 13, 13, 8 };
 
 	private final byte[] font;
 
@@ -104,10 +107,20 @@ class ReportFormats {
 				case DATE -> element(html, "p", "date", b.text());
 				case TABLE -> {
 					html.append("<table>");
+					boolean taskTable = !b.rows().isEmpty() && b.rows().get(0).size() == TASK_TABLE_WIDTHS.length;
 					for (int i = 0; i < b.rows().size(); i++) {
-						String cell = (i == 0) ? "th" : "td";
 						html.append("<tr>");
-						b.rows().get(i).forEach((c) -> element(html, cell, null, c));
+						List<String> row = b.rows().get(i);
+						for (int c = 0; c < row.size(); c++) {
+							if (i == 0) {
+								html.append((taskTable) ? "<th style=\"width: " + TASK_TABLE_WIDTHS[c] + "%\">" : "<th>")
+									.append(escape(row.get(c)))
+									.append("</th>");
+							}
+							else {
+								element(html, "td", null, row.get(c));
+							}
+						}
 						html.append("</tr>");
 					}
 					html.append("</table>");

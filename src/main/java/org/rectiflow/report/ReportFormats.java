@@ -56,8 +56,11 @@ class ReportFormats {
 			th { font-weight: normal; background: #eee; }
 			""";
 
-	/** Column widths (percent) of the task table: code, task, leader, department, deadline, outcome. */
-	private static final int[] TASK_TABLE_WIDTHS = { 8, 46, 12, 13, 13, 8 };
+	/**
+	 * Column widths (mm; with the cells' padding they fill the 160 mm between the margins) of the task table: code,
+	 * task, leader, department, deadline, outcome. The PDF renderer does not honour percentages here.
+	 */
+	private static final int[] TASK_TABLE_WIDTHS = { 12, 66, 17, 20, 19, 11 };
 
 	private final byte[] font;
 
@@ -113,7 +116,7 @@ class ReportFormats {
 						List<String> row = b.rows().get(i);
 						for (int c = 0; c < row.size(); c++) {
 							if (i == 0) {
-								html.append((taskTable) ? "<th style=\"width: " + TASK_TABLE_WIDTHS[c] + "%\">" : "<th>")
+								html.append((taskTable) ? "<th style=\"width: " + TASK_TABLE_WIDTHS[c] + "mm\">" : "<th>")
 									.append(escape(row.get(c)))
 									.append("</th>");
 							}

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Builds the CJK font the PDF reports embed: Noto Sans CJK SC (SIL OFL 1.1), cut to the characters of
-GB 2312 plus ASCII, punctuation, circled numbers and every character of our own texts, and converted from
-CFF to TrueType outlines, which the PDF renderer (Apache PDFBox) can subset when it embeds the font.
+"""Builds the CJK font the PDF reports embed: Noto Sans CJK SC (SIL OFL 1.1), cut to the CJK Unified
+Ideographs U+4E00-U+9FA5 (every hanzi of GBK, so the rare characters of people's names are there too), the
+symbols of GB 2312, ASCII, punctuation, circled numbers and every character of our own texts, and converted
+from CFF to TrueType outlines, which the PDF renderer (Apache PDFBox) can subset when it embeds the font.
 
 Needs Debian's fonts-noto-cjk and python3-fonttools; run from the repository root:
     /usr/bin/python3 tools/font-subset.py
@@ -31,6 +32,7 @@ def characters():
                 chars.add(bytes([row, cell]).decode("gb2312"))
             except UnicodeDecodeError:
                 pass
+    chars.update(chr(c) for c in range(0x4E00, 0x9FA6))
     for start, end in [(0x2000, 0x206F), (0x3000, 0x303F), (0xFF00, 0xFFEF), (0x2460, 0x24FF), (0x2160, 0x217F)]:
         chars.update(chr(c) for c in range(start, end + 1))
     # Every character our own texts use (the reference case, labels, report templates), GB 2312 or not.

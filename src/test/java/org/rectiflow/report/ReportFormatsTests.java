@@ -70,6 +70,18 @@ class ReportFormatsTests {
 	}
 
 	@Test
+	void shouldDrawTheRareCharactersOfPeoplesNames() throws IOException {
+		ReportDocument doc = ReportDocument.parse("关于巡察整改情况的报告\n责任人：张堃、李喆、王珺、赵赟、刘玥、钱镕、孙犇、周垚、吴昇。\n");
+
+		try (PDDocument document = Loader.loadPDF(this.formats.pdf(doc))) {
+			GlyphCheckingStripper stripper = new GlyphCheckingStripper();
+			assertThat(stripper.getText(document).replaceAll("\\s+", ""))
+				.contains("责任人：张堃、李喆、王珺、赵赟、刘玥、钱镕、孙犇、周垚、吴昇。");
+			assertThat(stripper.missing).isEmpty();
+		}
+	}
+
+	@Test
 	void shouldWriteADocxWithTheTextAndTheLayout() throws IOException {
 		byte[] docx = this.formats.docx(reference());
 		keep("reference-text.docx", docx);

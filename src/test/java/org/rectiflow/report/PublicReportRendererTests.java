@@ -58,6 +58,12 @@ class PublicReportRendererTests {
 		assertThat(doc.texts(ReportDocument.Kind.HEADING)).hasSize(4);
 		assertThat(text).doesNotContain("党委会审议并通过", "备案", "专项督查", "现场督办")
 			.contains("巡察反馈的2个具体问题，已完成整改0个，基本完成整改0个，未完成整改2个");
+		// Before anything went to the inspection office, its report is what would go out now.
+		ReportDocument full = this.reports.rectificationReport(id);
+		assertThat(full.title()).isEqualTo("立改测试学院党委关于巡察整改情况的报告");
+		assertThat(full.texts(ReportDocument.Kind.PARAGRAPH)).contains("全部细化任务均可向社会公开。",
+				"尚未登记新制定或修订的制度。", "整改期间未印发通报批评。");
+		assertThat(full.texts(ReportDocument.Kind.ITEM)).containsExactly("1.1. 宿舍和食堂管理不到位", "1.2. 财务管理漏洞");
 	}
 
 	@Test

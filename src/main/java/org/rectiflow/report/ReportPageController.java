@@ -3,8 +3,8 @@ package org.rectiflow.report;
 import java.time.ZoneId;
 import java.util.Optional;
 
-import org.springframework.http.ResponseEntity;
 import org.rectiflow.identity.Roles;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

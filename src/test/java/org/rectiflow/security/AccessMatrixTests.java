@@ -115,6 +115,7 @@ class AccessMatrixTests {
 		expect(tests, "/inspections/" + this.inspection + "/dashboard/data", DASHBOARD);
 		expect(tests, "/inspections/" + this.inspection + "/progress-meeting", MEETING);
 		expect(tests, "/inspections/" + this.inspection + "/assessment", MEETING);
+		expect(tests, "/inspections/" + this.inspection + "/rectification-report", LEDGER);
 		for (String user : EVERYONE) {
 			boolean sees = LEDGER.contains(user) || TASK.contains(user);
 			tests.add(DynamicTest.dynamicTest("task list as " + user + (sees ? " lists" : " leaves out") + " the task",

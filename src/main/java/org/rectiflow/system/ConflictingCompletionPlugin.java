@@ -21,12 +21,13 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
- * Two people completing the same step at once: one succeeds, the other is told plainly that someone else did it.
+ * How the engine's REST API answers what is not a server fault. Two people completing the same step at once: one succeeds, the other is told plainly that someone else did it.
  * In the engine, a completion, form submission or claim that loses the race (optimistic lock, task already gone or
  * already claimed) becomes {@link TaskTakenException}; on the engine's REST API that is 409 with our message in the
  * person's language, where the engine would have answered 500. The portal's own steps already say so
@@ -45,6 +46,7 @@ class ConflictingCompletionPlugin extends AbstractProcessEnginePlugin {
 		return (config) -> {
 			config.register(new RestConflictMapper(messages));
 			config.register(new EngineConflictMapper(messages));
+			config.register(new MissingBodyMapper(messages));
 		};
 	}
 
@@ -120,6 +122,26 @@ class ConflictingCompletionPlugin extends AbstractProcessEnginePlugin {
 		@Override
 		public Response toResponse(RestException ex) {
 			return isTaken(ex) ? conflict(this.messages) : ExceptionHandlerHelper.getInstance().getResponse(ex);
+		}
+
+	}
+
+	/**
+	 * A request without the body an engine REST call needs ({@code null}, nothing) ends in a NullPointerException
+	 * inside the engine's REST resources, which it answers with 500 and its class names. It is the caller's mistake:
+	 * 400 and a sentence. Logged, so that a real defect would still be seen.
+	 */
+	@Priority(1)
+	record MissingBodyMapper(Messages messages) implements ExceptionMapper<NullPointerException> {
+
+		@Override
+		public Response toResponse(NullPointerException ex) {
+			LoggerFactory.getLogger(ConflictingCompletionPlugin.class)
+				.warn("Engine REST request without the content it needs: {}", ex.getMessage());
+			return Response.status(Response.Status.BAD_REQUEST)
+				.type(MediaType.APPLICATION_JSON_TYPE)
+				.entity(Map.of("type", "InvalidRequestException", "message", this.messages.get("error.request.unreadable")))
+				.build();
 		}
 
 	}

@@ -89,12 +89,7 @@ class AuthorizationBootstrap {
 
 	/** Takes permissions back from a grant an earlier version made. */
 	private void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
-		Authorization existing = this.authorizations.createAuthorizationQuery()
-			.authorizationType(Authorization.AUTH_TYPE_GRANT)
-			.groupIdIn(groupId)
-			.resourceType(resource)
-			.resourceId(resourceId)
-			.singleResult();
+		Authorization existing = existing(groupId, resource, resourceId);
 		if (existing == null) {
 			return;
 		}
@@ -111,12 +106,7 @@ class AuthorizationBootstrap {
 	}
 
 	private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-		Authorization existing = this.authorizations.createAuthorizationQuery()
-			.authorizationType(Authorization.AUTH_TYPE_GRANT)
-			.groupIdIn(groupId)
-			.resourceType(resource)
-			.resourceId(resourceId)
-			.singleResult();
+		Authorization existing = existing(groupId, resource, resourceId);
 		Authorization authorization = (existing != null) ? existing
 				: this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
 		authorization.setGroupId(groupId);
@@ -126,6 +116,15 @@ class AuthorizationBootstrap {
 			authorization.addPermission(permission);
 		}
 		this.authorizations.saveAuthorization(authorization);
+	}
+
+	private Authorization existing(String groupId, Resource resource, String resourceId) {
+		return this.authorizations.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
 	}
 
 }

@@ -1,9 +1,6 @@
 package org.rectiflow.security;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,8 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +25,7 @@ import org.rectiflow.task.Evidence;
 import org.rectiflow.task.EvidenceService;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
+import org.rectiflow.web.PortalLogin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,8 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixTests {
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	static final String LOGISTICS = "logisticsDepartmentStaff";
 
@@ -229,26 +223,11 @@ class AccessMatrixTests {
 	/** A browser-like client signed in through the login form, one per person, kept for the whole class. */
 	private HttpClient session(String user) throws Exception {
 		HttpClient existing = this.sessions.get(user);
-		if (existing != null) {
-			return existing;
+		if (existing == null) {
+			existing = PortalLogin.signIn(this.port, user, DemoAccounts.PASSWORD);
+			this.sessions.put(user, existing);
 		}
-		HttpClient client = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-		String loginPage = client.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
-				HttpResponse.BodyHandlers.ofString()).body();
-		Matcher token = CSRF.matcher(loginPage);
-		assertThat(token.find()).isTrue();
-		String form = "username=" + user + "&password=" + DemoAccounts.PASSWORD + "&_csrf="
-				+ URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-		HttpResponse<String> login = client.send(HttpRequest.newBuilder(uri("/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(login.headers().firstValue("Location").orElseThrow()).as("login of %s", user).doesNotContain("error");
-		this.sessions.put(user, client);
-		return client;
+		return existing;
 	}
 
 	private URI uri(String path) {

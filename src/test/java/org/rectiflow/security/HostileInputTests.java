@@ -1,8 +1,6 @@
 package org.rectiflow.security;
 
 import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +28,7 @@ import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.task.EvidenceService;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskService;
+import org.rectiflow.web.PortalLogin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,8 +46,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTests {
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	static final String SCRIPT = "<script>alert('x')</script>";
 
@@ -393,29 +388,12 @@ class HostileInputTests {
 
 	private HttpClient session(String user) throws Exception {
 		HttpClient existing = this.sessions.get(user);
-		if (existing != null) {
-			return existing;
+		if (existing == null) {
+			existing = PortalLogin.signIn(this.port, user, DemoAccounts.PASSWORD);
+			this.tokens.put(user, PortalLogin.token(existing, this.port, "/inbox/preferences"));
+			this.sessions.put(user, existing);
 		}
-		HttpClient client = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-		Matcher token = CSRF.matcher(client.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
-				HttpResponse.BodyHandlers.ofString()).body());
-		assertThat(token.find()).isTrue();
-		HttpResponse<String> login = client.send(HttpRequest.newBuilder(uri("/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + DemoAccounts.PASSWORD + "&_csrf="
-					+ URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-		// The session's token, as every page's forms carry it.
-		Matcher pageToken = CSRF.matcher(client.send(HttpRequest.newBuilder(uri("/inbox/preferences")).GET().build(),
-				HttpResponse.BodyHandlers.ofString()).body());
-		assertThat(pageToken.find()).as("a form with a CSRF token on the preferences page").isTrue();
-		this.tokens.put(user, pageToken.group(1));
-		this.sessions.put(user, client);
-		return client;
+		return existing;
 	}
 
 	private URI uri(String path) {

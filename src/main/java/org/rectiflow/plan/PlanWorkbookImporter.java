@@ -1,0 +1,150 @@
+package org.rectiflow.plan;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.rectiflow.inspection.Inspection;
+import org.rectiflow.inspection.importing.ParsedPlan;
+import org.rectiflow.inspection.importing.PlanWorkbookReader;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers the feedback and plan of an uploaded workbook (整改方案导入表) as {@link PlanService#register} does for
+ * the API: categories, problems, tasks with their leaders, departments, deadlines and measures, and the inspection's
+ * rectification process, all in one transaction, or nothing when the workbook has any error.
+ * <p>
+ * Importing is idempotent: what the workbook says is hashed, and a workbook whose content was imported before
+ * answers with the inspection it created, adding no row and starting no process. Two people uploading the same
+ * workbook at once are kept apart by the unique hash: the second transaction fails and is answered the same way.
+ */
+@Service
+public class PlanWorkbookImporter {
+
+	private final PlanWorkbookReader reader;
+
+	private final PlanService plans;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	PlanWorkbookImporter(PlanWorkbookReader reader, PlanService plans, JdbcTemplate jdbc, Clock clock) {
+		this.reader = reader;
+		this.plans = plans;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** What an import did: the inspection, whether it was imported before (and when), and what it holds. */
+	public record Outcome(Long inspectionId, String title, boolean alreadyImported, Instant importedAt, int problems,
+			int tasks) {
+	}
+
+	/** @throws org.rectiflow.inspection.importing.PlanWorkbookException listing every error, importing nothing */
+	@Transactional
+	public Outcome importWorkbook(byte[] bytes, String fileName, String importedBy, Locale locale) {
+		ParsedPlan plan = this.reader.read(bytes, locale);
+		String hash = sha256(canonical(plan));
+		Optional<Outcome> earlier = earlier(hash, plan);
+		if (earlier.isPresent()) {
+			return earlier.get();
+		}
+		Inspection inspection = this.plans.register(feedback(plan));
+		Instant now = this.clock.instant();
+		this.jdbc.update(
+				"insert into plan_import (content_sha256, inspection_id, file_name, imported_by, imported_at) values (?, ?, ?, ?, ?)",
+				hash, inspection.getId(), abbreviated(fileName), importedBy, Timestamp.from(now));
+		return new Outcome(inspection.getId(), inspection.getTitle(), false, now, plan.problemCount(), plan.taskCount());
+	}
+
+	/** The import of this very content, when a concurrent upload of the same workbook won the race. */
+	@Transactional(readOnly = true)
+	public Optional<Outcome> earlier(byte[] bytes, Locale locale) {
+		ParsedPlan plan = this.reader.read(bytes, locale);
+		return earlier(sha256(canonical(plan)), plan);
+	}
+
+	private Optional<Outcome> earlier(String hash, ParsedPlan plan) {
+		return this.jdbc
+			.query("select i.id, i.title, pi.imported_at from plan_import pi join inspection i on i.id = pi.inspection_id"
+					+ " where pi.content_sha256 = ?",
+					(rs, n) -> new Outcome(rs.getLong("id"), rs.getString("title"), true,
+							rs.getTimestamp("imported_at").toInstant(), plan.problemCount(), plan.taskCount()),
+					hash)
+			.stream()
+			.findFirst();
+	}
+
+	static Feedback feedback(ParsedPlan plan) {
+		List<Feedback.Category> categories = plan.categories()
+			.stream()
+			.map((c) -> new Feedback.Category(c.title(), c.problems()
+				.stream()
+				.map((p) -> new Feedback.ProblemItem(p.title(), false, p.tasks()
+					.stream()
+					.map((t) -> new Feedback.TaskItem(t.title(), t.kind(), t.responsibleLeader(), t.leadDepartment(),
+							t.cooperatingDepartments(), t.responsiblePerson(), t.deadline(), t.measures(), false))
+					.toList()))
+				.toList()))
+			.toList();
+		return new Feedback(plan.title(), plan.inspectingBody(), plan.unitName(), plan.onSiteFrom(), plan.onSiteTo(),
+				plan.feedbackDate(), plan.documentNumbers(), plan.concentratedMonths(), plan.contactLine(), categories);
+	}
+
+	/**
+	 * Everything the import would store, field by field with separators that cannot occur in a cell: two workbooks
+	 * that say the same are the same, whatever their formatting, column order or the names (zh/en, alias or account)
+	 * they use for the same leader or department.
+	 */
+	static String canonical(ParsedPlan plan) {
+		StringBuilder text = new StringBuilder("plan-workbook/1");
+		field(text, plan.title(), plan.inspectingBody(), plan.unitName(), plan.onSiteFrom(), plan.onSiteTo(),
+				plan.feedbackDate(), String.join("\u001d", plan.documentNumbers()), plan.concentratedMonths(),
+				plan.contactLine());
+		for (ParsedPlan.Category c : plan.categories()) {
+			text.append("\u001eC");
+			field(text, c.title());
+			for (ParsedPlan.Problem p : c.problems()) {
+				text.append("\u001eP");
+				field(text, p.title());
+				for (ParsedPlan.Task t : p.tasks()) {
+					text.append("\u001eT");
+					field(text, t.title(), t.kind(), t.responsibleLeader(), t.leadDepartment(),
+							String.join("\u001d", t.cooperatingDepartments()), t.responsiblePerson(), t.deadline(),
+							String.join("\u001d", t.measures()));
+				}
+			}
+		}
+		return text.toString();
+	}
+
+	private static void field(StringBuilder text, Object... values) {
+		for (Object value : values) {
+			text.append('\u001f').append((value != null) ? value : "\u0000");
+		}
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+	private static String abbreviated(String fileName) {
+		return (fileName == null || fileName.length() <= 255) ? fileName : fileName.substring(0, 255);
+	}
+
+}

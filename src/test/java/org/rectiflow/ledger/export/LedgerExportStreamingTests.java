@@ -190,8 +190,9 @@ class LedgerExportStreamingTests {
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		sampling.set(false);
 		sampler.join();
-		logger.info("Exported {} tasks in {} ms to {} KB; heap {} MB before, peak {} MB (+{} MB)", TASKS, millis,
-				Files.size(file) / 1024, baseline >> 20, peak.get() >> 20, (peak.get() - baseline) >> 20);
+		logger.info("Exported {} tasks in {} ms to {} KB; heap {} MB before, peak {} MB (+{} MB), max heap {} MB", TASKS, millis,
+				Files.size(file) / 1024, baseline >> 20, peak.get() >> 20, (peak.get() - baseline) >> 20,
+				Runtime.getRuntime().maxMemory() >> 20);
 
 		RowCounter counter = count(file);
 		assertThat(counter.rows).isEqualTo(TASKS + 1);

@@ -1,0 +1,148 @@
+package org.rectiflow.plan;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.rectiflow.TestWorkbooks;
+import org.rectiflow.inspection.importing.PlanWorkbookTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The import page through the whole application (real reader, importer and database): the template download, a
+ * refused workbook listed by sheet, row and column in Chinese and English, an import and its repetition, oversized
+ * and foreign files answered on the page, and only the rectification office let in.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class PlanImportPageTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PlanWorkbookTemplate template;
+
+	static RequestPostProcessor office() {
+		return SecurityMockMvcRequestPostProcessors.user("rectificationClerk")
+			.authorities(new SimpleGrantedAuthority("GROUP_rectificationOffice"));
+	}
+
+	@Test
+	void shouldOfferTheTemplateAndTheUploadFormToTheRectificationOffice() throws Exception {
+		this.mvc.perform(get("/inspections/import").with(office()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("导入整改方案"), containsString("/inspections/import/template.xlsx"),
+					containsString("enctype=\"multipart/form-data\""), containsString("不超过 5 MB、5000 行"))));
+		this.mvc.perform(get("/").with(office())).andExpect(content().string(containsString("id=\"plan-import-link\"")));
+		this.mvc.perform(get("/").with(SecurityMockMvcRequestPostProcessors.user("logisticsDepartmentStaff")))
+			.andExpect(content().string(not(containsString("id=\"plan-import-link\""))));
+	}
+
+	@Test
+	void shouldRefuseEveryoneElse() throws Exception {
+		this.mvc.perform(get("/inspections/import").with(SecurityMockMvcRequestPostProcessors.user("logisticsDepartmentStaff")))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(multipart("/inspections/import").file("file", new byte[] { 1 })
+				.with(SecurityMockMvcRequestPostProcessors.user("logisticsDepartmentStaff"))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void shouldDownloadATemplateWithItsSheetsHeadingsAndDropDowns() throws Exception {
+		MvcResult result = this.mvc.perform(get("/inspections/import/template.xlsx").with(office()))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", containsString("filename*=UTF-8''")))
+			.andReturn();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(result.getResponse().getContentAsByteArray()))) {
+			assertThat(workbook.getSheetName(0)).isEqualTo("巡察信息");
+			assertThat(workbook.getSheetName(1)).isEqualTo("整改任务");
+			assertThat(workbook.getSheetName(2)).isEqualTo("填写说明");
+			XSSFSheet plan = workbook.getSheetAt(1);
+			assertThat(plan.getRow(0).getCell(0).getStringCellValue()).isEqualTo("问题类别 *");
+			assertThat(plan.getRow(0).getCell(10).getStringCellValue()).isEqualTo("任务类型");
+			assertThat(plan.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 1);
+			assertThat(plan.getDataValidations()).hasSize(3);
+			assertThat(workbook.getSheetAt(2).getRow(8).getCell(0).getStringCellValue()).isNotBlank();
+		}
+		MvcResult english = this.mvc.perform(get("/inspections/import/template.xlsx?lang=en").with(office())).andReturn();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(english.getResponse().getContentAsByteArray()))) {
+			assertThat(workbook.getSheetName(1)).isEqualTo("Plan");
+			assertThat(workbook.getSheetAt(1).getRow(0).getCell(5).getStringCellValue()).isEqualTo("Responsible leader");
+		}
+	}
+
+	@Test
+	void shouldListTheErrorsOfARefusedWorkbookWhereExcelShowsThem() throws Exception {
+		byte[] workbook = TestWorkbooks.fromTemplate(this.template, Locale.SIMPLIFIED_CHINESE)
+			.standardInspection("导入页面测试：错误")
+			.task("类别一", "1.1", "问题一", "任务一", "措施", "王校长", "保卫处", null, null, "2026-09-30", null)
+			.task("类别一", "1.1", "问题一", "任务二", "措施", "吴副校长", "后勤处", null, null, "九月底", null)
+			.bytes();
+
+		this.mvc.perform(multipart("/inspections/import").file("file", workbook).with(office()).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(allOf(containsString("未导入：发现 3 处错误"),
+					containsString("以下责任领导在系统中不存在，导入不会新建人员：王校长"),
+					containsString("以下部门在系统中不存在，导入不会新建部门：保卫处"), containsString("<td class=\"num\" data-label=\"行\">3</td>"),
+					containsString("<td data-label=\"列\">J</td>"), containsString("“整改期限”不是日期：九月底"))));
+		this.mvc.perform(multipart("/inspections/import").file("file", workbook).param("lang", "en").with(office()).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(allOf(containsString("Not imported: 3 errors found"),
+					containsString("“Deadline” is not a date: 九月底"))));
+	}
+
+	@Test
+	void shouldImportOnceAndSayNothingChangedTheSecondTime() throws Exception {
+		byte[] workbook = TestWorkbooks.fromTemplate(this.template, Locale.SIMPLIFIED_CHINESE)
+			.standardInspection("导入页面测试：两次")
+			.task("类别一", "1.1", "问题一", "任务一", "措施", "吴副校长", "后勤处", null, null, LocalDate.of(2026, 9, 30), null)
+			.bytes();
+
+		MvcResult first = this.mvc.perform(multipart("/inspections/import").file("file", workbook).with(office()).with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(flash().attribute("message", "已导入：1 个具体问题，1 项细化任务，整改方案进入起草阶段"))
+			.andReturn();
+		this.mvc.perform(multipart("/inspections/import").file("file", workbook).with(office()).with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(header().string("Location", first.getResponse().getRedirectedUrl()))
+			.andExpect(flash().attribute("message", containsString("本次未作任何改动")));
+	}
+
+	@Test
+	void shouldAnswerOversizedAndForeignFilesOnThePage() throws Exception {
+		this.mvc.perform(multipart("/inspections/import").file("file", new byte[6 * 1024 * 1024]).with(office()).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("文件过大（6.0 MB），导入表不能超过 5.0 MB")));
+		this.mvc.perform(multipart("/inspections/import").file("file", "<html></html>".getBytes()).with(office()).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("不是 Excel 工作簿（.xlsx）")));
+	}
+
+}

@@ -29,12 +29,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The import page through the whole application (real reader, importer and database): the template download, a
- * refused workbook listed by sheet, row and column in Chinese and English, an import and its repetition, oversized
- * and foreign files answered on the page, and only the rectification office let in.
+ * The import page and its API through the whole application (real reader, importer and database): the template
+ * download, a refused workbook listed by sheet, row and column in Chinese and English, an import and its repetition,
+ * oversized and foreign files answered on the page, and only the rectification office let in.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -133,6 +134,36 @@ class PlanImportPageTests {
 			.andExpect(status().isFound())
 			.andExpect(header().string("Location", first.getResponse().getRedirectedUrl()))
 			.andExpect(flash().attribute("message", containsString("本次未作任何改动")));
+	}
+
+	@Test
+	void shouldImportThroughTheApiAndListEveryErrorInTheProblem() throws Exception {
+		TestWorkbooks filled = TestWorkbooks.fromTemplate(this.template, Locale.SIMPLIFIED_CHINESE)
+			.standardInspection("导入接口测试")
+			.task("类别一", "1.1", "问题一", "任务一", "措施", "吴副校长", "后勤处", null, null, LocalDate.of(2026, 9, 30), null);
+		byte[] good = filled.bytes();
+		this.mvc.perform(multipart("/api/inspections/import").file("file", good).with(office()))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.alreadyImported").value(false))
+			.andExpect(jsonPath("$.tasks").value(1));
+		this.mvc.perform(multipart("/api/inspections/import").file("file", good).with(office()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.alreadyImported").value(true));
+
+		filled.task("类别一", "1.1", "问题一", "任务二", "措施", "钱副校长", "档案馆", null, null, "2026-09-30", null);
+		this.mvc.perform(multipart("/api/inspections/import").file("file", filled.bytes()).with(office()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("整改方案表有 2 处错误，未导入"))
+			.andExpect(jsonPath("$.errors[0].sheet").value("整改任务"))
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].column").value("F"))
+			.andExpect(jsonPath("$.errors[1].column").value("G"))
+			.andExpect(jsonPath("$.unknownLeaders[0]").value("钱副校长"))
+			.andExpect(jsonPath("$.unknownDepartments[0]").value("档案馆"));
+		this.mvc
+			.perform(multipart("/api/inspections/import").file("file", good)
+				.with(SecurityMockMvcRequestPostProcessors.user("logisticsDepartmentStaff")))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test

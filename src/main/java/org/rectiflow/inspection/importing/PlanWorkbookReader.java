@@ -52,7 +52,11 @@ public class PlanWorkbookReader {
 	/** A plan of a few hundred tasks is well under 1 MB; the cap leaves room for long measures. */
 	public static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
 
-	static final long MAX_UNZIPPED_BYTES = 64L * 1024 * 1024;
+	/**
+	 * POI reads a workbook into memory as XML objects, several times the size of the XML itself; a real plan
+	 * inflates to a few megabytes, so this bounds what an upload can make the server hold.
+	 */
+	static final long MAX_UNZIPPED_BYTES = 24L * 1024 * 1024;
 
 	static final int MAX_ENTRIES = 500;
 

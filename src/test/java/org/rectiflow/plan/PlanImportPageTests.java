@@ -3,15 +3,24 @@ package org.rectiflow.plan;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.TestWorkbooks;
 import org.rectiflow.inspection.importing.PlanWorkbookTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.ActiveProfiles;
@@ -47,6 +56,18 @@ class PlanImportPageTests {
 
 	@Autowired
 	PlanWorkbookTemplate template;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	PlanWorkbookImporter importer;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	RuntimeService runtimeService;
 
 	static RequestPostProcessor office() {
 		return SecurityMockMvcRequestPostProcessors.user("rectificationClerk")
@@ -164,6 +185,54 @@ class PlanImportPageTests {
 			.perform(multipart("/api/inspections/import").file("file", good)
 				.with(SecurityMockMvcRequestPostProcessors.user("logisticsDepartmentStaff")))
 			.andExpect(status().isForbidden());
+	}
+
+	/**
+	 * Two clerks upload the same workbook at the same moment: the first import is held open (not yet committed) while
+	 * the second runs, so the second cannot see it, registers too and then collides on the content's hash; it is
+	 * rolled back and sent to the first one's inspection. One inspection, one process.
+	 */
+	@Test
+	void shouldRegisterOnceWhenTheSameWorkbookIsUploadedTwiceAtOnce() throws Exception {
+		byte[] workbook = TestWorkbooks.fromTemplate(this.template, Locale.SIMPLIFIED_CHINESE)
+			.standardInspection("导入页面测试：同时")
+			.task("类别一", "1.1", "问题一", "任务一", "措施", "吴副校长", "后勤处", null, null, LocalDate.of(2026, 9, 30), null)
+			.bytes();
+		long processes = this.runtimeService.createProcessInstanceQuery().count();
+		CountDownLatch importedUncommitted = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		ExecutorService clerks = Executors.newFixedThreadPool(2);
+		try {
+			Future<Long> first = clerks.submit(() -> new TransactionTemplate(this.transactions).execute((tx) -> {
+				PlanWorkbookImporter.Outcome outcome = this.importer.importWorkbook(workbook, "a.xlsx", "rectificationClerk",
+						Locale.SIMPLIFIED_CHINESE);
+				importedUncommitted.countDown();
+				try {
+					commit.await(30, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return outcome.inspectionId();
+			}));
+			assertThat(importedUncommitted.await(30, TimeUnit.SECONDS)).isTrue();
+			Future<MvcResult> second = clerks.submit(() -> this.mvc
+				.perform(multipart("/inspections/import").file("file", workbook).with(office()).with(csrf()))
+				.andReturn());
+			Thread.sleep(300);
+			commit.countDown();
+			Long firstId = first.get(60, TimeUnit.SECONDS);
+			MvcResult result = second.get(60, TimeUnit.SECONDS);
+			assertThat(result.getResponse().getStatus()).isEqualTo(302);
+			assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/inspections/" + firstId);
+		}
+		finally {
+			commit.countDown();
+			clerks.shutdownNow();
+		}
+		assertThat(this.jdbc.queryForObject("select count(*) from inspection where title = ?", Long.class, "导入页面测试：同时"))
+			.isEqualTo(1);
+		assertThat(this.runtimeService.createProcessInstanceQuery().count()).isEqualTo(processes + 1);
 	}
 
 	@Test

@@ -308,7 +308,7 @@ class PlanWorkbookImportTests {
 				zip.putNextEntry(new ZipEntry(e.getName()));
 				zip.write(in.readAllBytes());
 				if (e.getName().equals("docProps/core.xml")) {
-					byte[] padding = new byte[20 * 1024 * 1024];
+					byte[] padding = new byte[10 * 1024 * 1024];
 					Arrays.fill(padding, (byte) ' ');
 					zip.write(padding);
 				}

@@ -14,9 +14,11 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.TestWorkbooks;
 import org.rectiflow.identity.DemoAccounts;
+import org.rectiflow.identity.Groups;
 import org.rectiflow.inspection.InspectionStatus;
 import org.rectiflow.inspection.importing.PlanWorkbookException;
 import org.rectiflow.inspection.importing.PlanWorkbookTemplate;
@@ -230,6 +232,35 @@ class PlanWorkbookImportTests {
 		assertThat(refused.getUnknownDepartments()).containsExactly("保卫处", "档案馆");
 		assertThat(this.identityService.createUserQuery().count()).isEqualTo(users);
 		assertThat(this.identityService.createGroupQuery().count()).isEqualTo(groups);
+	}
+
+	/** A name two leaders share must be given as an account; and no deadline may come before the feedback. */
+	@Test
+	void shouldAskForTheAccountOfASharedNameAndRefuseDeadlinesBeforeTheFeedback() {
+		User namesake = this.identityService.newUser("namesakeLogistics");
+		namesake.setLastName("吴");
+		namesake.setFirstName("副校长");
+		this.identityService.saveUser(namesake);
+		this.identityService.createMembership("namesakeLogistics", Groups.LEADERS);
+		try {
+			TestWorkbooks workbook = TestWorkbooks.fromTemplate(this.template, ZH).standardInspection("导入测试：重名")
+				.task("类别一", "1.1", "问题一", "任务一", "措施", "吴副校长", "后勤处", null, null, "2026-05-01", null)
+				.task("类别一", "1.1", "问题一", "任务二", "措施", "namesakeLogistics", "后勤处", null, null, "2026-09-30", null);
+
+			PlanWorkbookException refused = refused(workbook.bytes());
+
+			assertThat(refused.getErrors()).extracting(WorkbookError::sheet, WorkbookError::row, WorkbookError::column,
+					WorkbookError::key)
+				.containsExactly(tuple("整改任务", 2, "F", "workbook.error.ambiguousLeader"),
+						tuple("整改任务", 2, "J", "workbook.error.deadlineBeforeFeedback"));
+			assertThat(messages(refused.getErrors().get(0), ZH))
+				.isEqualTo("责任领导“吴副校长”有重名，请改填账号：namesakeLogistics、vicePresidentLogistics");
+			assertThat(messages(refused.getErrors().get(1), ZH)).isEqualTo("整改期限 2026-05-01 早于反馈日期 2026-06-10");
+			assertThat(refused.getUnknownLeaders()).isEmpty();
+		}
+		finally {
+			this.identityService.deleteUser("namesakeLogistics");
+		}
 	}
 
 	@Test

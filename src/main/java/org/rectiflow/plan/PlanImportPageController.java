@@ -10,6 +10,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.rectiflow.deadline.WorkingDays;
+import org.rectiflow.inspection.importing.ParsedPlan;
 import org.rectiflow.inspection.importing.PlanWorkbookException;
 import org.rectiflow.inspection.importing.PlanWorkbookReader;
 import org.rectiflow.inspection.importing.PlanWorkbookTemplate;
@@ -23,6 +24,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -32,7 +34,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The rectification office's page for registering feedback and plan from a workbook ({@code /inspections/import}):
  * the template to download, the upload form, and every error of a refused workbook listed by sheet, row and column
  * with the unknown leaders and departments, so the office corrects the sheet in one go rather than one error per
- * upload.
+ * upload. While a plan is drafted, the problem list offers it as a filled-in workbook
+ * ({@code /inspections/{id}/plan.xlsx}) and takes the reworked one back ({@code POST /inspections/{id}/plan}).
  */
 @Controller
 @PreAuthorize("hasAuthority('GROUP_rectificationOffice')")
@@ -68,7 +71,41 @@ class PlanImportPageController {
 	@GetMapping("/inspections/import")
 	String form(Model model) {
 		limits(model);
+		model.addAttribute("action", "/inspections/import");
 		return "plan/import";
+	}
+
+	/** The plan being drafted as a filled-in workbook, to rework in Excel and upload again. */
+	@GetMapping("/inspections/{inspectionId}/plan.xlsx")
+	void currentPlan(@PathVariable Long inspectionId, Locale locale, HttpServletResponse response) throws IOException {
+		ParsedPlan plan = this.importer.currentPlan(inspectionId);
+		response.setContentType(XLSX);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+			.filename(this.messages.get("plan.import.planFile") + "-" + plan.title().replaceAll("[\\\\/:*?\"<>|\\r\\n]", "")
+					+ ".xlsx", StandardCharsets.UTF_8)
+			.build()
+			.toString());
+		this.template.write(response.getOutputStream(), locale, plan);
+	}
+
+	/** The reworked workbook replaces the plan being drafted; errors are listed as for a first import. */
+	@PostMapping("/inspections/{inspectionId}/plan")
+	String replace(@PathVariable Long inspectionId, @RequestParam("file") MultipartFile file, Locale locale, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+		PlanWorkbookImporter.Outcome outcome;
+		try {
+			byte[] bytes = (file.getSize() > PlanWorkbookReader.MAX_FILE_BYTES) ? tooLarge(file) : file.getBytes();
+			outcome = this.importer.replacePlan(inspectionId, bytes, locale);
+		}
+		catch (PlanWorkbookException ex) {
+			refused(ex, file, locale, model, response);
+			model.addAttribute("action", "/inspections/" + inspectionId + "/plan");
+			model.addAttribute("replacing", this.importer.currentPlan(inspectionId).title());
+			return "plan/import";
+		}
+		redirect.addFlashAttribute("message", outcome.alreadyImported() ? this.messages.get("plan.import.unchanged")
+				: this.messages.get("plan.import.replaced", outcome.problems(), outcome.tasks()));
+		return "redirect:/inspections/" + inspectionId;
 	}
 
 	@GetMapping("/inspections/import/template.xlsx")
@@ -95,24 +132,30 @@ class PlanImportPageController {
 			}
 		}
 		catch (PlanWorkbookException ex) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			List<ErrorLine> lines = ex.getErrors()
-				.stream()
-				.limit(ERRORS_SHOWN)
-				.map((e) -> new ErrorLine(e.sheet(), e.row(), e.column(), this.messageSource.getMessage(e, locale)))
-				.toList();
-			model.addAttribute("fileName", file.getOriginalFilename());
-			model.addAttribute("errors", lines);
-			model.addAttribute("errorCount", ex.getErrors().size());
-			model.addAttribute("unknownLeaders", String.join("、", ex.getUnknownLeaders()));
-			model.addAttribute("unknownDepartments", String.join("、", ex.getUnknownDepartments()));
-			limits(model);
+			refused(ex, file, locale, model, response);
+			model.addAttribute("action", "/inspections/import");
 			return "plan/import";
 		}
 		redirect.addFlashAttribute("message", outcome.alreadyImported()
 				? this.messages.get("plan.import.already", WHEN.format(outcome.importedAt()), outcome.title())
 				: this.messages.get("plan.import.done", outcome.problems(), outcome.tasks()));
 		return "redirect:/inspections/" + outcome.inspectionId();
+	}
+
+	private void refused(PlanWorkbookException ex, MultipartFile file, Locale locale, Model model,
+			HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		List<ErrorLine> lines = ex.getErrors()
+			.stream()
+			.limit(ERRORS_SHOWN)
+			.map((e) -> new ErrorLine(e.sheet(), e.row(), e.column(), this.messageSource.getMessage(e, locale)))
+			.toList();
+		model.addAttribute("fileName", file.getOriginalFilename());
+		model.addAttribute("errors", lines);
+		model.addAttribute("errorCount", ex.getErrors().size());
+		model.addAttribute("unknownLeaders", String.join("、", ex.getUnknownLeaders()));
+		model.addAttribute("unknownDepartments", String.join("、", ex.getUnknownDepartments()));
+		limits(model);
 	}
 
 	/** Not read at all: the reader refuses it by its size, without the bytes. */

@@ -6,14 +6,26 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.rectiflow.inspection.Inspection;
+import org.rectiflow.inspection.InspectionStatus;
+import org.rectiflow.inspection.Problem;
+import org.rectiflow.inspection.ProblemCategoryRepository;
+import org.rectiflow.inspection.ProblemRepository;
 import org.rectiflow.inspection.importing.ParsedPlan;
 import org.rectiflow.inspection.importing.PlanWorkbookReader;
+import org.rectiflow.system.RectiflowException;
+import org.rectiflow.task.Measure;
+import org.rectiflow.task.MeasureRepository;
+import org.rectiflow.task.RectificationTask;
+import org.rectiflow.task.RectificationTaskRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,11 +50,25 @@ public class PlanWorkbookImporter {
 
 	private final Clock clock;
 
-	PlanWorkbookImporter(PlanWorkbookReader reader, PlanService plans, JdbcTemplate jdbc, Clock clock) {
+	private final ProblemCategoryRepository categories;
+
+	private final ProblemRepository problems;
+
+	private final RectificationTaskRepository tasks;
+
+	private final MeasureRepository measures;
+
+	PlanWorkbookImporter(PlanWorkbookReader reader, PlanService plans, JdbcTemplate jdbc, Clock clock,
+			ProblemCategoryRepository categories, ProblemRepository problems, RectificationTaskRepository tasks,
+			MeasureRepository measures) {
 		this.reader = reader;
 		this.plans = plans;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.categories = categories;
+		this.problems = problems;
+		this.tasks = tasks;
+		this.measures = measures;
 	}
 
 	/** What an import did: the inspection, whether it was imported before (and when), and what it holds. */
@@ -65,6 +91,75 @@ public class PlanWorkbookImporter {
 				"insert into plan_import (content_sha256, inspection_id, file_name, imported_by, imported_at) values (?, ?, ?, ?, ?)",
 				hash, inspection.getId(), abbreviated(fileName), importedBy, Timestamp.from(now));
 		return new Outcome(inspection.getId(), inspection.getTitle(), false, now, plan.problemCount(), plan.taskCount());
+	}
+
+	/**
+	 * Replaces the plan of an inspection being drafted with the reworked workbook (downloaded from
+	 * {@link #currentPlan}): its breakdown and the feedback's details; title, group and unit stay. A workbook that says
+	 * what the plan already says changes nothing ({@code alreadyImported}), so uploading it twice is harmless.
+	 * @throws org.rectiflow.inspection.importing.PlanWorkbookException listing every error, changing nothing
+	 */
+	@Transactional
+	public Outcome replacePlan(Long inspectionId, byte[] bytes, Locale locale) {
+		Inspection inspection = this.plans.inspection(inspectionId);
+		if (inspection.getStatus() != InspectionStatus.PLANNING) {
+			throw new RectiflowException.Conflict("error.plan.notDrafting");
+		}
+		ParsedPlan sheet = this.reader.read(bytes, locale);
+		ParsedPlan reworked = new ParsedPlan(inspection.getTitle(), inspection.getInspectingBody(), inspection.getUnitName(),
+				sheet.onSiteFrom(), sheet.onSiteTo(), sheet.feedbackDate(), sheet.documentNumbers(),
+				sheet.concentratedMonths(), sheet.contactLine(), sheet.categories());
+		if (canonical(reworked).equals(canonical(currentPlan(inspectionId)))) {
+			return new Outcome(inspectionId, inspection.getTitle(), true, this.clock.instant(), reworked.problemCount(),
+					reworked.taskCount());
+		}
+		Long attached = this.jdbc.queryForObject("select (select count(*) from evidence e join rectification_task t on t.id = e.task_id"
+				+ " where t.inspection_id = ?) + (select count(*) from supervision_record r where r.inspection_id = ? and r.task_id is not null)"
+				+ " + (select count(*) from institutional_rule r where r.inspection_id = ? and r.task_id is not null)"
+				+ " + (select count(*) from stage_report s join rectification_task t on t.id = s.task_id where t.inspection_id = ?)"
+				+ " + (select count(*) from evidence_draft d join rectification_task t on t.id = d.task_id where t.inspection_id = ?)",
+				Long.class, inspectionId, inspectionId, inspectionId, inspectionId, inspectionId);
+		if (attached != null && attached > 0) {
+			throw new RectiflowException.Conflict("plan.import.attached");
+		}
+		this.plans.replaceBreakdown(inspectionId, feedback(reworked));
+		return new Outcome(inspectionId, inspection.getTitle(), false, this.clock.instant(), reworked.problemCount(),
+				reworked.taskCount());
+	}
+
+	/** The plan as it stands, as a workbook would say it: what the office downloads to rework in Excel. */
+	@Transactional(readOnly = true)
+	public ParsedPlan currentPlan(Long inspectionId) {
+		Inspection inspection = this.plans.inspection(inspectionId);
+		List<RectificationTask> all = this.tasks.findByInspectionIdOrderByIdAsc(inspectionId);
+		Map<Long, List<String>> measuresByTask = this.measures
+			.findByTaskIdInOrderByTaskIdAscSeqAsc(all.stream().map(RectificationTask::getId).toList())
+			.stream()
+			.collect(Collectors.groupingBy(Measure::getTaskId, Collectors.mapping(Measure::getContent, Collectors.toList())));
+		Map<Long, List<RectificationTask>> tasksByProblem = all.stream()
+			.sorted(Comparator.comparingInt(RectificationTask::getSeq))
+			.collect(Collectors.groupingBy(RectificationTask::getProblemId));
+		Map<Long, List<Problem>> problemsByCategory = this.problems.findByInspectionIdOrderByCategoryIdAscSeqAsc(inspectionId)
+			.stream()
+			.collect(Collectors.groupingBy(Problem::getCategoryId));
+		List<ParsedPlan.Category> categories = this.categories.findByInspectionIdOrderBySeq(inspectionId)
+			.stream()
+			.map((c) -> new ParsedPlan.Category(c.getTitle(), problemsByCategory.getOrDefault(c.getId(), List.of())
+				.stream()
+				.sorted(Comparator.comparingInt(Problem::getSeq))
+				.map((p) -> new ParsedPlan.Problem(p.getTitle(), tasksByProblem.getOrDefault(p.getId(), List.of())
+					.stream()
+					.map((t) -> new ParsedPlan.Task(t.getTitle(), t.getKind(), t.getResponsibleLeader(), t.getLeadDepartment(),
+							t.getCooperatingDepartments(), t.getResponsiblePerson(), t.getDeadline(),
+							measuresByTask.getOrDefault(t.getId(), List.of())))
+					.toList()))
+				.toList()))
+			.toList();
+		List<String> documentNumbers = (inspection.getDocumentNumbers() == null) ? List.of()
+				: List.of(inspection.getDocumentNumbers().split("、"));
+		return new ParsedPlan(inspection.getTitle(), inspection.getInspectingBody(), inspection.getUnitName(),
+				inspection.getOnSiteFrom(), inspection.getOnSiteTo(), inspection.getFeedbackDate(), documentNumbers,
+				inspection.getConcentratedMonths(), inspection.getContactLine(), categories);
 	}
 
 	/** The import of this very content, when a concurrent upload of the same workbook won the race. */

@@ -2,6 +2,7 @@ package org.rectiflow.plan;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -233,6 +234,107 @@ class PlanImportPageTests {
 		assertThat(this.jdbc.queryForObject("select count(*) from inspection where title = ?", Long.class, "导入页面测试：同时"))
 			.isEqualTo(1);
 		assertThat(this.runtimeService.createProcessInstanceQuery().count()).isEqualTo(processes + 1);
+	}
+
+	@Test
+	void shouldOfferThePlanBeingDraftedAsAWorkbookAndChangeNothingWhenItComesBackAsItWas() throws Exception {
+		Long id = imported("导入页面测试：回传");
+		List<Long> taskIds = taskIds(id);
+		this.mvc.perform(get("/inspections/" + id).with(office()))
+			.andExpect(content().string(allOf(containsString("id=\"plan-replace\""), containsString("/inspections/" + id + "/plan.xlsx"))));
+
+		byte[] current = this.mvc.perform(get("/inspections/" + id + "/plan.xlsx").with(office()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(current))) {
+			XSSFSheet plan = workbook.getSheetAt(1);
+			assertThat(plan.getRow(2).getCell(3).getStringCellValue()).isEqualTo("=SUM(1)");
+			assertThat(plan.getRow(2).getCell(3).getCellStyle().getQuotePrefixed()).isTrue();
+			assertThat(plan.getRow(1).getCell(4).getStringCellValue()).isEqualTo("1. 建立维修台账\n2. 限时办结");
+			assertThat(plan.getRow(1).getCell(5).getStringCellValue()).isEqualTo("吴副校长");
+		}
+		this.mvc.perform(multipart("/inspections/" + id + "/plan").file("file", current).with(office()).with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(flash().attribute("message", "上传的表格与当前方案相同，未作任何改动"));
+
+		assertThat(taskIds(id)).isEqualTo(taskIds);
+	}
+
+	@Test
+	void shouldReplaceThePlanBeingDraftedWithTheReworkedWorkbook() throws Exception {
+		Long id = imported("导入页面测试：改方案");
+		byte[] current = this.mvc.perform(get("/inspections/" + id + "/plan.xlsx").with(office())).andReturn().getResponse()
+			.getContentAsByteArray();
+		byte[] reworked;
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(current))) {
+			XSSFSheet plan = workbook.getSheetAt(1);
+			plan.getRow(1).getCell(5).setCellValue("赵副校长");
+			var row = plan.createRow(3);
+			String[] cells = { "类别二", "2.1", "问题二", "任务三", "措施三", "周书记", "党政办公室", "", "", "2026-10-31", "" };
+			for (int i = 0; i < cells.length; i++) {
+				row.createCell(i).setCellValue(cells[i]);
+			}
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			workbook.write(out);
+			reworked = out.toByteArray();
+		}
+
+		this.mvc.perform(multipart("/inspections/" + id + "/plan").file("file", reworked).with(office()).with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(flash().attribute("message", "整改方案已按上传的表格更新：2 个具体问题，3 项细化任务"));
+
+		assertThat(this.jdbc.queryForList("select t.code || ' ' || t.responsible_leader from rectification_task t"
+				+ " where t.inspection_id = ? order by t.code", String.class, id))
+			.containsExactly("1.1.1 vicePresidentFinance", "1.1.2 vicePresidentLogistics", "2.1.1 secretary");
+		String processId = this.runtimeService.createProcessInstanceQuery()
+			.processInstanceBusinessKey(String.valueOf(id))
+			.processDefinitionKey(RectificationProcess.PROCESS_KEY)
+			.singleResult()
+			.getId();
+		assertThat(this.runtimeService.getVariable(processId, RectificationProcess.VAR_TASK_COUNT)).isEqualTo(3);
+		this.mvc.perform(multipart("/inspections/" + id + "/plan").file("file", reworked).with(office()).with(csrf()))
+			.andExpect(flash().attribute("message", "上传的表格与当前方案相同，未作任何改动"));
+	}
+
+	@Test
+	void shouldListTheErrorsOfAReworkedWorkbookAndRefuseOnceThePlanHasLeftDrafting() throws Exception {
+		Long id = imported("导入页面测试：改错");
+		byte[] wrong = TestWorkbooks.fromTemplate(this.template, Locale.SIMPLIFIED_CHINESE)
+			.standardInspection("导入页面测试：改错")
+			.task("类别一", "1.1", "问题一", "任务一", "措施", "王校长", "后勤处", null, null, "2026-09-30", null)
+			.bytes();
+		this.mvc.perform(multipart("/inspections/" + id + "/plan").file("file", wrong).with(office()).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(allOf(containsString("更新整改方案：导入页面测试：改错"), containsString("未导入：发现 1 处错误"),
+					containsString("action=\"/inspections/" + id + "/plan\""))));
+
+		this.jdbc.update("update inspection set status = 'RECTIFYING' where id = ?", id);
+		this.mvc.perform(multipart("/inspections/" + id + "/plan").file("file", wrong).with(office()).with(csrf()))
+			.andExpect(status().isConflict());
+		this.mvc.perform(get("/inspections/" + id).with(office()))
+			.andExpect(content().string(not(containsString("id=\"plan-replace\""))));
+	}
+
+	private Long imported(String title) throws Exception {
+		byte[] workbook = TestWorkbooks.fromTemplate(this.template, Locale.SIMPLIFIED_CHINESE)
+			.standardInspection(title)
+			.task("类别一", "1.1", "问题一", "任务一", "1. 建立维修台账\n2. 限时办结", "吴副校长", "后勤处", "财务处", "张三",
+					LocalDate.of(2026, 9, 30), "立行立改")
+			.task("类别一", "1.1", "问题一", "=SUM(1)", "措施", "吴副校长", "后勤处", null, null, "2026-09-30", null)
+			.bytes();
+		String location = this.mvc.perform(multipart("/inspections/import").file("file", workbook).with(office()).with(csrf()))
+			.andExpect(status().isFound())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		return Long.valueOf(location.substring("/inspections/".length()));
+	}
+
+	private List<Long> taskIds(Long inspectionId) {
+		return this.jdbc.queryForList("select id from rectification_task where inspection_id = ? order by id", Long.class,
+				inspectionId);
 	}
 
 	@Test

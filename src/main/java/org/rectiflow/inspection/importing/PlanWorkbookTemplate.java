@@ -2,12 +2,17 @@ package org.rectiflow.inspection.importing;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
@@ -47,18 +52,114 @@ public class PlanWorkbookTemplate {
 	}
 
 	public void write(OutputStream out, Locale locale) throws IOException {
+		write(out, locale, null);
+	}
+
+	/**
+	 * The template filled in with {@code plan}, as the office downloads a plan being drafted to rework it in Excel:
+	 * reading it back gives the same plan (leaders by name, or by account where two share a name).
+	 */
+	public void write(OutputStream out, Locale locale, ParsedPlan plan) throws IOException {
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
 			Styles styles = new Styles(workbook);
-			inspectionSheet(workbook, styles, locale);
-			Sheet plan = workbook.createSheet(this.layout.sheetName(PlanWorkbookLayout.Sheet.PLAN, locale));
+			Sheet inspection = inspectionSheet(workbook, styles, locale);
+			Sheet planSheet = workbook.createSheet(this.layout.sheetName(PlanWorkbookLayout.Sheet.PLAN, locale));
 			int[] guideRanges = guideSheet(workbook, styles, locale);
-			planSheet(plan, styles, locale, guideRanges);
+			planSheet(planSheet, styles, locale, guideRanges);
+			if (plan != null) {
+				fill(inspection, planSheet, styles, locale, plan);
+			}
 			workbook.setActiveSheet(0);
 			workbook.write(out);
 		}
 	}
 
-	private void inspectionSheet(XSSFWorkbook workbook, Styles styles, Locale locale) {
+	private void fill(Sheet inspection, Sheet planSheet, Styles styles, Locale locale, ParsedPlan plan) {
+		Object[] values = { plan.title(), plan.inspectingBody(), plan.unitName(), plan.onSiteFrom(), plan.onSiteTo(),
+				plan.feedbackDate(), String.join("、", plan.documentNumbers()), plan.concentratedMonths(),
+				plan.contactLine() };
+		for (Field field : Field.values()) {
+			value(inspection.getRow(field.ordinal() + 1).getCell(1), values[field.ordinal()], styles);
+		}
+		List<String> leaderIds = this.directory.leaderIds();
+		Map<String, String> names = this.directory.displayNames(leaderIds);
+		Map<String, Long> shared = names.values()
+			.stream()
+			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+		int r = 1;
+		int categorySeq = 0;
+		for (ParsedPlan.Category category : plan.categories()) {
+			categorySeq++;
+			int problemSeq = 0;
+			for (ParsedPlan.Problem problem : category.problems()) {
+				String number = categorySeq + "." + (++problemSeq);
+				List<ParsedPlan.Task> tasks = problem.tasks().isEmpty() ? Collections.singletonList(null)
+						: problem.tasks();
+				for (ParsedPlan.Task task : tasks) {
+					Row row = planSheet.createRow(r++);
+					text(row, Column.CATEGORY.ordinal(), category.title(), styles.wrapped, styles);
+					text(row, Column.PROBLEM_NUMBER.ordinal(), number, styles.text, styles);
+					text(row, Column.PROBLEM.ordinal(), problem.title(), styles.wrapped, styles);
+					if (task == null) {
+						continue;
+					}
+					text(row, Column.TASK.ordinal(), task.title(), styles.wrapped, styles);
+					StringBuilder measures = new StringBuilder();
+					for (int i = 0; i < task.measures().size(); i++) {
+						measures.append((i > 0) ? "\n" : "").append(i + 1).append(". ").append(task.measures().get(i));
+					}
+					text(row, Column.MEASURES.ordinal(), measures.toString(), styles.wrapped, styles);
+					String leader = task.responsibleLeader();
+					if (leader != null) {
+						String name = names.get(leader);
+						text(row, Column.LEADER.ordinal(), (name != null && shared.get(name) == 1) ? name : leader, styles.wrapped, styles);
+					}
+					if (task.leadDepartment() != null) {
+						text(row, Column.LEAD_DEPARTMENT.ordinal(), Department.nameOf(task.leadDepartment()), styles.wrapped, styles);
+					}
+					text(row, Column.COOPERATING_DEPARTMENTS.ordinal(),
+							task.cooperatingDepartments().stream().map(Department::nameOf).collect(Collectors.joining("、")),
+							styles.wrapped, styles);
+					if (task.responsiblePerson() != null) {
+						text(row, Column.RESPONSIBLE_PERSON.ordinal(), task.responsiblePerson(), styles.wrapped, styles);
+					}
+					value(row.createCell(Column.DEADLINE.ordinal()), task.deadline(), styles);
+					text(row, Column.KIND.ordinal(), this.layout.kindLabel(task.kind(), locale), styles.wrapped, styles);
+				}
+			}
+		}
+	}
+
+	private static void value(Cell cell, Object value, Styles styles) {
+		if (value instanceof LocalDate date) {
+			cell.setCellValue(date);
+			cell.setCellStyle(styles.date);
+		}
+		else if (value instanceof Integer number) {
+			cell.setCellValue(number);
+		}
+		else if (value != null && !value.toString().isEmpty()) {
+			quoted(cell, value.toString(), cell.getCellStyle(), styles);
+		}
+	}
+
+	private static void text(Row row, int column, String text, CellStyle style, Styles styles) {
+		quoted(row.createCell(column), text, style, styles);
+	}
+
+	/**
+	 * A plan read back must say what it said, so text that looks like a formula is not prefixed here but marked
+	 * with Excel's own quote prefix, which keeps Excel from ever evaluating it.
+	 */
+	private static void quoted(Cell cell, String text, CellStyle style, Styles styles) {
+		if (text == null || text.isEmpty()) {
+			return;
+		}
+		cell.setCellValue(text);
+		cell.setCellStyle(SpreadsheetCells.neutralised(text).equals(text) ? style : styles.quoted);
+	}
+
+	private Sheet inspectionSheet(XSSFWorkbook workbook, Styles styles, Locale locale) {
 		Sheet sheet = workbook.createSheet(this.layout.sheetName(PlanWorkbookLayout.Sheet.INSPECTION, locale));
 		Row header = sheet.createRow(0);
 		cell(header, 0, this.layout.label("workbook.field.item", locale), styles.header);
@@ -73,6 +174,7 @@ public class PlanWorkbookTemplate {
 		sheet.setColumnWidth(0, 22 * 256);
 		sheet.setColumnWidth(1, 60 * 256);
 		sheet.createFreezePane(0, 1);
+		return sheet;
 	}
 
 	private void planSheet(Sheet sheet, Styles styles, Locale locale, int[] guideRanges) {
@@ -175,6 +277,8 @@ public class PlanWorkbookTemplate {
 
 		final CellStyle plain;
 
+		final CellStyle quoted;
+
 		Styles(XSSFWorkbook workbook) {
 			Font bold = workbook.createFont();
 			bold.setBold(true);
@@ -195,6 +299,9 @@ public class PlanWorkbookTemplate {
 			this.wrapped.setWrapText(true);
 			this.wrapped.setVerticalAlignment(VerticalAlignment.TOP);
 			this.plain = workbook.createCellStyle();
+			this.quoted = workbook.createCellStyle();
+			this.quoted.setWrapText(true);
+			this.quoted.setQuotePrefixed(true);
 		}
 
 	}

@@ -177,4 +177,31 @@ public class ProcessDriver {
 		this.managementService.executeJob(jobs.get(0).getId());
 	}
 
+	/** Fires the one timer waiting at the given BPMN element (a boundary or intermediate timer event). */
+	public void fireTimer(String processKey, Object businessKey, String activityId) {
+		this.managementService.executeJob(timer(processKey, businessKey, activityId).getId());
+	}
+
+	/** The one timer job waiting at the given BPMN element. */
+	public Job timer(String processKey, Object businessKey, String activityId) {
+		ProcessInstance instance = instance(processKey, businessKey);
+		List<Job> jobs = this.managementService.createJobQuery()
+			.processInstanceId(instance.getId())
+			.activityId(activityId)
+			.timers()
+			.list();
+		assertThat(jobs).as("timers of %s %s at %s", processKey, businessKey, activityId).hasSize(1);
+		return jobs.get(0);
+	}
+
+	/** How many timers wait at the given BPMN element. */
+	public long timers(String processKey, Object businessKey, String activityId) {
+		ProcessInstance instance = instance(processKey, businessKey);
+		return this.managementService.createJobQuery()
+			.processInstanceId(instance.getId())
+			.activityId(activityId)
+			.timers()
+			.count();
+	}
+
 }

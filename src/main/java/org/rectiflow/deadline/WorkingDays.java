@@ -58,6 +58,17 @@ public class WorkingDays {
 		return shift(from, days, -1);
 	}
 
+	/** Working days after {@code from} up to and including {@code to}; 0 when {@code to} is not after {@code from}. */
+	public int between(LocalDate from, LocalDate to) {
+		int count = 0;
+		for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+			if (isWorkingDay(d)) {
+				count++;
+			}
+		}
+		return count;
+	}
+
 	/** The last deadline that counts as due soon on the given day (yellow light, 即将到期). */
 	public LocalDate dueSoonHorizon(LocalDate today) {
 		return plus(today, TrafficLight.DUE_SOON_WORKING_DAYS);

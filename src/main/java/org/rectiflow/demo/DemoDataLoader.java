@@ -23,6 +23,7 @@ import org.rectiflow.plan.PlanService;
 import org.rectiflow.plan.RectificationProcess;
 import org.rectiflow.report.ReportService;
 import org.rectiflow.supervision.SupervisionProcess;
+import org.rectiflow.task.DeadlineService;
 import org.rectiflow.task.EvidenceService;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
@@ -69,11 +70,13 @@ class DemoDataLoader {
 
 	private final Directory directory;
 
+	private final DeadlineService deadlines;
+
 	private final Clock clock;
 
 	DemoDataLoader(InspectionRepository inspections, FeedbackImporter importer, PlanService plans,
 			RectificationTaskService tasks, EvidenceService evidence, ReportService reports, TaskService taskService, IdentityService identityService,
-			Directory directory, Clock clock) {
+			Directory directory, DeadlineService deadlines, Clock clock) {
 		this.inspections = inspections;
 		this.importer = importer;
 		this.plans = plans;
@@ -83,6 +86,7 @@ class DemoDataLoader {
 		this.taskService = taskService;
 		this.identityService = identityService;
 		this.directory = directory;
+		this.deadlines = deadlines;
 		this.clock = clock;
 	}
 
@@ -114,7 +118,9 @@ class DemoDataLoader {
 
 	/**
 	 * Moves every date by the same amount so that the feedback came 30 days ago; then, so that 即将到期 and 已逾期
-	 * have something to show, the tasks of problem 1.5 fall due in two days and those of problem 2.3 three days ago.
+	 * have something to show, the tasks of problem 1.5 fall due in two days and those of problem 2.3 three days ago;
+	 * those of problem 2.4 are twelve days late, past the grace period, so the discipline committee is asked to decide
+	 * on criticism notices as soon as the engine's timers run.
 	 */
 	private Feedback shiftToToday(Feedback f) {
 		LocalDate today = LocalDate.now(this.clock);
@@ -141,6 +147,7 @@ class DemoDataLoader {
 		return switch (code) {
 			case "1.5" -> today.plusDays(2);
 			case "2.3" -> today.minusDays(3);
+			case "2.4" -> today.minusDays(12);
 			default -> shifted;
 		};
 	}
@@ -185,11 +192,39 @@ class DemoDataLoader {
 				}
 			}
 		}
+		deadlinesAtWork(id);
 		List<Task> selfChecks = open(SupervisionProcess.PROCESS_KEY, id, SupervisionProcess.USER_TASK_SELF_CHECK);
 		for (Task t : selfChecks.subList(0, selfChecks.size() / 2)) {
 			String department = (String) this.taskService.getVariable(t.getId(), SupervisionProcess.VAR_DEPARTMENT);
 			completeAs(t, DemoAccounts.staffOf(Department.byGroupId(department).orElseThrow()), Map.of(SupervisionProcess.VAR_SELF_CHECK_REPORT,
 					"对照任务清单逐项自查，已完成的任务均有佐证材料，未完成任务已明确时间节点。"));
+		}
+	}
+
+	/**
+	 * Deadlines at work: a task of problem 1.4 was granted an extension, one of problem 1.5 (due in two days) waits
+	 * for its leader to decide an extension request, and one of problem 1.3 was sent back by its leader.
+	 */
+	private void deadlinesAtWork(Long id) {
+		for (RectificationTask task : this.tasks.tasksOf(id)) {
+			String staff = DemoAccounts.staffOf(Department.byGroupId(task.getLeadDepartment()).orElseThrow());
+			List<String> groups = this.directory.groupIds(staff);
+			switch (task.getCode()) {
+				case "1.4.1" -> {
+					this.deadlines.requestExtension(task.getId(), task.getDeadline().plusDays(30),
+							"涉及制度修订需提交党委会审议，会期安排在下月初，申请延期一个月。", staff, groups);
+					this.deadlines.decideExtensionAs(task.getId(), RectificationTaskProcess.APPROVE, "同意，务必在新期限内完成。",
+							task.getResponsibleLeader());
+				}
+				case "1.5.1" -> this.deadlines.requestExtension(task.getId(), task.getDeadline().plusDays(20),
+						"需待寒假学生离校后集中开展宿舍维修，申请延期至寒假结束前。", staff, groups);
+				case "1.3.1" -> complete(RectificationTaskProcess.PROCESS_KEY, task.getId(),
+						RectificationTaskProcess.USER_TASK_LEADER_REVIEW, task.getResponsibleLeader(),
+						Map.of(RectificationTaskProcess.VAR_LEADER_DECISION, RectificationTaskProcess.RETURN,
+								RectificationTaskProcess.VAR_LEADER_REASON, "佐证材料不完整，请补充制度印发文件和学习记录。"));
+				default -> {
+				}
+			}
 		}
 	}
 

@@ -43,7 +43,7 @@ class LedgerPageController {
 	String problems(@PathVariable Long inspectionId, @RequestParam Map<String, String> params, Locale locale,
 			Model model) {
 		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
-		LedgerQueries.ProblemList list = this.queries.problems(inspectionId);
+		LedgerQueries.ProblemList list = this.queries.problems(inspectionId, LedgerScope.current());
 		List<LedgerQueries.Option> categories = list.categories();
 		List<Notice> notices = new ArrayList<>();
 		ProblemFilter filter = ProblemFilter.parse(params, categories, notices);
@@ -76,9 +76,10 @@ class LedgerPageController {
 	String tasks(@PathVariable Long inspectionId, @RequestParam Map<String, String> params, Locale locale,
 			Model model) {
 		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
-		LedgerQueries.TaskOptions options = this.queries.taskOptions(inspectionId);
+		LedgerScope scope = LedgerScope.current();
+		LedgerQueries.TaskOptions options = this.queries.taskOptions(inspectionId, scope);
 		TaskQuery.Parsed parsed = TaskQuery.parse(params, options);
-		LedgerQueries.TaskPage page = this.queries.tasks(inspectionId, parsed.query());
+		LedgerQueries.TaskPage page = this.queries.tasks(inspectionId, parsed.query(), scope);
 		List<Notice> notices = new ArrayList<>(parsed.notices());
 		if (page.requestedPage() != null) {
 			notices.add(new Notice("ledger.lists.notice.pageBeyond", page.requestedPage() + 1, page.totalPages()));
@@ -110,7 +111,7 @@ class LedgerPageController {
 		}
 		model.addAttribute("heading", heading);
 		model.addAttribute("by", view.name().toLowerCase(Locale.ROOT));
-		model.addAttribute("rows", this.queries.responsibilities(inspectionId, view));
+		model.addAttribute("rows", this.queries.responsibilities(inspectionId, view, LedgerScope.current()));
 		model.addAttribute("notices", texts(notices, locale));
 		return "ledger/responsibilities";
 	}

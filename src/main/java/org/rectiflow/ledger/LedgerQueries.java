@@ -219,13 +219,16 @@ public class LedgerQueries {
 	}
 
 	/** The problem list (问题清单): one GROUP BY over the inspection's tasks, per problem. */
-	public ProblemList problems(Long inspectionId) {
+	public ProblemList problems(Long inspectionId, LedgerScope scope) {
+		MapSqlParameterSource params = parameters(inspectionId);
+		String condition = scope.condition(params);
 		String sql = "select p.id, p.code, p.title, p.previous_round, c.id as category_id, c.seq as category_seq,"
 				+ " c.title as category_title, p.seq, " + COUNTS
 				+ " from problem p join problem_category c on c.id = p.category_id"
-				+ " left join rectification_task t on t.problem_id = p.id where p.inspection_id = :inspection"
-				+ " group by p.id, p.code, p.title, p.previous_round, c.id, c.seq, c.title, p.seq order by c.seq, p.seq";
-		List<ProblemRow> rows = this.jdbc.query(sql, parameters(inspectionId),
+				+ " left join rectification_task t on t.problem_id = p.id" + condition + " where p.inspection_id = :inspection"
+				+ " group by p.id, p.code, p.title, p.previous_round, c.id, c.seq, c.title, p.seq"
+				+ (scope.all() ? "" : " having count(t.id) > 0") + " order by c.seq, p.seq";
+		List<ProblemRow> rows = this.jdbc.query(sql, params,
 				(rs, i) -> new ProblemRow(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
 						rs.getBoolean("previous_round"), rs.getLong("category_id"), rs.getInt("category_seq"),
 						rs.getString("category_title"), counts(rs), rs.getInt("overdue")));
@@ -235,30 +238,36 @@ public class LedgerQueries {
 	}
 
 	/** The choices of the task list's filters: the inspection's categories, problems, departments and leaders. */
-	public TaskOptions taskOptions(Long inspectionId) {
+	public TaskOptions taskOptions(Long inspectionId, LedgerScope scope) {
 		MapSqlParameterSource params = parameters(inspectionId);
-		List<Option> categories = this.jdbc.query(
-				"select c.id, c.seq, c.title from problem_category c where c.inspection_id = :inspection order by c.seq",
+		String condition = scope.condition(params);
+		String visibleIn = scope.all() ? ""
+				: " and exists (select 1 from rectification_task t where t.problem_id = p.id" + condition + ")";
+		List<Option> categories = this.jdbc.query("select c.id, c.seq, c.title from problem_category c"
+				+ " where c.inspection_id = :inspection" + (scope.all() ? ""
+						: " and exists (select 1 from problem p where p.category_id = c.id" + visibleIn + ")")
+				+ " order by c.seq",
 				params, (rs, i) -> new Option(rs.getString("id"), rs.getInt("seq") + ". " + rs.getString("title")));
 		List<Option> problems = this.jdbc.query(
 				"select p.id, p.code, p.title from problem p join problem_category c on c.id = p.category_id"
-						+ " where p.inspection_id = :inspection order by c.seq, p.seq",
+						+ " where p.inspection_id = :inspection" + visibleIn + " order by c.seq, p.seq",
 				params, (rs, i) -> new Option(rs.getString("id"), rs.getString("code") + " " + rs.getString("title")));
 		List<Option> departments = this.jdbc
 			.queryForList("select distinct t.lead_department from rectification_task t where t.inspection_id = :inspection"
-					+ " and t.lead_department is not null", params, String.class)
+					+ " and t.lead_department is not null" + condition, params, String.class)
 			.stream()
 			.sorted(Comparator.comparingInt(LedgerQueries::departmentRank).thenComparing(Comparator.naturalOrder()))
 			.map((d) -> new Option(d, Department.nameOf(d)))
 			.toList();
-		return new TaskOptions(categories, problems, departments, leaders(inspectionId));
+		return new TaskOptions(categories, problems, departments, leaders(inspectionId, scope));
 	}
 
 	/** The inspection's responsible leaders by name, in the order of the Chinese alphabet (pinyin). */
-	private List<Option> leaders(Long inspectionId) {
+	private List<Option> leaders(Long inspectionId, LedgerScope scope) {
+		MapSqlParameterSource params = parameters(inspectionId);
 		List<String> ids = this.jdbc.queryForList("select distinct t.responsible_leader from rectification_task t"
-				+ " where t.inspection_id = :inspection and t.responsible_leader is not null", parameters(inspectionId),
-				String.class);
+				+ " where t.inspection_id = :inspection and t.responsible_leader is not null" + scope.condition(params),
+				params, String.class);
 		Map<String, String> names = this.directory.displayNames(ids);
 		Collator chinese = Collator.getInstance(Locale.CHINA);
 		return ids.stream()
@@ -268,9 +277,9 @@ public class LedgerQueries {
 	}
 
 	/** One page of the task list (任务清单): a count and a page query, then evidence counts for that page only. */
-	public TaskPage tasks(Long inspectionId, TaskQuery query) {
+	public TaskPage tasks(Long inspectionId, TaskQuery query, LedgerScope scope) {
 		MapSqlParameterSource params = parameters(inspectionId);
-		String where = where(query, params);
+		String where = where(query, params) + scope.condition(params);
 		long total = this.jdbc.queryForObject("select count(*)" + TASKS + where, params, Long.class);
 		TaskQuery answered = query;
 		Integer requested = null;
@@ -300,17 +309,19 @@ public class LedgerQueries {
 	}
 
 	/**
-	 * Every task the task list's filters select, in its order, streamed for an export: the tasks are read through a
+	 * Every task the task list's filters select within the person's scope, in its order, streamed for an export: the tasks are read through a
 	 * cursor ({@link #EXPORT_BATCH} rows a fetch) and handed on in batches of {@code batchSize}, each completed with
 	 * one query for its measures, one for its evidence counts and the names of leaders not met before. Memory stays
 	 * that of one batch, however many tasks the inspection has. Paging of the query is ignored.
 	 */
-	public void forEachTask(Long inspectionId, TaskQuery query, int batchSize, Consumer<List<ExportTask>> batches) {
+	public void forEachTask(Long inspectionId, TaskQuery query, LedgerScope scope, int batchSize,
+			Consumer<List<ExportTask>> batches) {
 		MapSqlParameterSource params = parameters(inspectionId);
 		String sql = "select t.id, t.code, t.title, t.kind, t.responsible_leader, t.lead_department,"
 				+ " t.cooperating_departments, t.responsible_person, t.deadline, t.status, t.closed_off, t.overdue,"
 				+ " p.id as problem_id, p.code as problem_code, p.title as problem_title, c.seq as category_seq,"
-				+ " c.title as category_title" + TASKS + where(query, params) + orderBy(query, inspectionId, params);
+				+ " c.title as category_title" + TASKS + where(query, params) + scope.condition(params)
+				+ orderBy(query, inspectionId, params);
 		LocalDate today = today();
 		LocalDate horizon = this.workingDays.dueSoonHorizon(today);
 		List<Row> rows = new ArrayList<>(batchSize);
@@ -367,21 +378,22 @@ public class LedgerQueries {
 	 * The responsibility list (责任清单): one GROUP BY for the counts, one for who works with whom; rows with the most
 	 * tasks first.
 	 */
-	public List<ResponsibilityRow> responsibilities(Long inspectionId, ResponsibilityView view) {
+	public List<ResponsibilityRow> responsibilities(Long inspectionId, ResponsibilityView view, LedgerScope scope) {
 		boolean byDepartment = view == ResponsibilityView.DEPARTMENT;
 		String key = byDepartment ? "t.lead_department" : "t.responsible_leader";
 		String partner = byDepartment ? "t.responsible_leader" : "t.lead_department";
 		MapSqlParameterSource params = parameters(inspectionId);
+		String condition = scope.condition(params);
 		Map<String, Counted> counted = new LinkedHashMap<>();
 		this.jdbc.query("select " + key + " as k, " + COUNTS + " from rectification_task t"
-				+ " where t.inspection_id = :inspection group by " + key, params,
+				+ " where t.inspection_id = :inspection" + condition + " group by " + key, params,
 				(ResultSet rs) -> {
 					counted.put(rs.getString("k"), new Counted(counts(rs), rs.getInt("overdue"), rs.getInt("due_soon")));
 				});
 		Map<String, List<String>> partners = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
 		List<String[]> pairs = this.jdbc.query("select " + key + " as k, " + partner + " as partner"
 				+ " from rectification_task t where t.inspection_id = :inspection and " + partner + " is not null"
-				+ " group by " + key + ", " + partner, params,
+				+ condition + " group by " + key + ", " + partner, params,
 				(rs, i) -> new String[] { rs.getString("k"), rs.getString("partner") });
 		List<String> leaderIds = new ArrayList<>(counted.keySet());
 		pairs.forEach((p) -> leaderIds.add(byDepartment ? p[1] : p[0]));
@@ -489,7 +501,7 @@ public class LedgerQueries {
 
 	/** Leaders by name (pinyin), as the filter lists them; the ids are bound, never written into the SQL. */
 	private String leaderOrder(Long inspectionId, MapSqlParameterSource params) {
-		List<Option> leaders = leaders(inspectionId);
+		List<Option> leaders = leaders(inspectionId, LedgerScope.ALL);
 		StringBuilder order = new StringBuilder("case when t.responsible_leader is null then 1 else 0 end, case t.responsible_leader");
 		for (int i = 0; i < leaders.size(); i++) {
 			order.append(" when :leader").append(i).append(" then ").append(i);

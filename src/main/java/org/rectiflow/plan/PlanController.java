@@ -16,6 +16,7 @@ import org.rectiflow.inspection.importing.WorkbookError;
 import org.rectiflow.system.ApiController;
 import org.rectiflow.system.Messages;
 import org.rectiflow.task.RectificationTask;
+import org.rectiflow.identity.Roles;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -147,6 +148,7 @@ class PlanController {
 	}
 
 	@GetMapping("/inspections/{inspectionId}/plan-opinions")
+	@PreAuthorize(Roles.REPORTS)
 	List<OpinionView> opinions(@PathVariable Long inspectionId) {
 		this.plans.inspection(inspectionId);
 		return this.plans.opinionsOf(inspectionId)

@@ -3,6 +3,8 @@ package org.rectiflow.supervision;
 import java.time.Instant;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -11,11 +13,24 @@ import jakarta.persistence.Id;
 @Entity
 public class CriticismNotice {
 
+	/** Why it was issued: found during supervision, or a deadline missed beyond the grace period. */
+	public enum Kind {
+
+		SUPERVISION, OVERDUE
+
+	}
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 
 	private Long inspectionId;
+
+	/** The task it is about, when it is about one. */
+	private Long taskId;
+
+	@Enumerated(EnumType.STRING)
+	private Kind kind = Kind.SUPERVISION;
 
 	private String targetDepartment;
 
@@ -41,6 +56,25 @@ public class CriticismNotice {
 		this.reason = reason;
 		this.issuedBy = issuedBy;
 		this.issuedAt = issuedAt;
+	}
+
+	/** A notice about one task's missed deadline, decided in the task's process and issued at once. */
+	static CriticismNotice overdue(Long inspectionId, Long taskId, String targetDepartment, String targetPerson,
+			String reason, String issuedBy, Instant issuedAt) {
+		CriticismNotice notice = new CriticismNotice(inspectionId, targetDepartment, targetPerson, reason, issuedBy,
+				issuedAt);
+		notice.taskId = taskId;
+		notice.kind = Kind.OVERDUE;
+		notice.published = true;
+		return notice;
+	}
+
+	public Long getTaskId() {
+		return this.taskId;
+	}
+
+	public Kind getKind() {
+		return this.kind;
 	}
 
 	public void publish() {

@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.identity.Groups;
+import org.rectiflow.notification.Notice;
+import org.rectiflow.notification.Notifications;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
@@ -36,17 +38,20 @@ public class SupervisionService {
 
 	private final Directory directory;
 
+	private final Notifications notifications;
+
 	private final Clock clock;
 
 	SupervisionService(SupervisionRecordRepository records, CriticismNoticeRepository notices,
 			RectificationTaskService tasks, SupervisionProcessAdapter process, RectificationTaskProcessAdapter taskProcess,
-			Directory directory, Clock clock) {
+			Directory directory, Notifications notifications, Clock clock) {
 		this.records = records;
 		this.notices = notices;
 		this.tasks = tasks;
 		this.process = process;
 		this.taskProcess = taskProcess;
 		this.directory = directory;
+		this.notifications = notifications;
 		this.clock = clock;
 	}
 
@@ -177,6 +182,48 @@ public class SupervisionService {
 				this.clock.instant()));
 		this.process.requestCriticism(inspectionId, notice.getId());
 		return notice;
+	}
+
+	/**
+	 * {@code userTask_decideCriticism} complete: the committee issues a criticism notice for a deadline missed
+	 * beyond the grace period, against the lead department and the responsible person, or waives it. An issued
+	 * notice is published at once and the department and its leader are told; a waiver stays in the task's history
+	 * with its reason.
+	 */
+	public Optional<CriticismNotice> decideOverdueCriticism(Long taskId, boolean issue, String reason, String by) {
+		if (!issue) {
+			return Optional.empty();
+		}
+		if (!StringUtils.hasText(reason)) {
+			throw new RectiflowException("error.criticism.reason");
+		}
+		RectificationTask task = this.tasks.get(taskId);
+		CriticismNotice notice = this.notices.save(CriticismNotice.overdue(task.getInspectionId(), taskId,
+				task.getLeadDepartment(), StringUtils.hasText(task.getResponsiblePerson()) ? task.getResponsiblePerson() : null,
+				reason.strip(), by, this.clock.instant()));
+		this.notifications.send(Notice.of(Notice.Kind.CRITICISM,
+				"【通报批评】" + Department.nameOf(task.getLeadDepartment()) + "：细化任务 " + task.getCode() + " 逾期未完成",
+				"细化任务 " + task.getCode() + "：" + task.getTitle() + "\n整改期限：" + task.getDeadline() + "\n通报事由："
+						+ reason.strip(),
+				"/tasks/" + taskId, List.of(task.getResponsibleLeader()))
+			.andGroups(List.of(task.getLeadDepartment(), Groups.DISCIPLINE)));
+		return Optional.of(notice);
+	}
+
+	/**
+	 * The committee's decision on a criticism notice, from the task page, by the member who is logged in: completes
+	 * {@code userTask_decideCriticism} as them; {@link CriticismDecidedListener} then issues or records the waiver.
+	 */
+	public void decideCriticismAs(Long taskId, String decision, String reason, String userId) {
+		if (!RectificationTaskProcess.ISSUE.equals(decision) && !RectificationTaskProcess.WAIVE.equals(decision)) {
+			throw new RectiflowException("error.criticism.decisionRequired");
+		}
+		if (!StringUtils.hasText(reason)) {
+			throw new RectiflowException("error.criticism.reasonRequired");
+		}
+		this.taskProcess.complete(taskId, RectificationTaskProcess.USER_TASK_DECIDE_CRITICISM, userId,
+				this.directory.groupIds(userId), Map.of(RectificationTaskProcess.VAR_CRITICISM_DECISION, decision,
+						RectificationTaskProcess.VAR_CRITICISM_REASON, reason.strip()));
 	}
 
 	public void publishCriticism(Long noticeId) {

@@ -14,9 +14,25 @@ public record RectiflowProperties(
 		@DefaultValue("P6M") String lookBackPeriod,
 		@DefaultValue("P1M") String stageReportPeriod,
 		@DefaultValue Evidence evidence,
+		@DefaultValue Deadlines deadlines,
 		@DefaultValue Demo demo) {
 
 	public record Evidence(@DefaultValue("20971520") long maxBytes, @DefaultValue List<String> allowedContentTypes) {
+	}
+
+	/**
+	 * How deadlines bite: the reminder goes out {@code reminderWorkingDays} working days before the deadline; a
+	 * submission still missing {@code graceWorkingDays} working days after it goes to the discipline committee for a
+	 * criticism notice.
+	 */
+	public record Deadlines(@DefaultValue("3") int reminderWorkingDays, @DefaultValue("5") int graceWorkingDays) {
+
+		public Deadlines {
+			if (reminderWorkingDays < 0 || graceWorkingDays < 0) {
+				throw new IllegalArgumentException("rectiflow.deadlines.* must not be negative");
+			}
+		}
+
 	}
 
 	public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("true") boolean shiftToToday) {

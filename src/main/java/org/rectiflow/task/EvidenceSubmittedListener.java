@@ -29,6 +29,7 @@ class EvidenceSubmittedListener extends ValidatingTaskListener {
 		}
 		this.tasks.recordProgress(taskId, progress);
 		this.evidence.markSubmitted(taskId);
+		this.tasks.withdrawPendingExtension(taskId);
 	}
 
 }

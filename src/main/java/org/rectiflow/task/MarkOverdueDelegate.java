@@ -4,19 +4,22 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code serviceTask_markOverdue}: the deadline passed with no evidence submitted; flag it and raise priority. */
+/**
+ * {@code serviceTask_markOverdue}: the deadline passed with no evidence submitted; flag it, raise priority and tell
+ * the responsible leader and the discipline committee.
+ */
 @Component("markOverdueDelegate")
 class MarkOverdueDelegate implements JavaDelegate {
 
-	private final RectificationTaskService tasks;
+	private final DeadlineService deadlines;
 
-	MarkOverdueDelegate(RectificationTaskService tasks) {
-		this.tasks = tasks;
+	MarkOverdueDelegate(DeadlineService deadlines) {
+		this.deadlines = deadlines;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.tasks.markOverdue(((Number) execution.getVariable(RectificationTaskProcess.VAR_TASK_ID)).longValue());
+		this.deadlines.escalateOverdue(((Number) execution.getVariable(RectificationTaskProcess.VAR_TASK_ID)).longValue());
 	}
 
 }

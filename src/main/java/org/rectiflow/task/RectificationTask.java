@@ -62,6 +62,9 @@ public class RectificationTask {
 	/** How many times the task was started; a reopened task runs again in a new round. */
 	private int round;
 
+	/** Times a leader or the discipline committee sent the work back: one measure of its quality, for assessment. */
+	private int returnCount;
+
 	@Version
 	private long version;
 
@@ -186,6 +189,20 @@ public class RectificationTask {
 
 	public boolean isOverdue() {
 		return this.overdue;
+	}
+
+	public void recordReturn() {
+		this.returnCount++;
+	}
+
+	public int getReturnCount() {
+		return this.returnCount;
+	}
+
+	/** An approved extension: the new deadline, which is no longer passed. */
+	public void extendDeadline(LocalDate newDeadline) {
+		this.deadline = newDeadline;
+		this.overdue = false;
 	}
 
 	public void markOverdue() {

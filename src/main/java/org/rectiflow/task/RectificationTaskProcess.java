@@ -1,5 +1,7 @@
 package org.rectiflow.task;
 
+import java.util.Set;
+
 /** Ids and variable names of {@code processes/rectification-task.bpmn}; see docs/processes.md. */
 public final class RectificationTaskProcess {
 
@@ -7,11 +9,48 @@ public final class RectificationTaskProcess {
 
 	public static final String START_TASK_ASSIGNED = "startEvent_taskAssigned";
 
+	/** The department's part, timed: re-entered on every return and on every approved extension. */
+	public static final String SUB_PROCESS_CARRY_OUT = "subProcess_carryOut";
+
 	public static final String USER_TASK_SUBMIT_EVIDENCE = "userTask_submitEvidence";
+
+	public static final String END_EVIDENCE_HANDED_IN = "endEvent_evidenceHandedIn";
+
+	public static final String BOUNDARY_REMINDER_DUE = "boundaryEvent_reminderDue";
+
+	public static final String SERVICE_TASK_SEND_REMINDER = "serviceTask_sendReminder";
 
 	public static final String BOUNDARY_DEADLINE_PASSED = "boundaryEvent_deadlinePassed";
 
 	public static final String SERVICE_TASK_MARK_OVERDUE = "serviceTask_markOverdue";
+
+	public static final String TIMER_GRACE_EXPIRED = "intermediateCatchEvent_graceExpired";
+
+	public static final String END_CRITICISM_DUE = "endEvent_criticismDue";
+
+	public static final String END_CRITICISM_ALREADY_DECIDED = "endEvent_criticismAlreadyDecided";
+
+	public static final String BOUNDARY_EXTENSION_REQUESTED = "boundaryEvent_extensionRequested";
+
+	public static final String USER_TASK_DECIDE_EXTENSION = "userTask_decideExtension";
+
+	public static final String END_DEADLINE_EXTENDED = "endEvent_deadlineExtended";
+
+	public static final String END_EXTENSION_REFUSED = "endEvent_extensionRefused";
+
+	public static final String BOUNDARY_RESTART_WITH_NEW_DEADLINE = "boundaryEvent_deadlineExtended";
+
+	public static final String BOUNDARY_CRITICISM_DUE = "boundaryEvent_criticismDue";
+
+	public static final String USER_TASK_DECIDE_CRITICISM = "userTask_decideCriticism";
+
+	public static final String END_CRITICISM_DECIDED = "endEvent_criticismDecided";
+
+	/** Steps beside the main line: they never say where the task stands. */
+	public static final Set<String> SIDE_STEPS = Set.of(USER_TASK_DECIDE_EXTENSION,
+			USER_TASK_DECIDE_CRITICISM);
+
+	public static final String MESSAGE_EXTENSION_REQUESTED = "extensionRequested";
 
 	public static final String USER_TASK_LEADER_REVIEW = "userTask_leaderReview";
 
@@ -52,6 +91,38 @@ public final class RectificationTaskProcess {
 	public static final String VAR_DEADLINE = "deadline";
 
 	public static final String VAR_DUE_AT = "dueAt";
+
+	/** When the reminder fires: a configured number of working days before the deadline, 09:00. */
+	public static final String VAR_REMIND_AT = "remindAt";
+
+	/** When a still-missing submission goes to the discipline committee: working days of grace after the deadline. */
+	public static final String VAR_GRACE_ENDS_AT = "graceEndsAt";
+
+	public static final String VAR_EXTENSION_ID = "extensionId";
+
+	public static final String VAR_REQUESTED_DEADLINE = "requestedDeadline";
+
+	public static final String VAR_EXTENSION_REASON = "extensionReason";
+
+	public static final String VAR_EXTENSION_REQUESTED_BY_NAME = "extensionRequestedByName";
+
+	public static final String VAR_EXTENSION_DECISION = "extensionDecision";
+
+	public static final String VAR_EXTENSION_OPINION = "extensionOpinion";
+
+	public static final String VAR_OVERDUE_DAYS = "overdueDays";
+
+	public static final String VAR_CRITICISM_DECISION = "criticismDecision";
+
+	public static final String VAR_CRITICISM_REASON = "criticismReason";
+
+	public static final String APPROVE = "approve";
+
+	public static final String REFUSE = "refuse";
+
+	public static final String ISSUE = "issue";
+
+	public static final String WAIVE = "waive";
 
 	public static final String VAR_STAGE_REPORT_PERIOD = "stageReportPeriod";
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -38,7 +39,9 @@ public class RectificationTaskProcessAdapter {
 			RectificationTaskProcess.VAR_LEADER_DECISION, RectificationTaskProcess.VAR_LEADER_REASON,
 			RectificationTaskProcess.VAR_SUPERVISION_DECISION, RectificationTaskProcess.VAR_SUPERVISION_FINDINGS,
 			RectificationTaskProcess.VAR_OUTCOME, RectificationTaskProcess.VAR_CLOSE_OFF_NOTE,
-			RectificationTaskProcess.VAR_STAGE_MEASURES, RectificationTaskProcess.VAR_STAGE_RESULTS);
+			RectificationTaskProcess.VAR_STAGE_MEASURES, RectificationTaskProcess.VAR_STAGE_RESULTS,
+			RectificationTaskProcess.VAR_EXTENSION_DECISION, RectificationTaskProcess.VAR_EXTENSION_OPINION,
+			RectificationTaskProcess.VAR_CRITICISM_DECISION, RectificationTaskProcess.VAR_CRITICISM_REASON);
 
 	private final RuntimeService runtimeService;
 
@@ -58,7 +61,7 @@ public class RectificationTaskProcessAdapter {
 
 	/** What a task instance needs to explain itself to the people working on it. */
 	public record StartContext(String inspectionTitle, String problemTitle, String measures, String leadDepartmentName,
-			String responsibleLeaderName, Instant dueAt, String stageReportPeriod, String evidenceSummary) {
+			String responsibleLeaderName, DeadlineTimes.Times times, String stageReportPeriod, String evidenceSummary) {
 	}
 
 	public ProcessInstance start(RectificationTask task, StartContext context) {
@@ -75,7 +78,9 @@ public class RectificationTaskProcessAdapter {
 			.putValue(RectificationTaskProcess.VAR_RESPONSIBLE_LEADER, task.getResponsibleLeader())
 			.putValue(RectificationTaskProcess.VAR_RESPONSIBLE_LEADER_NAME, context.responsibleLeaderName())
 			.putValue(RectificationTaskProcess.VAR_DEADLINE, task.getDeadline().toString())
-			.putValue(RectificationTaskProcess.VAR_DUE_AT, Date.from(context.dueAt()))
+			.putValue(RectificationTaskProcess.VAR_DUE_AT, Date.from(context.times().dueAt()))
+			.putValue(RectificationTaskProcess.VAR_REMIND_AT, Date.from(context.times().remindAt()))
+			.putValue(RectificationTaskProcess.VAR_GRACE_ENDS_AT, Date.from(context.times().graceEndsAt()))
 			.putValue(RectificationTaskProcess.VAR_STAGE_REPORT_PERIOD, context.stageReportPeriod())
 			.putValue(RectificationTaskProcess.VAR_EVIDENCE_SUMMARY, context.evidenceSummary())
 			.putValue(RectificationTaskProcess.VAR_LAST_RETURN_REASON, "");
@@ -114,15 +119,43 @@ public class RectificationTaskProcessAdapter {
 			.forEach((t) -> this.taskService.setPriority(t.getId(), RectificationTaskProcess.OVERDUE_PRIORITY));
 	}
 
-	/** The definition key of the user task the instance waits at, if any: what the ledger shows as "where it is". */
+	/**
+	 * The definition key of the main-line user task the instance waits at, if any: what the ledger shows as "where
+	 * it is". Side steps (an extension or a criticism to decide) run beside it and are left out.
+	 */
 	public Optional<String> currentStep(Long taskId) {
+		return openSteps(taskId).stream().filter((s) -> !RectificationTaskProcess.SIDE_STEPS.contains(s)).findFirst();
+	}
+
+	/** Every user task open on the task: the main step and any side steps. */
+	public List<String> openSteps(Long taskId) {
 		return this.taskService.createTaskQuery()
 			.processDefinitionKey(RectificationTaskProcess.PROCESS_KEY)
 			.processInstanceBusinessKey(String.valueOf(taskId))
 			.list()
 			.stream()
 			.map(Task::getTaskDefinitionKey)
-			.findFirst();
+			.toList();
+	}
+
+	/**
+	 * Hands a department's extension request to the process, which opens the responsible leader's decision beside
+	 * the department's step. No waiting step (handed in meanwhile, or already asking) is a conflict.
+	 */
+	public void requestExtension(Long taskId, Map<String, Object> variables) {
+		List<String> ids = instanceIds(taskId);
+		if (ids.isEmpty()) {
+			throw new RectiflowException.Conflict("error.extension.notNow");
+		}
+		try {
+			this.runtimeService.createMessageCorrelation(RectificationTaskProcess.MESSAGE_EXTENSION_REQUESTED)
+				.processInstanceId(ids.get(0))
+				.setVariables(variables)
+				.correlateWithResult();
+		}
+		catch (MismatchingMessageCorrelationException ex) {
+			throw new RectiflowException.Conflict("error.extension.notNow");
+		}
 	}
 
 	private List<String> instanceIds(Long taskId) {

@@ -4,8 +4,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface RectificationTaskRepository extends JpaRepository<RectificationTask, Long> {
@@ -30,5 +33,11 @@ public interface RectificationTaskRepository extends JpaRepository<Rectification
 	long countByInspectionId(Long inspectionId);
 
 	long countByProblemId(Long problemId);
+
+
+	/** Row lock on the task: one extension request at a time, even when two people ask at the same moment. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select t from RectificationTask t where t.id = :id")
+	Optional<RectificationTask> lockById(Long id);
 
 }

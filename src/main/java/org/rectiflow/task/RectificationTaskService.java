@@ -1,8 +1,6 @@
 package org.rectiflow.task;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -15,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
+import org.rectiflow.identity.Viewer;
 import org.rectiflow.inspection.InspectionRepository;
 import org.rectiflow.inspection.Problem;
 import org.rectiflow.inspection.ProblemRepository;
@@ -43,6 +42,10 @@ public class RectificationTaskService {
 
 	private final StageReportRepository stageReports;
 
+	private final DeadlineExtensionRepository extensions;
+
+	private final DeadlineTimes deadlineTimes;
+
 	private final ProblemRepository problems;
 
 	private final InspectionRepository inspections;
@@ -58,13 +61,15 @@ public class RectificationTaskService {
 	private final Clock clock;
 
 	RectificationTaskService(RectificationTaskRepository tasks, MeasureRepository measures,
-			EvidenceRepository evidence, StageReportRepository stageReports, ProblemRepository problems,
-			InspectionRepository inspections, RectificationTaskProcessAdapter process, Directory directory,
-			RectiflowProperties properties, ApplicationEventPublisher events, Clock clock) {
+			EvidenceRepository evidence, StageReportRepository stageReports, DeadlineExtensionRepository extensions,
+			DeadlineTimes deadlineTimes, ProblemRepository problems, InspectionRepository inspections,
+			RectificationTaskProcessAdapter process, Directory directory, RectiflowProperties properties, ApplicationEventPublisher events, Clock clock) {
 		this.tasks = tasks;
 		this.measures = measures;
 		this.evidence = evidence;
 		this.stageReports = stageReports;
+		this.extensions = extensions;
+		this.deadlineTimes = deadlineTimes;
 		this.problems = problems;
 		this.inspections = inspections;
 		this.process = process;
@@ -77,6 +82,20 @@ public class RectificationTaskService {
 	@Transactional(readOnly = true)
 	public RectificationTask get(Long taskId) {
 		return this.tasks.findById(taskId).orElseThrow(() -> new RectiflowException.NotFound("error.task.notFound", taskId));
+	}
+
+	/**
+	 * The task, if the signed-in person may see it (see {@link Viewer}); otherwise "not found", so that guessing an id
+	 * tells nothing, not even that it exists.
+	 */
+	@Transactional(readOnly = true)
+	public RectificationTask visible(Long taskId) {
+		RectificationTask task = get(taskId);
+		if (!Viewer.current().maySee(task.getLeadDepartment(), task.getCooperatingDepartments(),
+				task.getResponsibleLeader())) {
+			throw new RectiflowException.NotFound("error.task.notFound", taskId);
+		}
+		return task;
 	}
 
 	@Transactional(readOnly = true)
@@ -139,6 +158,7 @@ public class RectificationTaskService {
 		List<RectificationTask> reopened = findByCodes(inspectionId, codes);
 		for (RectificationTask task : reopened) {
 			this.process.cancel(task.getId(), "reopened");
+			withdrawPendingExtension(task.getId());
 			task.reopen();
 			Problem problem = this.problems.findById(task.getProblemId()).orElseThrow();
 			start(task, problem, this.measures.findByTaskIdOrderBySeqAsc(task.getId()));
@@ -162,6 +182,12 @@ public class RectificationTaskService {
 		this.inspections.lockById(task.getInspectionId());
 		task.recordOutcome(outcome, this.clock.instant());
 		this.events.publishEvent(new TaskSettledEvent(task.getInspectionId(), task.getId()));
+	}
+
+	/** The department handed in, or the task was reopened: an open extension request has nothing left to decide. */
+	public void withdrawPendingExtension(Long taskId) {
+		this.extensions.findFirstByTaskIdAndStatus(taskId, DeadlineExtension.Status.PENDING)
+			.ifPresent((e) -> e.withdraw(this.clock.instant()));
 	}
 
 	public void markOverdue(Long taskId) {
@@ -200,11 +226,11 @@ public class RectificationTaskService {
 			throw new RectiflowException("error.task.incomplete", task.getCode());
 		}
 		task.startRound();
-		Instant dueAt = task.getDeadline().atTime(LocalTime.of(23, 59, 59)).atZone(this.clock.getZone()).toInstant();
+		DeadlineTimes.Times times = this.deadlineTimes.of(task.getDeadline());
 		this.process.start(task, new RectificationTaskProcessAdapter.StartContext(
 				this.inspections.findById(task.getInspectionId()).orElseThrow().getTitle(), problem.getTitle(),
 				numberedMeasures(taskMeasures), Department.nameOf(task.getLeadDepartment()),
-				this.directory.displayName(task.getResponsibleLeader()), dueAt, this.properties.stageReportPeriod(),
+				this.directory.displayName(task.getResponsibleLeader()), times, this.properties.stageReportPeriod(),
 				EvidenceService.summarize(this.evidence.findByTaskIdOrderByUploadedAtAsc(task.getId()),
 						this.directory::displayName)));
 	}

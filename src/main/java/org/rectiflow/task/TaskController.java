@@ -53,7 +53,7 @@ class TaskController {
 	@PostMapping(path = "/tasks/{taskId}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<EvidenceView> upload(@PathVariable Long taskId, @RequestParam("file") MultipartFile file,
 			@RequestParam(name = "description", required = false) String description) throws IOException {
-		RectificationTask task = this.tasks.get(taskId);
+		RectificationTask task = this.tasks.visible(taskId);
 		String user = Actors.current();
 		if (!this.directory.isMember(user, task.getLeadDepartment())
 				&& !this.directory.isMember(user, Groups.RECTIFICATION_OFFICE)) {
@@ -67,24 +67,24 @@ class TaskController {
 
 	@GetMapping("/tasks/{taskId}/evidence")
 	List<EvidenceView> evidenceOf(@PathVariable Long taskId) {
-		this.tasks.get(taskId);
+		this.tasks.visible(taskId);
 		return this.evidence.evidenceOf(taskId).stream().map(EvidenceView::of).toList();
 	}
 
 	@GetMapping("/evidence/{evidenceId}")
 	EvidenceView evidence(@PathVariable Long evidenceId) {
-		return EvidenceView.of(this.evidence.get(evidenceId));
+		return EvidenceView.of(this.evidence.visible(evidenceId));
 	}
 
 	@GetMapping("/evidence/{evidenceId}/content")
 	ResponseEntity<byte[]> content(@PathVariable Long evidenceId) {
-		return EvidenceResponses.of(this.evidence.get(evidenceId), this.evidence.content(evidenceId),
+		return EvidenceResponses.of(this.evidence.visible(evidenceId), this.evidence.content(evidenceId),
 				ContentDisposition.attachment());
 	}
 
 	@GetMapping("/tasks/{taskId}/stage-reports")
 	List<StageReportView> stageReports(@PathVariable Long taskId) {
-		this.tasks.get(taskId);
+		this.tasks.visible(taskId);
 		return this.tasks.stageReportsOf(taskId)
 			.stream()
 			.map((r) -> new StageReportView(r.getStageMeasures(), r.getStageResults(), r.isCompletionClaimed(),

@@ -61,12 +61,14 @@ class TaskPageController {
 
 	private final WorkingDays workingDays;
 
+	private final DeadlineService deadlines;
+
 	private final long maxRequestBytes;
 
 	TaskPageController(RectificationTaskService tasks, EvidenceService evidence, EvidenceSubmissionService submissions,
 			RectificationTaskProcessAdapter process, ProblemRepository problems, SupervisionService supervision,
 			Directory directory, RectiflowProperties properties, Messages messages, Clock clock, WorkingDays workingDays,
-			@Value("${spring.servlet.multipart.max-request-size:25MB}") DataSize maxRequestSize) {
+			DeadlineService deadlines, @Value("${spring.servlet.multipart.max-request-size:25MB}") DataSize maxRequestSize) {
 		this.tasks = tasks;
 		this.evidence = evidence;
 		this.submissions = submissions;
@@ -78,6 +80,7 @@ class TaskPageController {
 		this.messages = messages;
 		this.clock = clock;
 		this.workingDays = workingDays;
+		this.deadlines = deadlines;
 		this.maxRequestBytes = maxRequestSize.toBytes();
 	}
 
@@ -87,9 +90,12 @@ class TaskPageController {
 
 	@GetMapping("/tasks/{taskId}")
 	String task(@PathVariable Long taskId, Model model) {
-		RectificationTask task = this.tasks.get(taskId);
+		RectificationTask task = this.tasks.visible(taskId);
 		String user = Actors.current();
-		Optional<String> step = this.process.currentStep(taskId);
+		List<String> openSteps = this.process.openSteps(taskId);
+		Optional<String> step = openSteps.stream()
+			.filter((s) -> !RectificationTaskProcess.SIDE_STEPS.contains(s))
+			.findFirst();
 		model.addAttribute("task", task);
 		model.addAttribute("problem", this.problems.findById(task.getProblemId()).orElseThrow());
 		model.addAttribute("leadDepartmentName", Department.nameOf(task.getLeadDepartment()));
@@ -124,6 +130,9 @@ class TaskPageController {
 		model.addAttribute("maySignOff", this.supervision.maySignOff(user, step));
 		model.addAttribute("today", LocalDate.now(this.clock));
 		model.addAttribute("signerName", this.directory.displayName(user));
+		model.addAttribute("deadlinePanel", this.deadlines.panel(task, user, openSteps));
+		model.addAttribute("reminderWorkingDays", this.properties.deadlines().reminderWorkingDays());
+		model.addAttribute("minExtensionReason", DeadlineService.MIN_REASON_LENGTH);
 		return "task/task";
 	}
 
@@ -166,7 +175,7 @@ class TaskPageController {
 
 	@PostMapping("/tasks/{taskId}/evidence/{evidenceId}/delete")
 	String deleteEvidence(@PathVariable Long taskId, @PathVariable Long evidenceId, RedirectAttributes redirect) {
-		Evidence e = this.evidence.get(evidenceId);
+		Evidence e = this.evidence.visible(evidenceId);
 		if (!e.getTaskId().equals(taskId)) {
 			throw new RectiflowException.NotFound("error.evidence.notFound", evidenceId);
 		}
@@ -183,7 +192,7 @@ class TaskPageController {
 	/** Images and PDFs shown in the page; nothing else is ever served inline. */
 	@GetMapping("/evidence/{evidenceId}/preview")
 	ResponseEntity<byte[]> preview(@PathVariable Long evidenceId) {
-		Evidence e = this.evidence.get(evidenceId);
+		Evidence e = this.evidence.visible(evidenceId);
 		if (!e.isPreviewable()) {
 			throw new RectiflowException("error.evidence.noPreview", e.getFileName());
 		}
@@ -192,7 +201,7 @@ class TaskPageController {
 
 	@GetMapping("/evidence/{evidenceId}/download")
 	ResponseEntity<byte[]> download(@PathVariable Long evidenceId) {
-		return EvidenceResponses.of(this.evidence.get(evidenceId), this.evidence.content(evidenceId),
+		return EvidenceResponses.of(this.evidence.visible(evidenceId), this.evidence.content(evidenceId),
 				ContentDisposition.attachment());
 	}
 

@@ -1,10 +1,13 @@
 package org.rectiflow.tasklist;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -54,20 +57,27 @@ public class WorkQueue {
 	public record Page<T>(List<T> items, long total) {
 	}
 
+	/**
+	 * What waits for the person, soonest due first, then what has no due date (newest first): the same order on H2
+	 * and PostgreSQL, which disagree on where a null due date sorts. At most three queries.
+	 */
 	public Page<Todo> todos(String userId, Collection<String> groupIds, int limit) {
-		TaskQuery query = this.taskService.createTaskQuery()
-			.or()
-			.taskAssignee(userId)
-			.taskCandidateGroupIn(List.copyOf(groupIds))
-			.endOr()
+		Supplier<TaskQuery> mine = () -> groupIds.isEmpty() ? this.taskService.createTaskQuery().taskAssignee(userId)
+				: this.taskService.createTaskQuery()
+					.or()
+					.taskAssignee(userId)
+					.taskCandidateGroupIn(List.copyOf(groupIds))
+					.endOr();
+		List<Task> tasks = new ArrayList<>(mine.get()
+			.dueAfter(new Date(0))
 			.orderByDueDate()
 			.asc()
 			.orderByTaskCreateTime()
-			.desc();
-		if (groupIds.isEmpty()) {
-			query = this.taskService.createTaskQuery().taskAssignee(userId).orderByTaskCreateTime().desc();
+			.desc()
+			.listPage(0, limit));
+		if (tasks.size() < limit) {
+			tasks.addAll(mine.get().withoutDueDate().orderByTaskCreateTime().desc().listPage(0, limit - tasks.size()));
 		}
-		List<Task> tasks = query.listPage(0, limit);
 		Map<String, String> businessKeys = rectificationBusinessKeys(
 				tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
 		List<Todo> todos = tasks.stream()
@@ -75,7 +85,7 @@ public class WorkQueue {
 					(t.getDueDate() == null) ? null : t.getDueDate().toInstant(), userId.equals(t.getAssignee()),
 					taskId(businessKeys.get(t.getProcessInstanceId()))))
 			.toList();
-		return new Page<>(todos, query.count());
+		return new Page<>(todos, mine.get().count());
 	}
 
 	/**

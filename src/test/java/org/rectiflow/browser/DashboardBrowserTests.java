@@ -45,7 +45,8 @@ class DashboardBrowserTests extends BrowserTestSupport {
 		RectificationTask done = this.driver.task(this.id, "1.1.1");
 		this.problem11 = done.getProblemId();
 		this.driver.settle(done, "COMPLETED");
-		this.driver.fireTimer(RectificationTaskProcess.PROCESS_KEY, this.driver.task(this.id, "1.2.1").getId());
+		this.driver.fireTimer(RectificationTaskProcess.PROCESS_KEY, this.driver.task(this.id, "1.2.1").getId(),
+				RectificationTaskProcess.BOUNDARY_DEADLINE_PASSED);
 	}
 
 	@Test

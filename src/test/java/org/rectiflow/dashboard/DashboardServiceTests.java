@@ -100,7 +100,8 @@ class DashboardServiceTests {
 		this.driver.filePlan(this.id);
 		this.driver.settle(this.driver.task(this.id, "1.1.1"), "COMPLETED");
 		this.driver.settle(this.driver.task(this.id, "1.1.2"), "BASICALLY_COMPLETED");
-		this.driver.fireTimer(RectificationTaskProcess.PROCESS_KEY, this.driver.task(this.id, "1.2.1").getId());
+		this.driver.fireTimer(RectificationTaskProcess.PROCESS_KEY, this.driver.task(this.id, "1.2.1").getId(),
+				RectificationTaskProcess.BOUNDARY_DEADLINE_PASSED);
 		this.driver.settle(this.driver.task(this.id, "1.2.3"), "LONG_TERM");
 		this.driver.settle(this.driver.task(this.id, "1.3.1"), "COMPLETED");
 	}

@@ -5,10 +5,14 @@ import java.util.List;
 
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
+import org.rectiflow.ProcessDriver;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.inspection.InspectionRepository;
 import org.rectiflow.ledger.Ledger;
 import org.rectiflow.ledger.LedgerService;
+import org.rectiflow.task.DeadlineExtension;
+import org.rectiflow.task.DeadlineService;
+import org.rectiflow.task.RectificationTaskProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -26,6 +30,12 @@ class DemoDataTests {
 
 	@Autowired
 	LedgerService ledgers;
+
+	@Autowired
+	ProcessDriver tasks;
+
+	@Autowired
+	DeadlineService deadlines;
 
 	@Autowired
 	InspectionRepository inspections;
@@ -52,6 +62,19 @@ class DemoDataTests {
 		assertThat(hunan.taskCounts().total()).isEqualTo(65);
 		assertThat(hunan.taskCounts().completed()).isEqualTo(8);
 		assertThat(hunan.tasks()).filteredOn((t) -> t.code().startsWith("2.3.")).allSatisfy((t) -> assertThat(t.deadline()).isBefore(LocalDate.now()));
+	}
+
+	@Test
+	void shouldShowDeadlinesAtWork() {
+		Long hunan = this.ledgers.all().stream().filter((l) -> !l.title().contains("演示副本")).findFirst().orElseThrow().inspectionId();
+		assertThat(this.taskService.createTaskQuery()
+			.taskDefinitionKey(RectificationTaskProcess.USER_TASK_DECIDE_EXTENSION)
+			.taskAssignee(this.tasks.task(hunan, "1.5.1").getResponsibleLeader())
+			.count()).as("an extension request waiting for its leader").isOne();
+		assertThat(this.deadlines.extensionsOf(this.tasks.task(hunan, "1.4.1").getId()))
+			.extracting(DeadlineExtension::getStatus)
+			.containsExactly(DeadlineExtension.Status.APPROVED);
+		assertThat(this.tasks.task(hunan, "1.3.1").getReturnCount()).isOne();
 	}
 
 }

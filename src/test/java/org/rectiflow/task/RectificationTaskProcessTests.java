@@ -152,7 +152,7 @@ class RectificationTaskProcessTests {
 
 	@Test
 	void shouldRaisePriorityAndFlagTaskWhenDeadlinePasses() {
-		this.driver.fireTimer(PROCESS_KEY, this.task.getId());
+		this.driver.fireTimer(PROCESS_KEY, this.task.getId(), BOUNDARY_DEADLINE_PASSED);
 
 		assertThat(instance()).isWaitingAt(USER_TASK_SUBMIT_EVIDENCE);
 		assertThat(instance()).hasPassed(SERVICE_TASK_MARK_OVERDUE);

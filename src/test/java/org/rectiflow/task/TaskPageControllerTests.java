@@ -67,6 +67,9 @@ class TaskPageControllerTests {
 	@MockitoBean
 	SupervisionService supervision;
 
+	@MockitoBean
+	DeadlineService deadlines;
+
 	private final RectificationTask task = new RectificationTask(1L, 2L, "1.1", 1, "宿舍日常维修不及时，学生意见大");
 
 	@BeforeEach
@@ -75,10 +78,12 @@ class TaskPageControllerTests {
 		this.task.setLeadDepartment("logisticsDepartment");
 		this.task.setResponsibleLeader("vicePresidentLogistics");
 		this.task.setDeadline(LocalDate.of(2026, 11, 20));
-		given(this.tasks.get(7L)).willReturn(this.task);
+		given(this.tasks.visible(7L)).willReturn(this.task);
 		Problem problem = new Problem(1L, 3L, 1, 1, "宿舍日常维修不及时");
 		given(this.problems.findById(2L)).willReturn(Optional.of(problem));
-		given(this.process.currentStep(7L)).willReturn(Optional.of(RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE));
+		given(this.process.openSteps(7L)).willReturn(List.of(RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE));
+		given(this.deadlines.panel(any(), anyString(), anyList())).willReturn(new DeadlineService.Panel(List.of(), null,
+				true, false, false, 5, LocalDate.of(2026, 11, 21), LocalDate.of(2027, 11, 22)));
 		given(this.process.lastReturnReason(7L)).willReturn("维修记录缺少学生签字确认");
 		given(this.process.timeline(7L)).willReturn(List.of(new RectificationTaskProcessAdapter.TimelineEntry(
 				Instant.parse("2026-11-10T02:00:00Z"), RectificationTaskProcess.USER_TASK_ON_SITE_SUPERVISION, "纪委现场督办",
@@ -96,6 +101,42 @@ class TaskPageControllerTests {
 					containsString("已逾期"), containsString("维修记录缺少学生签字确认"), containsString("id=\"narrative\""),
 					containsString("“纪委现场督办”由 姓名:disciplineOfficer 办理"), containsString("退回"),
 					not(containsString("id=\"sign-off\"")))));
+	}
+
+	@Test
+	void offersTheLeadDepartmentAnExtensionRequestAndSaysHowLateTheTaskIs() throws Exception {
+		this.mvc.perform(get("/tasks/7"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"extension-request\""),
+					containsString("已超过整改期限 5 天"), containsString("min=\"2026-11-21\""),
+					not(containsString("id=\"extension-decision\"")), not(containsString("id=\"criticism-form\"")))));
+	}
+
+	@Test
+	@WithMockUser("vicePresidentLogistics")
+	void showsThePendingRequestToTheLeaderWithTheDecisionForm() throws Exception {
+		DeadlineExtension pending = new DeadlineExtension(this.task, LocalDate.of(2026, 12, 31), "等待寒假集中维修宿舍",
+				"logisticsDepartmentStaff", Instant.parse("2026-11-15T02:00:00Z"));
+		given(this.deadlines.panel(any(), anyString(), anyList())).willReturn(new DeadlineService.Panel(
+				List.of(pending), pending, false, true, false, 0, LocalDate.of(2026, 11, 21), LocalDate.of(2027, 11, 22)));
+
+		this.mvc.perform(get("/tasks/7"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"extension-decision\""), containsString("2026-12-31"),
+					containsString("等待寒假集中维修宿舍"), containsString("待审批"),
+					not(containsString("id=\"extension-request\"")))));
+	}
+
+	@Test
+	@WithMockUser("disciplineOfficer")
+	void offersTheDisciplineCommitteeTheCriticismDecision() throws Exception {
+		given(this.deadlines.panel(any(), anyString(), anyList())).willReturn(new DeadlineService.Panel(List.of(), null,
+				false, false, true, 12, LocalDate.of(2026, 11, 21), LocalDate.of(2027, 11, 22)));
+
+		this.mvc.perform(get("/tasks/7"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"criticism-form\""), containsString("予以通报批评"),
+					containsString("不予通报"))));
 	}
 
 	@Test
@@ -141,7 +182,7 @@ class TaskPageControllerTests {
 				"application/vnd.openxmlformats-officedocument.wordprocessingml.document", 10, "0".repeat(64), null,
 				"logisticsDepartmentStaff", Instant.parse("2026-11-24T02:00:00Z"));
 		ReflectionTestUtils.setField(docx, "id", 5L);
-		given(this.evidence.get(5L)).willReturn(docx);
+		given(this.evidence.visible(5L)).willReturn(docx);
 		given(this.evidence.content(5L)).willReturn(new byte[10]);
 
 		this.mvc.perform(get("/evidence/5/preview"))
@@ -157,11 +198,11 @@ class TaskPageControllerTests {
 	void malformedRequestsGetAPageNotAServerError() throws Exception {
 		this.mvc.perform(get("/tasks/abc")).andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("无法识别提交的内容")));
-		given(this.tasks.get(99L)).willThrow(new RectiflowException.NotFound("error.task.notFound", 99L));
+		given(this.tasks.visible(99L)).willThrow(new RectiflowException.NotFound("error.task.notFound", 99L));
 		this.mvc.perform(get("/tasks/99")).andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("未找到编号为 99 的细化任务")));
 		Evidence elsewhere = new Evidence(8L, "a.pdf", "application/pdf", 1, "0".repeat(64), null, "x", Instant.now());
-		given(this.evidence.get(9L)).willReturn(elsewhere);
+		given(this.evidence.visible(9L)).willReturn(elsewhere);
 		this.mvc.perform(post("/tasks/7/evidence/9/delete").with(csrf())).andExpect(status().isNotFound());
 		verify(this.evidence, never()).delete(any(), any());
 	}

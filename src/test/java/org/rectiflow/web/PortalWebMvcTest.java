@@ -69,7 +69,7 @@ public @interface PortalWebMvcTest {
 		@Bean
 		RectiflowProperties rectiflowProperties() {
 			return new RectiflowProperties("P6M", "P1M", new RectiflowProperties.Evidence(20 * 1024 * 1024, List.of()),
-					new RectiflowProperties.Demo(false, false));
+					new RectiflowProperties.Deadlines(3, 5), new RectiflowProperties.Demo(false, false));
 		}
 
 		@Bean

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.rectiflow.deadline.WorkingDays;
 import org.rectiflow.ledger.LedgerQueries;
+import org.rectiflow.ledger.LedgerScope;
 import org.rectiflow.ledger.ProblemFilter;
 import org.rectiflow.ledger.TaskQuery;
 import org.springframework.context.MessageSource;
@@ -25,8 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The export buttons of the three list pages: {@code /inspections/{id}/problems.xlsx}, {@code …/tasks.xlsx} and
  * {@code …/responsibilities.xlsx} take the parameters of their page, so the workbook holds what the person filtered
- * (every page of it). A parameter the list cannot read is dropped as on the page. The workbook is written straight
- * into the response as it is built.
+ * (every page of it) and, like the page, only the tasks the person may see ({@link LedgerScope}). A parameter the list
+ * cannot read is dropped as on the page. The workbook is written straight into the response as it is built.
  */
 @Controller
 class LedgerExportController {
@@ -52,19 +53,21 @@ class LedgerExportController {
 	void problems(@PathVariable Long inspectionId, @RequestParam Map<String, String> params, Locale locale,
 			HttpServletResponse response) throws IOException {
 		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
-		ProblemFilter filter = ProblemFilter.parse(params, this.queries.problems(inspectionId).categories(),
+		LedgerScope scope = LedgerScope.current();
+		ProblemFilter filter = ProblemFilter.parse(params, this.queries.problems(inspectionId, scope).categories(),
 				new ArrayList<>());
 		attachment(response, "ledger.problemList", heading, locale);
-		this.workbooks.problems(inspectionId, filter, locale, response.getOutputStream());
+		this.workbooks.problems(inspectionId, filter, scope, locale, response.getOutputStream());
 	}
 
 	@GetMapping("/inspections/{inspectionId}/tasks.xlsx")
 	void tasks(@PathVariable Long inspectionId, @RequestParam Map<String, String> params, Locale locale,
 			HttpServletResponse response) throws IOException {
 		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
-		TaskQuery query = TaskQuery.parse(params, this.queries.taskOptions(inspectionId)).query();
+		LedgerScope scope = LedgerScope.current();
+		TaskQuery query = TaskQuery.parse(params, this.queries.taskOptions(inspectionId, scope)).query();
 		attachment(response, "ledger.taskList", heading, locale);
-		this.workbooks.tasks(inspectionId, query, locale, response.getOutputStream());
+		this.workbooks.tasks(inspectionId, query, scope, locale, response.getOutputStream());
 	}
 
 	@GetMapping("/inspections/{inspectionId}/responsibilities.xlsx")
@@ -74,7 +77,7 @@ class LedgerExportController {
 		LedgerQueries.ResponsibilityView view = "leader".equalsIgnoreCase((by != null) ? by.trim() : null)
 				? LedgerQueries.ResponsibilityView.LEADER : LedgerQueries.ResponsibilityView.DEPARTMENT;
 		attachment(response, "ledger.responsibilityList", heading, locale);
-		this.workbooks.responsibilities(inspectionId, view, locale, response.getOutputStream());
+		this.workbooks.responsibilities(inspectionId, view, LedgerScope.current(), locale, response.getOutputStream());
 	}
 
 	/** "任务清单-<inspection>-2026-11-25.xlsx", in UTF-8 for browsers (RFC 6266) with an ASCII fallback. */

@@ -22,6 +22,7 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.rectiflow.deadline.TrafficLight;
 import org.rectiflow.ledger.LedgerQueries;
+import org.rectiflow.ledger.LedgerScope;
 import org.rectiflow.ledger.OutcomeCounts;
 import org.rectiflow.ledger.ProblemFilter;
 import org.rectiflow.ledger.TaskQuery;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The three lists of the ledger as Excel workbooks, as offices pass them on and print them: one sheet, the header
- * frozen with the code column, an autofilter over every column, outcomes and lights in the portal's colours.
+ * frozen with the code column, an autofilter over every column, outcomes and lights in the portal's colours. Each
+ * holds what the person's {@link LedgerScope} lets the page show, never more.
  * <p>
  * Written with POI's streaming SXSSF: only the last {@link #WINDOW} rows stay in memory, the rest go to a compressed
  * temporary file, and the task list is read from the database in batches ({@link LedgerQueries#forEachTask}), so an
@@ -69,9 +71,10 @@ public class LedgerWorkbooks {
 	}
 
 	/** The problem list (问题清单) as the page shows it with these filters. */
-	public void problems(Long inspectionId, ProblemFilter filter, Locale locale, OutputStream out) throws IOException {
+	public void problems(Long inspectionId, ProblemFilter filter, LedgerScope scope, Locale locale, OutputStream out)
+			throws IOException {
 		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
-		LedgerQueries.ProblemList list = this.queries.problems(inspectionId);
+		LedgerQueries.ProblemList list = this.queries.problems(inspectionId, scope);
 		write(out, heading, locale, (workbook) -> {
 			Sheets sheets = new Sheets(workbook, locale);
 			SXSSFSheet sheet = sheets.sheet("ledger.problemList",
@@ -98,13 +101,14 @@ public class LedgerWorkbooks {
 	}
 
 	/** The task list (任务清单) with the filters and order of the page, every page of it. */
-	public void tasks(Long inspectionId, TaskQuery query, Locale locale, OutputStream out) throws IOException {
+	public void tasks(Long inspectionId, TaskQuery query, LedgerScope scope, Locale locale, OutputStream out)
+			throws IOException {
 		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
-		write(out, heading, locale, (workbook) -> fillTasks(workbook, inspectionId, query, locale));
+		write(out, heading, locale, (workbook) -> fillTasks(workbook, inspectionId, query, scope, locale));
 	}
 
 	/** Writes the task sheet into {@code workbook}; the large-export test looks at the workbook's window after it. */
-	void fillTasks(SXSSFWorkbook workbook, Long inspectionId, TaskQuery query, Locale locale) {
+	void fillTasks(SXSSFWorkbook workbook, Long inspectionId, TaskQuery query, LedgerScope scope, Locale locale) {
 		Sheets sheets = new Sheets(workbook, locale);
 		SXSSFSheet sheet = sheets.sheet("ledger.taskList",
 				List.of("ledger.code", "ledger.lists.category", "ledger.export.problemCode", "ledger.problem",
@@ -113,7 +117,7 @@ public class LedgerWorkbooks {
 						"ledger.deadline", "ledger.outcome", "ledger.lists.light", "ledger.overdue", "ledger.evidence"),
 				new int[] { 9, 20, 8, 30, 36, 48, 10, 12, 14, 16, 10, 12, 10, 10, 8, 6 });
 		int[] next = { 1 };
-		this.queries.forEachTask(inspectionId, query, LedgerQueries.EXPORT_BATCH, (batch) -> {
+		this.queries.forEachTask(inspectionId, query, scope, LedgerQueries.EXPORT_BATCH, (batch) -> {
 			for (LedgerQueries.ExportTask task : batch) {
 				LedgerQueries.TaskRow t = task.row();
 				Row row = sheet.createRow(next[0]++);
@@ -139,10 +143,10 @@ public class LedgerWorkbooks {
 	}
 
 	/** The responsibility list (责任清单), by lead department or by responsible leader. */
-	public void responsibilities(Long inspectionId, LedgerQueries.ResponsibilityView view, Locale locale,
-			OutputStream out) throws IOException {
+	public void responsibilities(Long inspectionId, LedgerQueries.ResponsibilityView view, LedgerScope scope,
+			Locale locale, OutputStream out) throws IOException {
 		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
-		List<LedgerQueries.ResponsibilityRow> rows = this.queries.responsibilities(inspectionId, view);
+		List<LedgerQueries.ResponsibilityRow> rows = this.queries.responsibilities(inspectionId, view, scope);
 		boolean byDepartment = view == LedgerQueries.ResponsibilityView.DEPARTMENT;
 		write(out, heading, locale, (workbook) -> {
 			Sheets sheets = new Sheets(workbook, locale);

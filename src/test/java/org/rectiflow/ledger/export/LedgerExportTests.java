@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.rectiflow.TestWorkbooks;
 import org.rectiflow.inspection.importing.PlanWorkbookTemplate;
 import org.rectiflow.ledger.LedgerQueries;
+import org.rectiflow.ledger.LedgerScope;
 import org.rectiflow.ledger.ProblemFilter;
 import org.rectiflow.ledger.TaskQuery;
 import org.rectiflow.task.RectificationTask;
@@ -36,6 +37,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -93,7 +95,7 @@ class LedgerExportTests {
 			.bytes();
 		MvcResult imported = this.mvc
 			.perform(multipart("/inspections/import").file("file", upload)
-				.with(user("rectificationClerk").authorities(new SimpleGrantedAuthority("GROUP_rectificationOffice")))
+				.with(office())
 				.with(csrf()))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrlPattern("/inspections/*"))
@@ -106,7 +108,7 @@ class LedgerExportTests {
 
 	@Test
 	void shouldExportTheTaskListAsImportedWithOutcomesColoured() throws IOException {
-		try (XSSFWorkbook workbook = open(export((out) -> this.workbooks.tasks(this.id, TaskQuery.all(), ZH, out)))) {
+		try (XSSFWorkbook workbook = open(export((out) -> this.workbooks.tasks(this.id, TaskQuery.all(), LedgerScope.ALL, ZH, out)))) {
 			XSSFSheet sheet = workbook.getSheetAt(0);
 
 			assertThat(sheet.getSheetName()).isEqualTo("任务清单");
@@ -146,7 +148,7 @@ class LedgerExportTests {
 
 	@Test
 	void shouldNeutraliseTextThatExcelWouldTakeForAFormula() throws IOException {
-		try (XSSFWorkbook workbook = open(export((out) -> this.workbooks.tasks(this.id, TaskQuery.all(), ZH, out)))) {
+		try (XSSFWorkbook workbook = open(export((out) -> this.workbooks.tasks(this.id, TaskQuery.all(), LedgerScope.ALL, ZH, out)))) {
 			Row row = workbook.getSheetAt(0).getRow(2);
 
 			assertThat(row.getCell(4).getCellType()).isEqualTo(CellType.STRING);
@@ -165,7 +167,7 @@ class LedgerExportTests {
 	void shouldExportOnlyWhatTheTaskListsFiltersSelectInItsOrder() throws Exception {
 		MvcResult result = this.mvc
 			.perform(get("/inspections/" + this.id + "/tasks.xlsx?department=logisticsDepartment&sort=code&dir=desc&page=3&size=1")
-				.with(user("rectificationClerk")))
+				.with(office()))
 			.andExpect(status().isOk())
 			.andExpect(content().contentType(LedgerExportController.XLSX))
 			.andExpect(header().string("Content-Disposition", containsString("filename*=UTF-8''")))
@@ -181,7 +183,7 @@ class LedgerExportTests {
 
 	@Test
 	void shouldExportTheProblemListWithItsFiltersAndRolledUpOutcomes() throws Exception {
-		MvcResult all = this.mvc.perform(get("/inspections/" + this.id + "/problems.xlsx").with(user("rectificationClerk")))
+		MvcResult all = this.mvc.perform(get("/inspections/" + this.id + "/problems.xlsx").with(office()))
 			.andExpect(status().isOk())
 			.andReturn();
 		try (XSSFWorkbook workbook = open(all.getResponse().getContentAsByteArray())) {
@@ -197,7 +199,7 @@ class LedgerExportTests {
 			assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:K4");
 		}
 		try (XSSFWorkbook workbook = open(export((out) -> this.workbooks.problems(this.id,
-				new ProblemFilter(null, TaskStatus.LONG_TERM, null), ZH, out)))) {
+				new ProblemFilter(null, TaskStatus.LONG_TERM, null), LedgerScope.ALL, ZH, out)))) {
 			assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(1);
 			assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("1.2");
 		}
@@ -206,7 +208,7 @@ class LedgerExportTests {
 	@Test
 	void shouldExportTheResponsibilityListByDepartmentAndByLeaderInEnglishToo() throws Exception {
 		MvcResult byLeader = this.mvc
-			.perform(get("/inspections/" + this.id + "/responsibilities.xlsx?by=leader&lang=en").with(user("rectificationClerk")))
+			.perform(get("/inspections/" + this.id + "/responsibilities.xlsx?by=leader&lang=en").with(office()))
 			.andExpect(status().isOk())
 			.andReturn();
 		try (XSSFWorkbook workbook = open(byLeader.getResponse().getContentAsByteArray())) {
@@ -215,7 +217,7 @@ class LedgerExportTests {
 			assertThat(texts(sheet.getRow(1))).containsExactly("吴副校长", "后勤处", "2", "1", "0", "1", "0", "1", "0");
 		}
 		try (XSSFWorkbook workbook = open(export((out) -> this.workbooks.responsibilities(this.id,
-				LedgerQueries.ResponsibilityView.DEPARTMENT, ZH, out)))) {
+				LedgerQueries.ResponsibilityView.DEPARTMENT, LedgerScope.ALL, ZH, out)))) {
 			XSSFSheet sheet = workbook.getSheetAt(0);
 			assertThat(texts(sheet.getRow(0))).startsWith("牵头部门", "责任领导", "任务数");
 			assertThat(texts(sheet.getRow(1))).startsWith("后勤处", "吴副校长", "2");
@@ -224,9 +226,43 @@ class LedgerExportTests {
 		}
 	}
 
+	/** A department exports what its pages show it: the tasks it leads or cooperates on, nothing else. */
+	@Test
+	void shouldExportOnlyWhatThePersonMaySee() throws Exception {
+		RequestPostProcessor finance = user("financeDepartmentStaff")
+			.authorities(new SimpleGrantedAuthority("GROUP_financeDepartment"));
+		MvcResult tasks = this.mvc.perform(get("/inspections/" + this.id + "/tasks.xlsx").with(finance))
+			.andExpect(status().isOk())
+			.andReturn();
+		try (XSSFWorkbook workbook = open(tasks.getResponse().getContentAsByteArray())) {
+			XSSFSheet sheet = workbook.getSheetAt(0);
+			// 1.2.1 is led by finance, 1.1.1 has finance among its cooperating departments.
+			assertThat(sheet.getLastRowNum()).isEqualTo(2);
+			assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("1.1.1");
+			assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("1.2.1");
+		}
+		MvcResult problems = this.mvc.perform(get("/inspections/" + this.id + "/problems.xlsx").with(finance)).andReturn();
+		try (XSSFWorkbook workbook = open(problems.getResponse().getContentAsByteArray())) {
+			assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(2);
+			assertThat(texts(workbook.getSheetAt(0).getRow(1)).subList(0, 6)).containsExactly("1.1", "1. 全面从严治党推进不实",
+					"宿舍维修和食堂管理不到位", "否", "已完成", "1");
+		}
+		MvcResult responsibilities = this.mvc.perform(get("/inspections/" + this.id + "/responsibilities.xlsx").with(finance))
+			.andReturn();
+		try (XSSFWorkbook workbook = open(responsibilities.getResponse().getContentAsByteArray())) {
+			XSSFSheet sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getLastRowNum()).isEqualTo(2);
+			assertThat(texts(sheet.getRow(1)).get(0)).isIn("后勤处", "财务处");
+		}
+	}
+
+	static RequestPostProcessor office() {
+		return user("rectificationClerk").authorities(new SimpleGrantedAuthority("GROUP_rectificationOffice"));
+	}
+
 	@Test
 	void shouldAnswerAnUnknownInspectionWithTheErrorPage() throws Exception {
-		this.mvc.perform(get("/inspections/999999/tasks.xlsx").with(user("rectificationClerk")))
+		this.mvc.perform(get("/inspections/999999/tasks.xlsx").with(office()))
 			.andExpect(status().isNotFound());
 	}
 

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * error, the print stylesheet leaves only the sheet on paper, and the page fits a phone. Screenshots of the three
  * views land in {@code target/screenshots/}.
  */
-class MeetingSheetBrowserTests extends BrowserTestSupport {
+class ProgressMeetingSheetBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	ProcessDriver driver;

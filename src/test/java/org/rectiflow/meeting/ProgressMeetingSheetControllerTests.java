@@ -27,9 +27,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The meeting sheet page: Chinese, grouped by leader, printable, and a bad date answered in place, never a 500. */
-@PortalWebMvcTest(MeetingSheetController.class)
-@WithMockUser("rectificationClerk")
-class MeetingSheetControllerTests {
+@PortalWebMvcTest(ProgressMeetingSheetController.class)
+@WithMockUser(username = "rectificationClerk", authorities = "GROUP_rectificationOffice")
+class ProgressMeetingSheetControllerTests {
 
 	static final Long ID = 7L;
 
@@ -39,7 +39,7 @@ class MeetingSheetControllerTests {
 	MockMvc mvc;
 
 	@MockitoBean
-	MeetingSheetService sheets;
+	ProgressMeetingSheetService sheets;
 
 	@BeforeEach
 	void sheet() {
@@ -49,27 +49,27 @@ class MeetingSheetControllerTests {
 			.willThrow(new RectiflowException.NotFound("error.inspection.notFound", 999L));
 	}
 
-	static MeetingSheet sheetOf(LocalDate date) {
-		MeetingSheet.Item overdue = new MeetingSheet.Item(101L, "1.1.1", "宿舍日常维修不及时", "后勤处", LocalDate.of(2026, 11, 20),
+	static ProgressMeetingSheet sheetOf(LocalDate date) {
+		ProgressMeetingSheet.Item overdue = new ProgressMeetingSheet.Item(101L, "1.1.1", "宿舍日常维修不及时", "后勤处", LocalDate.of(2026, 11, 20),
 				TrafficLight.RED, TaskStatus.NOT_COMPLETED, false, "已建立维修台账", LocalDate.of(2026, 11, 18),
 				List.of("维修台账.pdf", "照片.jpg"), List.of("建立维修台账，限时办结", "每周通报"));
-		MeetingSheet.Item done = new MeetingSheet.Item(102L, "1.1.2", "食堂档口无准入规则", "后勤处", LocalDate.of(2026, 11, 10),
+		ProgressMeetingSheet.Item done = new ProgressMeetingSheet.Item(102L, "1.1.2", "食堂档口无准入规则", "后勤处", LocalDate.of(2026, 11, 10),
 				TrafficLight.NONE, TaskStatus.COMPLETED, true, null, null, List.of(), List.of("制定档口准入办法"));
-		MeetingSheet.Item finance = new MeetingSheet.Item(201L, "1.2.1", "未出台财务报账管理办法", "财务处",
+		ProgressMeetingSheet.Item finance = new ProgressMeetingSheet.Item(201L, "1.2.1", "未出台财务报账管理办法", "财务处",
 				LocalDate.of(2026, 11, 27), TrafficLight.YELLOW, TaskStatus.NOT_COMPLETED, false, null, null, List.of(),
 				List.of("修订报账办法"));
-		List<MeetingSheet.LeaderGroup> leaders = List.of(
-				new MeetingSheet.LeaderGroup("vicePresidentFinance", "王副校长", MeetingSheet.Summary.of(List.of(finance)),
+		List<ProgressMeetingSheet.LeaderGroup> leaders = List.of(
+				new ProgressMeetingSheet.LeaderGroup("vicePresidentFinance", "王副校长", ProgressMeetingSheet.Summary.of(List.of(finance)),
 						List.of(finance)),
-				new MeetingSheet.LeaderGroup("vicePresidentLogistics", "吴副校长",
-						MeetingSheet.Summary.of(List.of(overdue, done)), List.of(overdue, done)));
-		return new MeetingSheet(ID, "省委第四巡察组巡察测试学院党委", "测试学院党委", InspectionStatus.RECTIFYING, date,
-				MeetingSheet.Summary.of(List.of(overdue, done, finance)), leaders);
+				new ProgressMeetingSheet.LeaderGroup("vicePresidentLogistics", "吴副校长",
+						ProgressMeetingSheet.Summary.of(List.of(overdue, done)), List.of(overdue, done)));
+		return new ProgressMeetingSheet(ID, "省委第四巡察组巡察测试学院党委", "测试学院党委", InspectionStatus.RECTIFYING, date,
+				ProgressMeetingSheet.Summary.of(List.of(overdue, done, finance)), leaders);
 	}
 
 	@Test
 	void shouldShowTheSheetInChineseGroupedByLeader() throws Exception {
-		String body = page("/inspections/7/meeting-sheet?date=2026-11-20");
+		String body = page("/inspections/7/progress-meeting?date=2026-11-20");
 
 		verify(this.sheets).sheet(ID, LocalDate.of(2026, 11, 20));
 		assertThat(body).contains("巡察整改工作调度会材料", "情况截至 2026-11-20", "共 3 项，已完成 1 项，基本完成 0 项，已逾期 1 项，即将到期 1 项",
@@ -83,7 +83,7 @@ class MeetingSheetControllerTests {
 
 	@Test
 	void shouldDefaultToToday() throws Exception {
-		String body = page("/inspections/7/meeting-sheet");
+		String body = page("/inspections/7/progress-meeting");
 
 		verify(this.sheets).sheet(ID, TODAY);
 		assertThat(body).contains("情况截至 2026-11-25").doesNotContain("无法识别");
@@ -91,7 +91,7 @@ class MeetingSheetControllerTests {
 
 	@Test
 	void shouldAnswerABadDateWithTodaysSheetAndANotice() throws Exception {
-		String body = page("/inspections/7/meeting-sheet?date=abc");
+		String body = page("/inspections/7/progress-meeting?date=abc");
 
 		verify(this.sheets).sheet(ID, TODAY);
 		assertThat(body).contains("会议日期“abc”无法识别", "已按今天（2026-11-25）生成", "情况截至 2026-11-25");
@@ -101,7 +101,7 @@ class MeetingSheetControllerTests {
 	@ValueSource(strings = { "2026-02-30", "2026-13-01", "+999999999-12-31", "9999-12-31", "1900-01-01", "20261125",
 			"2026/11/25", "<script>" })
 	void shouldAnswerADateItCannotUseWithTodaysSheet(String date) throws Exception {
-		String body = this.mvc.perform(get("/inspections/7/meeting-sheet").param("date", date))
+		String body = this.mvc.perform(get("/inspections/7/progress-meeting").param("date", date))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -113,14 +113,14 @@ class MeetingSheetControllerTests {
 
 	@Test
 	void shouldLinkTheSheetFromTheInspectionTabs() throws Exception {
-		String body = page("/inspections/7/meeting-sheet");
+		String body = page("/inspections/7/progress-meeting");
 
-		assertThat(body).contains("href=\"/inspections/7/meeting-sheet\"", "调度会材料");
+		assertThat(body).contains("href=\"/inspections/7/progress-meeting\"", "调度会材料");
 	}
 
 	@Test
 	void shouldSpeakEnglishWhenAsked() throws Exception {
-		String body = page("/inspections/7/meeting-sheet?lang=en");
+		String body = page("/inspections/7/progress-meeting?lang=en");
 
 		assertThat(body).contains("Rectification progress meeting sheet", "3 tasks: 1 completed, 0 basically completed, 1 overdue, 1 due soon",
 				"Print");
@@ -128,18 +128,24 @@ class MeetingSheetControllerTests {
 
 	@Test
 	void shouldAnswerAnUnknownInspectionWithNotFound() throws Exception {
-		this.mvc.perform(get("/inspections/999/meeting-sheet")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/inspections/999/progress-meeting")).andExpect(status().isNotFound());
 	}
 
 	@Test
 	void shouldNotFailOnAnInspectionIdThatIsNotANumber() throws Exception {
-		int status = this.mvc.perform(get("/inspections/x/meeting-sheet")).andReturn().getResponse().getStatus();
+		int status = this.mvc.perform(get("/inspections/x/progress-meeting")).andReturn().getResponse().getStatus();
 
 		assertThat(status).isBetween(400, 499);
 	}
 
 	private String page(String url) throws Exception {
 		return this.mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	@Test
+	@WithMockUser(username = "logisticsDepartmentStaff", authorities = "GROUP_logisticsDepartment")
+	void isNotForADepartment() throws Exception {
+		this.mvc.perform(get("/inspections/7/progress-meeting")).andExpect(status().isForbidden());
 	}
 
 }

@@ -6,11 +6,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Every case of {@link MeetingSheetServiceTests} again on a real PostgreSQL: the SQL, and the end of the day bound as
+ * Every case of {@link ProgressMeetingSheetServiceTests} again on a real PostgreSQL: the SQL, and the end of the day bound as
  * a UTC timestamp, are written for both databases.
  */
 @SpringBootTest(classes = { RectiflowApplication.class, EmbeddedPostgresConfiguration.class })
 @ActiveProfiles({ "test", "postgres" })
-class MeetingSheetPostgresTests extends MeetingSheetServiceTests {
+class ProgressMeetingSheetPostgresTests extends ProgressMeetingSheetServiceTests {
 
 }

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
+import org.rectiflow.identity.Roles;
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,27 +14,28 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The progress meeting sheet (调度会材料) at {@code /inspections/{id}/meeting-sheet?date=yyyy-MM-dd}: what the
+ * The progress meeting sheet (调度会材料) at {@code /inspections/{id}/progress-meeting?date=yyyy-MM-dd}: what the
  * rectification office prints for a progress meeting, grouped by responsible leader. The date is typed by hand or
  * passed around in chat groups, so a date it cannot read gives today's sheet with a notice, never an error page.
  */
 @Controller
-class MeetingSheetController {
+class ProgressMeetingSheetController {
 
 	static final int FIRST_YEAR = 2000;
 
 	static final int LAST_YEAR = 2099;
 
-	private final MeetingSheetService sheets;
+	private final ProgressMeetingSheetService sheets;
 
 	private final MessageSource messages;
 
-	MeetingSheetController(MeetingSheetService sheets, MessageSource messages) {
+	ProgressMeetingSheetController(ProgressMeetingSheetService sheets, MessageSource messages) {
 		this.sheets = sheets;
 		this.messages = messages;
 	}
 
-	@GetMapping("/inspections/{inspectionId}/meeting-sheet")
+	@GetMapping("/inspections/{inspectionId}/progress-meeting")
+	@PreAuthorize(Roles.PROGRESS_MEETING)
 	String sheet(@PathVariable Long inspectionId, @RequestParam(required = false) String date, Locale locale,
 			Model model) {
 		LocalDate today = this.sheets.today();

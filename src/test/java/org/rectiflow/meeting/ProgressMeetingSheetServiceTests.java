@@ -40,14 +40,14 @@ import static org.assertj.core.api.Assertions.tuple;
 @SpringBootTest
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MeetingSheetServiceTests {
+class ProgressMeetingSheetServiceTests {
 
 	static final LocalDate TODAY = LedgerFixture.TODAY;
 
 	static final LocalDate YESTERDAY = TODAY.minusDays(1);
 
 	@Autowired
-	MeetingSheetService sheets;
+	ProgressMeetingSheetService sheets;
 
 	@Autowired
 	ProcessDriver driver;
@@ -79,14 +79,14 @@ class MeetingSheetServiceTests {
 
 	@Test
 	void shouldGroupEveryTaskByLeaderInTheOrderOfTheirNames() {
-		MeetingSheet sheet = this.sheets.sheet(this.id, TODAY);
+		ProgressMeetingSheet sheet = this.sheets.sheet(this.id, TODAY);
 
-		assertThat(sheet.leaders()).extracting(MeetingSheet.LeaderGroup::leaderName)
+		assertThat(sheet.leaders()).extracting(ProgressMeetingSheet.LeaderGroup::leaderName)
 			.containsExactly("李校长", "吴副校长", "赵副校长", "周书记");
 		assertThat(codes(sheet)).containsExactly(
 				List.of("2.2.1", "2.2.2", "2.3.1"), List.of("1.1.1", "1.1.2", "1.1.3"), List.of("1.2.1", "1.2.2"),
 				List.of("2.1.1", "2.1.2", "2.1.3"));
-		MeetingSheet.Item first = sheet.leaders().get(1).items().get(0);
+		ProgressMeetingSheet.Item first = sheet.leaders().get(1).items().get(0);
 		assertThat(first.title()).isEqualTo("宿舍日常维修不及时");
 		assertThat(first.leadDepartmentName()).isEqualTo("后勤处");
 		assertThat(first.deadline()).isEqualTo(TODAY.minusDays(10));
@@ -95,15 +95,15 @@ class MeetingSheetServiceTests {
 
 	@Test
 	void shouldCountEachLeadersTasksAsTheyStandToday() {
-		MeetingSheet sheet = this.sheets.sheet(this.id, TODAY);
+		ProgressMeetingSheet sheet = this.sheets.sheet(this.id, TODAY);
 
-		assertThat(sheet.leaders()).extracting(MeetingSheet.LeaderGroup::leaderName, MeetingSheet.LeaderGroup::summary)
-			.containsExactly(tuple("李校长", new MeetingSheet.Summary(3, 2, 0, 0, 0)),
-					tuple("吴副校长", new MeetingSheet.Summary(3, 1, 0, 1, 1)),
-					tuple("赵副校长", new MeetingSheet.Summary(2, 0, 0, 1, 1)),
-					tuple("周书记", new MeetingSheet.Summary(3, 0, 1, 0, 0)));
-		assertThat(sheet.summary()).isEqualTo(new MeetingSheet.Summary(11, 3, 1, 2, 2));
-		Map<String, MeetingSheet.Item> items = items(sheet);
+		assertThat(sheet.leaders()).extracting(ProgressMeetingSheet.LeaderGroup::leaderName, ProgressMeetingSheet.LeaderGroup::summary)
+			.containsExactly(tuple("李校长", new ProgressMeetingSheet.Summary(3, 2, 0, 0, 0)),
+					tuple("吴副校长", new ProgressMeetingSheet.Summary(3, 1, 0, 1, 1)),
+					tuple("赵副校长", new ProgressMeetingSheet.Summary(2, 0, 0, 1, 1)),
+					tuple("周书记", new ProgressMeetingSheet.Summary(3, 0, 1, 0, 0)));
+		assertThat(sheet.summary()).isEqualTo(new ProgressMeetingSheet.Summary(11, 3, 1, 2, 2));
+		Map<String, ProgressMeetingSheet.Item> items = items(sheet);
 		assertThat(items.get("1.1.3").status()).isEqualTo(TaskStatus.COMPLETED);
 		assertThat(items.get("2.1.3").status()).isEqualTo(TaskStatus.BASICALLY_COMPLETED);
 		assertThat(items.get("2.1.2").status()).isEqualTo(TaskStatus.LONG_TERM);
@@ -112,9 +112,9 @@ class MeetingSheetServiceTests {
 
 	@Test
 	void shouldShowATaskClosedOffTodayAsNotCompletedOnYesterdaysSheet() {
-		MeetingSheet sheet = this.sheets.sheet(this.id, YESTERDAY);
+		ProgressMeetingSheet sheet = this.sheets.sheet(this.id, YESTERDAY);
 
-		Map<String, MeetingSheet.Item> items = items(sheet);
+		Map<String, ProgressMeetingSheet.Item> items = items(sheet);
 		assertThat(items.get("1.1.3").status()).isEqualTo(TaskStatus.NOT_COMPLETED);
 		assertThat(items.get("1.1.3").completed()).isFalse();
 		assertThat(items.get("1.1.3").unfinished()).isTrue();
@@ -123,15 +123,15 @@ class MeetingSheetServiceTests {
 		assertThat(items.get("2.1.2").status()).as("long-term is not dated").isEqualTo(TaskStatus.LONG_TERM);
 		assertThat(sheet.summary().completed()).isZero();
 		assertThat(sheet.summary().basicallyCompleted()).isZero();
-		assertThat(sheet.leaders()).extracting(MeetingSheet.LeaderGroup::leaderName, (g) -> g.summary().completed(),
+		assertThat(sheet.leaders()).extracting(ProgressMeetingSheet.LeaderGroup::leaderName, (g) -> g.summary().completed(),
 				(g) -> g.summary().overdue())
 			.containsExactly(tuple("李校长", 0, 1), tuple("吴副校长", 0, 2), tuple("赵副校长", 0, 0), tuple("周书记", 0, 0));
 	}
 
 	@Test
 	void shouldCountEvidenceUploadedByTheEndOfTheDay() {
-		Map<String, MeetingSheet.Item> today = items(this.sheets.sheet(this.id, TODAY));
-		Map<String, MeetingSheet.Item> yesterday = items(this.sheets.sheet(this.id, YESTERDAY));
+		Map<String, ProgressMeetingSheet.Item> today = items(this.sheets.sheet(this.id, TODAY));
+		Map<String, ProgressMeetingSheet.Item> yesterday = items(this.sheets.sheet(this.id, YESTERDAY));
 
 		assertThat(today.get("1.1.1").evidenceFiles()).containsExactly("1.1.1-1.pdf", "1.1.1-2.pdf");
 		assertThat(today.get("1.2.1").evidenceCount()).isEqualTo(1);
@@ -142,9 +142,9 @@ class MeetingSheetServiceTests {
 
 	@Test
 	void shouldShowTheLastReportSubmittedByTheDay() {
-		Map<String, MeetingSheet.Item> today = items(this.sheets.sheet(this.id, TODAY));
-		Map<String, MeetingSheet.Item> yesterday = items(this.sheets.sheet(this.id, YESTERDAY));
-		Map<String, MeetingSheet.Item> before = items(this.sheets.sheet(this.id, YESTERDAY.minusDays(1)));
+		Map<String, ProgressMeetingSheet.Item> today = items(this.sheets.sheet(this.id, TODAY));
+		Map<String, ProgressMeetingSheet.Item> yesterday = items(this.sheets.sheet(this.id, YESTERDAY));
+		Map<String, ProgressMeetingSheet.Item> before = items(this.sheets.sheet(this.id, YESTERDAY.minusDays(1)));
 
 		assertThat(today.get("2.1.2").progress()).contains("压减会议 30%", "全年会议减少 12 场").doesNotContain("明天");
 		assertThat(today.get("2.1.2").progressOn()).isEqualTo(YESTERDAY);
@@ -173,8 +173,8 @@ class MeetingSheetServiceTests {
 				Map.of(RectificationTaskProcess.VAR_PROGRESS_REPORT, "已建立维修台账，本周办结 12 件"));
 
 		// when
-		MeetingSheet.Item today = this.sheets.sheet(other, TODAY).leaders().get(0).items().get(0);
-		MeetingSheet.Item yesterday = this.sheets.sheet(other, YESTERDAY).leaders().get(0).items().get(0);
+		ProgressMeetingSheet.Item today = this.sheets.sheet(other, TODAY).leaders().get(0).items().get(0);
+		ProgressMeetingSheet.Item yesterday = this.sheets.sheet(other, YESTERDAY).leaders().get(0).items().get(0);
 
 		// then
 		assertThat(today.progress()).isEqualTo("已建立维修台账，本周办结 12 件");
@@ -189,15 +189,15 @@ class MeetingSheetServiceTests {
 		assertThatThrownBy(() -> this.sheets.sheet(-1L, TODAY)).isInstanceOf(RectiflowException.NotFound.class);
 	}
 
-	private static List<List<String>> codes(MeetingSheet sheet) {
-		return sheet.leaders().stream().map((g) -> g.items().stream().map(MeetingSheet.Item::code).toList()).toList();
+	private static List<List<String>> codes(ProgressMeetingSheet sheet) {
+		return sheet.leaders().stream().map((g) -> g.items().stream().map(ProgressMeetingSheet.Item::code).toList()).toList();
 	}
 
-	private static Map<String, MeetingSheet.Item> items(MeetingSheet sheet) {
+	private static Map<String, ProgressMeetingSheet.Item> items(ProgressMeetingSheet sheet) {
 		return sheet.leaders()
 			.stream()
 			.flatMap((g) -> g.items().stream())
-			.collect(Collectors.toMap(MeetingSheet.Item::code, Function.identity()));
+			.collect(Collectors.toMap(ProgressMeetingSheet.Item::code, Function.identity()));
 	}
 
 }

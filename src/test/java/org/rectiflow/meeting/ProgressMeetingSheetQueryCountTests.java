@@ -24,10 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @ActiveProfiles("test")
-class MeetingSheetQueryCountTests {
+class ProgressMeetingSheetQueryCountTests {
 
 	@Autowired
-	MeetingSheetService sheets;
+	ProgressMeetingSheetService sheets;
 
 	@Autowired
 	ProcessDriver driver;

@@ -11,7 +11,7 @@ import org.rectiflow.task.TaskStatus;
  * The material of a progress meeting (调度会材料) as it stood on one day: every task of an inspection under its
  * responsible leader, because at the meeting each leader answers for their own tasks in turn.
  */
-public record MeetingSheet(Long inspectionId, String title, String unitName, InspectionStatus status, LocalDate date,
+public record ProgressMeetingSheet(Long inspectionId, String title, String unitName, InspectionStatus status, LocalDate date,
 		Summary summary, List<LeaderGroup> leaders) {
 
 	/**

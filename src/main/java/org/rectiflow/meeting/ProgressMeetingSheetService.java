@@ -51,7 +51,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class MeetingSheetService {
+public class ProgressMeetingSheetService {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -65,7 +65,7 @@ public class MeetingSheetService {
 
 	private final Clock clock;
 
-	MeetingSheetService(NamedParameterJdbcTemplate jdbc, InspectionRepository inspections, Directory directory,
+	ProgressMeetingSheetService(NamedParameterJdbcTemplate jdbc, InspectionRepository inspections, Directory directory,
 			WorkingDays workingDays, RectificationTaskProcessAdapter process, Clock clock) {
 		this.jdbc = jdbc;
 		this.inspections = inspections;
@@ -80,7 +80,7 @@ public class MeetingSheetService {
 		return LocalDate.ofInstant(this.clock.instant(), WorkingDays.ZONE);
 	}
 
-	public MeetingSheet sheet(Long inspectionId, LocalDate date) {
+	public ProgressMeetingSheet sheet(Long inspectionId, LocalDate date) {
 		Inspection inspection = this.inspections.findById(inspectionId)
 			.orElseThrow(() -> new RectiflowException.NotFound("error.inspection.notFound", inspectionId));
 		Instant until = date.plusDays(1).atStartOfDay(WorkingDays.ZONE).toInstant();
@@ -89,7 +89,7 @@ public class MeetingSheetService {
 			.addValue("until", LocalDateTime.ofInstant(until, ZoneOffset.UTC));
 		List<TaskRow> tasks = this.jdbc.query("select t.id, t.code, t.title, t.responsible_leader, t.lead_department,"
 				+ " t.deadline, t.status, t.closed_off, t.closed_off_at, t.overdue, t.progress_report"
-				+ " from rectification_task t where t.inspection_id = :inspection", params, MeetingSheetService::taskRow);
+				+ " from rectification_task t where t.inspection_id = :inspection", params, ProgressMeetingSheetService::taskRow);
 		Map<Long, List<String>> measures = new HashMap<>();
 		this.jdbc.query("select m.task_id, m.content from measure m join rectification_task t on t.id = m.task_id"
 				+ " where t.inspection_id = :inspection order by m.task_id, m.seq", params,
@@ -114,8 +114,8 @@ public class MeetingSheetService {
 					(stage, progress) -> progress.at().isAfter(stage.at()) ? progress : stage));
 		Map<String, String> leaderNames = this.directory.displayNames(tasks.stream().map(TaskRow::leader).toList());
 		boolean flagsCount = !date.isBefore(today());
-		Map<String, List<MeetingSheet.Item>> byLeader = new LinkedHashMap<>();
-		tasks.stream().sorted(Comparator.comparing(TaskRow::code, MeetingSheetService::compareCodes)).forEach((t) -> {
+		Map<String, List<ProgressMeetingSheet.Item>> byLeader = new LinkedHashMap<>();
+		tasks.stream().sorted(Comparator.comparing(TaskRow::code, ProgressMeetingSheetService::compareCodes)).forEach((t) -> {
 			boolean closedOff = t.closedOff && (t.closedOffAt == null || t.closedOffAt.isBefore(until));
 			TaskStatus status = closedOff ? t.status
 					: (t.status == TaskStatus.LONG_TERM) ? TaskStatus.LONG_TERM : TaskStatus.NOT_COMPLETED;
@@ -126,25 +126,25 @@ public class MeetingSheetService {
 				report = new DatedReport(null, t.progressReport);
 			}
 			byLeader.computeIfAbsent(t.leader, (k) -> new ArrayList<>())
-				.add(new MeetingSheet.Item(t.id, t.code, t.title,
+				.add(new ProgressMeetingSheet.Item(t.id, t.code, t.title,
 						(t.leadDepartment == null) ? "" : Department.nameOf(t.leadDepartment), t.deadline, light, status,
 						closedOff, (report != null) ? report.text() : null,
 						(report != null && report.at() != null) ? LocalDate.ofInstant(report.at(), WorkingDays.ZONE) : null,
 						evidence.getOrDefault(t.id, List.of()), measures.getOrDefault(t.id, List.of())));
 		});
 		Collator chinese = Collator.getInstance(Locale.CHINA);
-		List<MeetingSheet.LeaderGroup> groups = byLeader.entrySet()
+		List<ProgressMeetingSheet.LeaderGroup> groups = byLeader.entrySet()
 			.stream()
-			.map((e) -> new MeetingSheet.LeaderGroup(e.getKey(),
+			.map((e) -> new ProgressMeetingSheet.LeaderGroup(e.getKey(),
 					(e.getKey() == null) ? null : leaderNames.getOrDefault(e.getKey(), e.getKey()),
-					MeetingSheet.Summary.of(e.getValue()), e.getValue()))
-			.sorted(Comparator.comparing((MeetingSheet.LeaderGroup g) -> g.leaderId() == null)
+					ProgressMeetingSheet.Summary.of(e.getValue()), e.getValue()))
+			.sorted(Comparator.comparing((ProgressMeetingSheet.LeaderGroup g) -> g.leaderId() == null)
 				.thenComparing((g) -> (g.leaderName() == null) ? "" : g.leaderName(), chinese)
 				.thenComparing((g) -> (g.leaderId() == null) ? "" : g.leaderId()))
 			.toList();
-		List<MeetingSheet.Item> all = groups.stream().flatMap((g) -> g.items().stream()).toList();
-		return new MeetingSheet(inspection.getId(), inspection.getTitle(), inspection.getUnitName(),
-				inspection.getStatus(), date, MeetingSheet.Summary.of(all), groups);
+		List<ProgressMeetingSheet.Item> all = groups.stream().flatMap((g) -> g.items().stream()).toList();
+		return new ProgressMeetingSheet(inspection.getId(), inspection.getTitle(), inspection.getUnitName(),
+				inspection.getStatus(), date, ProgressMeetingSheet.Summary.of(all), groups);
 	}
 
 	private record TaskRow(Long id, String code, String title, String leader, String leadDepartment,

@@ -1,0 +1,27 @@
+package org.rectiflow.task;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code take} listener of the two return flows (leader, on-site supervision): the return is counted for the
+ * department's assessment and the department is told the reason the decision task recorded.
+ */
+@Component("taskReturnedListener")
+class TaskReturnedListener implements ExecutionListener {
+
+	private final DeadlineService deadlines;
+
+	TaskReturnedListener(DeadlineService deadlines) {
+		this.deadlines = deadlines;
+	}
+
+	@Override
+	public void notify(DelegateExecution execution) {
+		Object reason = execution.getVariable(RectificationTaskProcess.VAR_LAST_RETURN_REASON);
+		this.deadlines.recordReturn(((Number) execution.getVariable(RectificationTaskProcess.VAR_TASK_ID)).longValue(),
+				(reason == null) ? null : reason.toString());
+	}
+
+}

@@ -7,11 +7,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.rectiflow.inspection.Inspection;
@@ -122,9 +125,47 @@ public class PlanWorkbookImporter {
 		if (attached != null && attached > 0) {
 			throw new RectiflowException.Conflict("plan.import.attached");
 		}
-		this.plans.replaceBreakdown(inspectionId, feedback(reworked));
+		this.plans.replaceBreakdown(inspectionId, keepFlags(inspectionId, feedback(reworked)));
 		return new Outcome(inspectionId, inspection.getTitle(), false, this.clock.instant(), reworked.problemCount(),
 				reworked.taskCount());
+	}
+
+	/**
+	 * The workbook has no column for "previous round" (problems) or "non-public" (tasks), set through the API; a
+	 * problem or task the reworked plan still names by the same text keeps them.
+	 */
+	private Feedback keepFlags(Long inspectionId, Feedback feedback) {
+		Map<Long, String> problemTitles = new HashMap<>();
+		Set<String> previousRound = new HashSet<>();
+		for (Problem p : this.problems.findByInspectionIdOrderByCategoryIdAscSeqAsc(inspectionId)) {
+			problemTitles.put(p.getId(), p.getTitle());
+			if (p.isPreviousRound()) {
+				previousRound.add(p.getTitle());
+			}
+		}
+		Set<String> nonPublic = this.tasks.findByInspectionIdOrderByIdAsc(inspectionId)
+			.stream()
+			.filter(RectificationTask::isNonPublic)
+			.map((t) -> problemTitles.get(t.getProblemId()) + "\u0000" + t.getTitle())
+			.collect(Collectors.toSet());
+		if (previousRound.isEmpty() && nonPublic.isEmpty()) {
+			return feedback;
+		}
+		List<Feedback.Category> categories = feedback.categories()
+			.stream()
+			.map((c) -> new Feedback.Category(c.title(), c.problems()
+				.stream()
+				.map((p) -> new Feedback.ProblemItem(p.title(), previousRound.contains(p.title()), p.tasks()
+					.stream()
+					.map((t) -> new Feedback.TaskItem(t.title(), t.kind(), t.responsibleLeader(), t.leadDepartment(),
+							t.cooperatingDepartments(), t.responsiblePerson(), t.deadline(), t.measures(),
+							nonPublic.contains(p.title() + "\u0000" + t.title())))
+					.toList()))
+				.toList()))
+			.toList();
+		return new Feedback(feedback.title(), feedback.inspectingBody(), feedback.unitName(), feedback.onSiteFrom(),
+				feedback.onSiteTo(), feedback.feedbackDate(), feedback.documentNumbers(), feedback.concentratedMonths(),
+				feedback.contactLine(), categories);
 	}
 
 	/** The plan as it stands, as a workbook would say it: what the office downloads to rework in Excel. */

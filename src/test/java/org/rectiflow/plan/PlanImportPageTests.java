@@ -265,6 +265,9 @@ class PlanImportPageTests {
 	@Test
 	void shouldReplaceThePlanBeingDraftedWithTheReworkedWorkbook() throws Exception {
 		Long id = imported("导入页面测试：改方案");
+		// Flags the workbook has no column for, set through the API meanwhile.
+		this.jdbc.update("update problem set previous_round = true where inspection_id = ? and code = '1.1'", id);
+		this.jdbc.update("update rectification_task set non_public = true where inspection_id = ? and code = '1.1.2'", id);
 		byte[] current = this.mvc.perform(get("/inspections/" + id + "/plan.xlsx").with(office())).andReturn().getResponse()
 			.getContentAsByteArray();
 		byte[] reworked;
@@ -288,6 +291,10 @@ class PlanImportPageTests {
 		assertThat(this.jdbc.queryForList("select t.code || ' ' || t.responsible_leader from rectification_task t"
 				+ " where t.inspection_id = ? order by t.code", String.class, id))
 			.containsExactly("1.1.1 vicePresidentFinance", "1.1.2 vicePresidentLogistics", "2.1.1 secretary");
+		assertThat(this.jdbc.queryForList("select t.code from rectification_task t where t.inspection_id = ? and t.non_public",
+				String.class, id)).containsExactly("1.1.2");
+		assertThat(this.jdbc.queryForList("select p.code from problem p where p.inspection_id = ? and p.previous_round",
+				String.class, id)).containsExactly("1.1");
 		String processId = this.runtimeService.createProcessInstanceQuery()
 			.processInstanceBusinessKey(String.valueOf(id))
 			.processDefinitionKey(RectificationProcess.PROCESS_KEY)

@@ -8,12 +8,15 @@ import java.text.Collator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.rectiflow.deadline.TrafficLight;
@@ -26,6 +29,8 @@ import org.rectiflow.inspection.InspectionStatus;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.task.TaskKind;
 import org.rectiflow.task.TaskStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -74,7 +79,13 @@ public class LedgerQueries {
 	private static final String STATUS_ORDER = "case t.status when 'NOT_COMPLETED' then 0 when 'BASICALLY_COMPLETED' then 1"
 			+ " when 'LONG_TERM' then 2 when 'COMPLETED' then 3 else 4 end";
 
+	/** Rows a streamed read fetches from the database at a time, and hands on together. */
+	public static final int EXPORT_BATCH = 500;
+
 	private final NamedParameterJdbcTemplate jdbc;
+
+	/** The same database, read through a cursor: an export never holds more than a batch of rows. */
+	private final NamedParameterJdbcTemplate streaming;
 
 	private final InspectionRepository inspections;
 
@@ -87,6 +98,9 @@ public class LedgerQueries {
 	LedgerQueries(NamedParameterJdbcTemplate jdbc, InspectionRepository inspections, Directory directory, Clock clock,
 			WorkingDays workingDays) {
 		this.jdbc = jdbc;
+		JdbcTemplate cursor = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+		cursor.setFetchSize(EXPORT_BATCH);
+		this.streaming = new NamedParameterJdbcTemplate(cursor);
 		this.inspections = inspections;
 		this.directory = directory;
 		this.clock = clock;
@@ -119,12 +133,29 @@ public class LedgerQueries {
 	/** Every problem of an inspection, in order, with the inspection's counts computed from the same rows. */
 	public record ProblemList(List<ProblemRow> rows, OutcomeCounts problemCounts, OutcomeCounts taskCounts,
 			int overdue) {
+
+		/** The categories that have problems, in order, as the problem list's filter offers them. */
+		public List<Option> categories() {
+			Map<Long, Option> categories = new LinkedHashMap<>();
+			this.rows.forEach((p) -> categories.putIfAbsent(p.categoryId(),
+					new Option(String.valueOf(p.categoryId()), p.categorySeq() + ". " + p.categoryTitle())));
+			return List.copyOf(categories.values());
+		}
+
 	}
 
 	public record TaskRow(Long id, String code, String title, TaskKind kind, Long problemId, String problemCode,
 			String problemTitle, String leadDepartment, String leadDepartmentName, String leader, String leaderName,
 			String responsiblePerson, LocalDate deadline, TaskStatus status, boolean overdue, TrafficLight light,
 			long evidenceCount) {
+	}
+
+	/**
+	 * A task as the exported task list writes it: the list's row with what a printed ledger adds, the category, the
+	 * cooperating departments and the measures.
+	 */
+	public record ExportTask(TaskRow row, int categorySeq, String categoryTitle, List<String> cooperatingDepartmentNames,
+			List<String> measures) {
 	}
 
 	/**
@@ -275,6 +306,72 @@ public class LedgerQueries {
 					r.deadline, r.status, r.overdue, r.light, evidence.getOrDefault(r.id, 0L)))
 			.toList();
 		return new TaskPage(answered, taskRows, total, requested);
+	}
+
+	/**
+	 * Every task the task list's filters select within the person's scope, in its order, streamed for an export: the tasks are read through a
+	 * cursor ({@link #EXPORT_BATCH} rows a fetch) and handed on in batches of {@code batchSize}, each completed with
+	 * one query for its measures, one for its evidence counts and the names of leaders not met before. Memory stays
+	 * that of one batch, however many tasks the inspection has. Paging of the query is ignored.
+	 */
+	public void forEachTask(Long inspectionId, TaskQuery query, LedgerScope scope, int batchSize,
+			Consumer<List<ExportTask>> batches) {
+		MapSqlParameterSource params = parameters(inspectionId);
+		String sql = "select t.id, t.code, t.title, t.kind, t.responsible_leader, t.lead_department,"
+				+ " t.cooperating_departments, t.responsible_person, t.deadline, t.status, t.closed_off, t.overdue,"
+				+ " p.id as problem_id, p.code as problem_code, p.title as problem_title, c.seq as category_seq,"
+				+ " c.title as category_title" + TASKS + where(query, params) + scope.condition(params)
+				+ orderBy(query, inspectionId, params);
+		LocalDate today = today();
+		LocalDate horizon = this.workingDays.dueSoonHorizon(today);
+		List<Row> rows = new ArrayList<>(batchSize);
+		List<String[]> extras = new ArrayList<>(batchSize);
+		Map<String, String> leaderNames = new HashMap<>();
+		this.streaming.query(sql, params, (RowCallbackHandler) (rs) -> {
+			rows.add(row(rs, today, horizon));
+			extras.add(new String[] { rs.getString("category_seq"), rs.getString("category_title"),
+					rs.getString("cooperating_departments") });
+			if (rows.size() == batchSize) {
+				batches.accept(exportBatch(rows, extras, leaderNames));
+				rows.clear();
+				extras.clear();
+			}
+		});
+		if (!rows.isEmpty()) {
+			batches.accept(exportBatch(rows, extras, leaderNames));
+		}
+	}
+
+	private List<ExportTask> exportBatch(List<Row> rows, List<String[]> extras, Map<String, String> leaderNames) {
+		List<Long> ids = rows.stream().map(Row::id).toList();
+		Map<Long, Long> evidence = evidenceCounts(ids);
+		Map<Long, List<String>> measures = new HashMap<>();
+		this.jdbc.query("select m.task_id, m.content from measure m where m.task_id in (:ids) order by m.task_id, m.seq",
+				new MapSqlParameterSource("ids", ids), (RowCallbackHandler) (rs) -> measures
+					.computeIfAbsent(rs.getLong("task_id"), (k) -> new ArrayList<>())
+					.add(rs.getString("content")));
+		List<String> unnamed = rows.stream()
+			.map(Row::leader)
+			.filter((l) -> l != null && !leaderNames.containsKey(l))
+			.distinct()
+			.toList();
+		if (!unnamed.isEmpty()) {
+			leaderNames.putAll(this.directory.displayNames(unnamed));
+		}
+		List<ExportTask> batch = new ArrayList<>(rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			Row r = rows.get(i);
+			String[] extra = extras.get(i);
+			TaskRow row = new TaskRow(r.id, r.code, r.title, r.kind, r.problemId, r.problemCode, r.problemTitle,
+					r.leadDepartment, (r.leadDepartment == null) ? "" : Department.nameOf(r.leadDepartment), r.leader,
+					(r.leader == null) ? "" : leaderNames.getOrDefault(r.leader, r.leader), r.responsiblePerson,
+					r.deadline, r.status, r.overdue, r.light, evidence.getOrDefault(r.id, 0L));
+			List<String> cooperating = (extra[2] == null || extra[2].isBlank()) ? List.of()
+					: Arrays.stream(extra[2].split(",")).map(Department::nameOf).toList();
+			batch.add(new ExportTask(row, Integer.parseInt(extra[0]), extra[1], cooperating,
+					measures.getOrDefault(r.id, List.of())));
+		}
+		return batch;
 	}
 
 	/**

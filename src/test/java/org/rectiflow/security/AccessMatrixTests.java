@@ -110,6 +110,8 @@ class AccessMatrixTests {
 		expect(tests, "/inspections/" + this.inspection + "/progress-meeting", MEETING);
 		expect(tests, "/inspections/" + this.inspection + "/assessment", MEETING);
 		expect(tests, "/inspections/" + this.inspection + "/rectification-report", LEDGER);
+		expect(tests, "/inspections/import", Set.of(DemoAccounts.RECTIFICATION_CLERK));
+		expect(tests, "/inspections/import/template.xlsx", Set.of(DemoAccounts.RECTIFICATION_CLERK));
 		for (String user : EVERYONE) {
 			boolean sees = LEDGER.contains(user) || TASK.contains(user);
 			tests.add(DynamicTest.dynamicTest("task list as " + user + (sees ? " lists" : " leaves out") + " the task",

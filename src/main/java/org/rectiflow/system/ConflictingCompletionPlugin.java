@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -68,6 +69,19 @@ class ConflictingCompletionPlugin extends AbstractProcessEnginePlugin {
 				// "Cannot find task with id …": completed and removed by the other person a moment ago.
 				throw new TaskTakenException(taskId, ex);
 			}
+			catch (AuthorizationException ex) {
+				// Read the task just before the other person's completion committed, then found its grants gone with
+				// it: a lost race too, if the task no longer exists but once did. Anything else stays a refusal.
+				if (goneAfterExisting(taskId)) {
+					throw new TaskTakenException(taskId, ex);
+				}
+				throw ex;
+			}
+		}
+
+		private boolean goneAfterExisting(String taskId) {
+			return this.next.execute((context) -> context.getTaskManager().findTaskById(taskId) == null
+					&& context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId) != null);
 		}
 
 		private static String taskOf(Command<?> command) {

@@ -72,6 +72,10 @@ class AuthorizationBootstrap {
 			.resourceType(resource)
 			.resourceId(resourceId)
 			.singleResult();
+		if (existing != null && Arrays.stream(permissions).allMatch(existing::isPermissionGranted)) {
+			// Unchanged: saving it again would only add a permission change to the audit log at every start.
+			return;
+		}
 		Authorization authorization = (existing != null) ? existing
 				: this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
 		authorization.setGroupId(groupId);

@@ -159,7 +159,8 @@ public final class AuditChain {
 		return new Verification(checked, null, null);
 	}
 
-	static AuditEntry read(ResultSet rs) throws SQLException {
+	/** One entry as stored (the columns of {@code audit_entry}). */
+	public static AuditEntry read(ResultSet rs) throws SQLException {
 		return new AuditEntry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 				rs.getString("actor"), rs.getString("client_address"), rs.getString("kind"), rs.getString("subject"),
 				rs.getString("detail"), rs.getString("prev_hash"), rs.getString("hash"));

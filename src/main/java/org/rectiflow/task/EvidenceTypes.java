@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.tika.Tika;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MediaTypeRegistry;
+import org.apache.tika.mime.MimeTypes;
 import org.rectiflow.system.RectiflowException;
 
 /**
@@ -19,6 +22,8 @@ final class EvidenceTypes {
 
 	private static final Tika TIKA = new Tika();
 
+	private static final MediaTypeRegistry TYPES = MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry();
+
 	private EvidenceTypes() {
 	}
 
@@ -29,8 +34,13 @@ final class EvidenceTypes {
 			throw new RectiflowException("error.evidence.contentType", fileName, detected);
 		}
 		String byName = TIKA.detect(fileName.toLowerCase(Locale.ROOT));
-		if (!detected.equals(byName)) {
-			throw new RectiflowException("error.evidence.contentMismatch", fileName, detected);
+		// The bytes alone must say what the file is, at least in general ("a ZIP", "an OLE2 file", "text"): with no
+		// magic number Tika would take the name's word for it, and any bytes named .pdf would pass as a PDF.
+		String byBytes = TIKA.detect(bytes);
+		if (!detected.equals(byName) || MediaType.OCTET_STREAM.toString().equals(byBytes)
+				|| !TYPES.isInstanceOf(MediaType.parse(detected), MediaType.parse(byBytes))) {
+			throw new RectiflowException("error.evidence.contentMismatch", fileName,
+					MediaType.OCTET_STREAM.toString().equals(byBytes) ? detected + "?" : byBytes);
 		}
 		return detected;
 	}

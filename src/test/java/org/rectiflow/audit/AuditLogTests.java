@@ -155,6 +155,24 @@ class AuditLogTests {
 	}
 
 	@Test
+	void aMembershipAddedInCamundaAdminIsRecordedWithTheAdministratorAndAddress() throws Exception {
+		PortalSession admin = new PortalSession(this.port);
+		admin.login(DemoAccounts.ADMIN, DemoAccounts.PASSWORD);
+		String token = admin.webappCsrfToken();
+		long before = lastId();
+		String path = "/camunda/api/engine/engine/default/group/" + Groups.DISCIPLINE + "/members/" + STAFF;
+		assertThat(admin.send("PUT", path, null, "X-XSRF-TOKEN", token).statusCode()).isEqualTo(204);
+		assertThat(admin.send("DELETE", path, null, "X-XSRF-TOKEN", token).statusCode()).isEqualTo(204);
+
+		assertThat(entriesAfter(before)).extracting(AuditEntry::subject)
+			.containsExactly("CreateMembership", "DeleteMembership");
+		assertThat(entriesAfter(before)).allSatisfy((e) -> {
+			assertThat(e.actor()).isEqualTo(DemoAccounts.ADMIN);
+			assertThat(e.clientAddress()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+		});
+	}
+
+	@Test
 	void anEntryWrittenInARolledBackTransactionIsGone() {
 		long before = lastId();
 		this.transaction.executeWithoutResult((status) -> {

@@ -76,6 +76,32 @@ public final class PortalSession {
 		return postForm("/login", form, headers);
 	}
 
+	/** Any request, e.g. a PUT to the webapps' API with their CSRF token. */
+	public HttpResponse<String> send(String method, String path, String json, String... headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.method(method, (json == null) ? BodyPublishers.noBody() : BodyPublishers.ofString(json));
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return this.client.send(request.build(), BodyHandlers.ofString());
+	}
+
+	/** The Camunda webapps' CSRF token for this session, fetched as the webapps fetch it. */
+	public String webappCsrfToken() throws Exception {
+		get("/camunda/app/admin/default/");
+		return get("/camunda/api/admin/auth/user/default", "X-XSRF-TOKEN", "Fetch").headers()
+			.firstValue("X-XSRF-TOKEN")
+			.or(() -> this.cookies.getCookieStore()
+				.getCookies()
+				.stream()
+				.filter((c) -> c.getName().equals("XSRF-TOKEN"))
+				.map(java.net.HttpCookie::getValue)
+				.findFirst())
+			.orElseThrow(() -> new IllegalStateException("no webapp CSRF token"));
+	}
+
 	public String location(HttpResponse<?> response) {
 		return response.headers().firstValue("Location").orElse("");
 	}

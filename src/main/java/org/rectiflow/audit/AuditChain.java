@@ -101,8 +101,28 @@ public final class AuditChain {
 		}
 	}
 
-	/** The outcome of a verification: how many entries were checked, and the first broken one if any. */
-	public record Verification(long checked, Long brokenAt, String reason) {
+	/** How the chain breaks at an entry. */
+	public enum Break {
+
+		/** The entry is missing (removed): the next id is further on. */
+		MISSING,
+
+		/** Its prev_hash is not the hash of the entry before it (an entry removed or inserted before it). */
+		RELINKED,
+
+		/** Its fields do not match its hash (changed). */
+		CHANGED,
+
+		/** The head names another last entry (entries cut from the end), or there is no head. */
+		TRUNCATED
+
+	}
+
+	/**
+	 * The outcome of a verification: how many entries were checked, and the first broken one if any, how it breaks
+	 * and a line for the command line.
+	 */
+	public record Verification(long checked, Long brokenAt, Break problem, String reason) {
 
 		public boolean intact() {
 			return this.brokenAt == null;
@@ -127,17 +147,18 @@ public final class AuditChain {
 				while (rs.next()) {
 					AuditEntry e = read(rs);
 					if (e.id() != expectedId) {
-						return new Verification(checked, expectedId, "entry " + expectedId + " is missing (next is "
-								+ e.id() + ")");
+						return new Verification(checked, expectedId, Break.MISSING,
+								"entry " + expectedId + " is missing (next is " + e.id() + ")");
 					}
 					if (!previous.equals(e.prevHash())) {
-						return new Verification(checked, e.id(), "prev_hash does not match the hash of entry "
-								+ (e.id() - 1));
+						return new Verification(checked, e.id(), Break.RELINKED,
+								"prev_hash does not match the hash of entry " + (e.id() - 1));
 					}
 					String recomputed = hash(e.id(), e.occurredAt(), e.actor(), e.clientAddress(), e.kind(), e.subject(),
 							e.detail(), e.prevHash());
 					if (!recomputed.equals(e.hash())) {
-						return new Verification(checked, e.id(), "its fields do not match its hash (changed)");
+						return new Verification(checked, e.id(), Break.CHANGED,
+								"its fields do not match its hash (changed)");
 					}
 					previous = e.hash();
 					expectedId++;
@@ -149,14 +170,14 @@ public final class AuditChain {
 			.prepareStatement("select last_id, last_hash from audit_chain_head where id = 1");
 				ResultSet rs = head.executeQuery()) {
 			if (!rs.next()) {
-				return new Verification(checked, expectedId, "the chain head is missing");
+				return new Verification(checked, expectedId, Break.TRUNCATED, "the chain head is missing");
 			}
 			if (rs.getLong(1) != expectedId - 1 || !previous.equals(rs.getString(2))) {
-				return new Verification(checked, expectedId, "the head names entry " + rs.getLong(1)
+				return new Verification(checked, expectedId, Break.TRUNCATED, "the head names entry " + rs.getLong(1)
 						+ " but the log ends at " + (expectedId - 1) + " (entries removed from the end)");
 			}
 		}
-		return new Verification(checked, null, null);
+		return new Verification(checked, null, null, null);
 	}
 
 	/** One entry as stored (the columns of {@code audit_entry}). */

@@ -68,10 +68,12 @@ class AuditController {
 		if (verify != null) {
 			AuditChain.Verification verification = this.auditLog.verify();
 			model.addAttribute("verification", verification);
+			// Numbers as text: message formats would print entry 1027 as "1,027".
 			model.addAttribute("verificationText", verification.intact()
-					? this.messages.get("audit.verify.intact", verification.checked())
-					: this.messages.get("audit.verify.broken", verification.brokenAt(), verification.reason(),
-							verification.checked()));
+					? this.messages.get("audit.verify.intact", String.valueOf(verification.checked()))
+					: this.messages.get("audit.verify.broken", String.valueOf(verification.brokenAt()),
+							this.messages.get("audit.verify.reason." + verification.problem()),
+							String.valueOf(verification.checked())));
 		}
 		return "audit/audit";
 	}

@@ -17,11 +17,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.rectiflow.system.Actors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -32,6 +34,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * action that rolls back leaves no entry, inside a savepoint, so an entry that cannot be written (logged) never fails
  * or rolls back the action; without a transaction (a sign-in, a download) it gets one of its own. Who and from where
  * come from the current request and sign-in unless given.
+ * <p>
+ * Within a transaction the entries wait until just before its commit: appending locks the chain's head row until
+ * the transaction ends, and taking that lock last, after the engine has written its rows, keeps two transactions
+ * from each holding what the other waits for (a completion and an upload on the same task, say), and keeps the head
+ * locked for as short a time as possible.
  */
 @Service
 public class AuditLog {
@@ -63,8 +70,10 @@ public class AuditLog {
 		Instant now = this.clock.instant();
 		String who = (actor == null || actor.isBlank()) ? Actors.SYSTEM : actor;
 		try {
-			if (TransactionSynchronizationManager.isActualTransactionActive()) {
-				appendInSavepoint(now, who, clientAddress, kind, subject, detail);
+			if (TransactionSynchronizationManager.isActualTransactionActive()
+					&& TransactionSynchronizationManager.isSynchronizationActive()
+					&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+				beforeCommit().add(() -> appendInSavepoint(now, who, clientAddress, kind, subject, detail));
 			}
 			else {
 				this.ownTransaction.executeWithoutResult((status) -> appendInSavepoint(now, who, clientAddress, kind,
@@ -74,6 +83,42 @@ public class AuditLog {
 		catch (RuntimeException ex) {
 			log.error("Audit entry {} {} by {} could not be recorded", kind, subject, who, ex);
 		}
+	}
+
+	/** The entries of the current transaction, appended in order just before it commits. */
+	private List<Runnable> beforeCommit() {
+		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+			if (synchronization instanceof PendingEntries pending) {
+				return pending.entries;
+			}
+		}
+		PendingEntries pending = new PendingEntries();
+		TransactionSynchronizationManager.registerSynchronization(pending);
+		return pending.entries;
+	}
+
+	/** Appends a transaction's entries as the last thing it does; a rollback drops them unwritten. */
+	private static final class PendingEntries implements TransactionSynchronization {
+
+		private final List<Runnable> entries = new ArrayList<>();
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			for (Runnable entry : this.entries) {
+				try {
+					entry.run();
+				}
+				catch (RuntimeException ex) {
+					log.error("An audit entry could not be recorded; the action commits without it", ex);
+				}
+			}
+		}
+
 	}
 
 	private void appendInSavepoint(Instant now, String actor, String clientAddress, AuditKind kind, String subject,

@@ -198,7 +198,8 @@ class AuditLogTests {
 
 			PortalSession discipline = new PortalSession(this.port);
 			discipline.login(DemoAccounts.DISCIPLINE_OFFICER, DemoAccounts.PASSWORD);
-			assertThat(discipline.get("/audit?verify=1").body()).contains("哈希链在第 " + id + " 条记录处断开");
+			assertThat(verification.problem()).isEqualTo(AuditChain.Break.CHANGED);
+			assertThat(discipline.get("/audit?verify=1").body()).contains("哈希链在第 " + id + " 条记录处断开：内容与其哈希不符（已被改动）");
 		}
 		finally {
 			this.jdbc.update("update audit_entry set detail = ? where id = ?", original, id);

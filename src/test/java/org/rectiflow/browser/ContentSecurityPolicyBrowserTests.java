@@ -2,8 +2,10 @@ package org.rectiflow.browser;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.rectiflow.ProcessDriver;
 import org.rectiflow.TestFeedback;
@@ -20,38 +22,43 @@ import static org.assertj.core.api.Assertions.assertThat;
  * their own policy; the console shows no violation anywhere. Also: the login page says how long a throttled account
  * waits, and the discipline committee's audit page verifies the chain.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContentSecurityPolicyBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	ProcessDriver driver;
 
-	static Long inspection;
+	Long inspection;
 
-	static RectificationTask task;
+	RectificationTask task;
 
 	/** One filed inspection for the pages that show one, shared by the tests (they only read it). */
-	@BeforeEach
+	@BeforeAll
 	void inspection() {
-		if (inspection == null) {
-			inspection = this.driver.register(TestFeedback.small("浏览器测试：内容安全策略", "浏览器安全策略学院党委")).getId();
-			this.driver.filePlan(inspection);
-			task = this.driver.task(inspection, "1.1.1");
-			this.driver.uploadEvidence(task);
-		}
+		this.inspection = this.driver.register(TestFeedback.small("浏览器测试：内容安全策略", "浏览器安全策略学院党委")).getId();
+		this.driver.filePlan(this.inspection);
+		this.task = this.driver.task(this.inspection, "1.1.1");
+		this.driver.uploadEvidence(this.task);
+	}
+
+	/** Leaves no open task behind: the tests share one database, and the home page lists a department's first 30. */
+	@AfterAll
+	void settle() {
+		this.driver.tasksOf(this.inspection).forEach((t) -> this.driver.settle(t, "COMPLETED"));
 	}
 
 	@Test
 	void everyPortalPageWorksUnderTheStrictPolicy() {
 		this.browser.login(DemoAccounts.RECTIFICATION_CLERK, DemoAccounts.PASSWORD);
-		for (String path : List.of("/", "/inspections/" + inspection, "/inspections/" + inspection + "/tasks",
-				"/inspections/" + inspection + "/responsibilities?by=leader",
-				"/inspections/" + inspection + "/assessment", "/tasks/" + task.getId(), "/inbox",
-				"/inbox/preferences", "/inspections/" + inspection + "/progress-meeting")) {
+		for (String path : List.of("/", "/inspections/" + this.inspection, "/inspections/" + this.inspection + "/tasks",
+				"/inspections/" + this.inspection + "/responsibilities?by=leader",
+				"/inspections/" + this.inspection + "/assessment", "/tasks/" + this.task.getId(), "/inbox",
+				"/inbox/preferences", "/inspections/" + this.inspection + "/progress-meeting")) {
 			this.browser.open(path);
 			this.browser.visible(By.tagName("main"));
 			assertNoViolation(path);
 		}
-		this.browser.open("/inspections/" + inspection + "/dashboard");
+		this.browser.open("/inspections/" + this.inspection + "/dashboard");
 		this.browser.wait.until((d) -> "true".equals(d.findElement(By.id("dashboard")).getAttribute("data-rendered")));
 		assertThat(this.browser.all(By.cssSelector("#dashboard canvas"))).isNotEmpty();
 		this.browser.screenshot("csp-1-dashboard");
@@ -61,7 +68,7 @@ class ContentSecurityPolicyBrowserTests extends BrowserTestSupport {
 	@Test
 	void theDepartmentsEvidenceFormWorksUnderThePolicy() {
 		this.browser.login(DemoAccounts.staffOf(Department.LOGISTICS_DEPARTMENT), DemoAccounts.PASSWORD);
-		this.browser.open("/tasks/" + task.getId());
+		this.browser.open("/tasks/" + this.task.getId());
 		this.browser.visible(By.id("narrative"));
 		// evidence.js (no inline script) checks the chosen files in the page.
 		assertThat(this.browser.all(By.cssSelector("script[src*='evidence.js']"))).isNotEmpty();

@@ -1,5 +1,6 @@
 package org.rectiflow.assessment;
 
+import org.rectiflow.identity.Roles;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,9 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class AssessmentController {
 
-	static final String ASSESSORS = "hasAnyAuthority('GROUP_partyCommittee', 'GROUP_leaders', 'GROUP_discipline', "
-			+ "'GROUP_rectificationOffice', 'GROUP_camunda-admin')";
-
 	private final AssessmentService assessments;
 
 	AssessmentController(AssessmentService assessments) {
@@ -23,7 +21,7 @@ class AssessmentController {
 	}
 
 	@GetMapping("/inspections/{inspectionId}/assessment")
-	@PreAuthorize(ASSESSORS)
+	@PreAuthorize(Roles.PROGRESS_MEETING)
 	String assessment(@PathVariable Long inspectionId, Model model) {
 		model.addAttribute("a", this.assessments.of(inspectionId));
 		return "assessment/assessment";

@@ -1,5 +1,7 @@
 package org.rectiflow.dashboard;
 
+import org.rectiflow.identity.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,12 +24,14 @@ class DashboardController {
 	}
 
 	@GetMapping("/inspections/{inspectionId}/dashboard")
+	@PreAuthorize(Roles.DASHBOARD)
 	String dashboard(@PathVariable Long inspectionId, Model model) {
 		model.addAttribute("dashboard", this.dashboards.dashboard(inspectionId));
 		return "dashboard/dashboard";
 	}
 
 	@GetMapping("/inspections/{inspectionId}/dashboard/data")
+	@PreAuthorize(Roles.DASHBOARD)
 	@ResponseBody
 	Dashboard data(@PathVariable Long inspectionId) {
 		return this.dashboards.dashboard(inspectionId);

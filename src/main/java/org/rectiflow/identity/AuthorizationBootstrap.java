@@ -23,16 +23,27 @@ import org.springframework.transaction.annotation.Transactional;
  * groups when it creates the task, so people see and complete only their own work.
  * <ul>
  * <li>administrators ({@code camunda-admin}): everything;</li>
- * <li>everyone: Tasklist, the shared filters, and reading process definitions and instances (names, diagrams, the
- * context variables the task list and forms show; the same ledger is open to all in our portal);</li>
- * <li>the rectification office, the discipline committee, the Party committee and the inspection office: Cockpit
- * and reading every instance and its history, to follow the whole rectification.</li>
+ * <li>everyone: Tasklist, the shared filters, and reading process definitions (names, diagrams, forms); the
+ * variables a task's form shows come with the task itself;</li>
+ * <li>the rectification office, the discipline committee and the Party secretary: Cockpit and reading every
+ * instance and its history, to follow the whole rectification.</li>
  * </ul>
+ * Everyone reads the instances of the inspection's own process and of its supervision (what Tasklist shows beside
+ * their tasks). A rectification task's instance is read only by oversight and by those the task is theirs: its
+ * lead and cooperating departments and its leader, granted when the instance starts
+ * ({@code RectificationTaskProcessAdapter}); one department's progress reports and evidence summaries are not
+ * another's to read over the engine's REST API. Grants of an earlier version that allowed more are taken back at
+ * start-up.
  */
 @Component
 class AuthorizationBootstrap {
 
 	private static final String ANY = Authorization.ANY;
+
+	/** Keys of processes/rectification.bpmn and processes/supervision.bpmn (docs/processes.md). */
+	static final String INSPECTION_PROCESS = "rectificationProcess";
+
+	static final String SUPERVISION_PROCESS = "supervisionProcess";
 
 	private final AuthorizationService authorizations;
 
@@ -48,30 +59,54 @@ class AuthorizationBootstrap {
 		for (Resources resource : Resources.values()) {
 			grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
 		}
-		List<String> everyone = new ArrayList<>(List.of(Groups.PARTY_COMMITTEE, Groups.LEADERS, Groups.DISCIPLINE,
-				Groups.RECTIFICATION_OFFICE, Groups.INSPECTION_OFFICE));
+		List<String> everyone = new ArrayList<>(List.of(Groups.PARTY_COMMITTEE, Groups.LEADERS, Groups.PARTY_SECRETARY,
+				Groups.DISCIPLINE, Groups.RECTIFICATION_OFFICE, Groups.INSPECTION_OFFICE));
 		Arrays.stream(Department.values()).map(Department::groupId).forEach(everyone::add);
+		List<String> oversight = List.of(Groups.RECTIFICATION_OFFICE, Groups.DISCIPLINE, Groups.PARTY_SECRETARY);
 		for (String group : everyone) {
 			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 			grant(group, Resources.FILTER, ANY, Permissions.READ);
-			grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE);
+			grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+			// The inspection's own process and its supervision hold nothing of one department's work.
+			grant(group, Resources.PROCESS_DEFINITION, INSPECTION_PROCESS, Permissions.READ,
+					ProcessDefinitionPermissions.READ_INSTANCE);
+			grant(group, Resources.PROCESS_DEFINITION, SUPERVISION_PROCESS, Permissions.READ,
+					ProcessDefinitionPermissions.READ_INSTANCE);
+			if (!oversight.contains(group)) {
+				revoke(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
+						ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+				revoke(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+				revoke(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+			}
+		}
+		for (String group : oversight) {
+			grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+			grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
+					ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
 			grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
 		}
-		for (String group : List.of(Groups.RECTIFICATION_OFFICE, Groups.DISCIPLINE, Groups.PARTY_COMMITTEE,
-				Groups.INSPECTION_OFFICE)) {
-			grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-			grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_HISTORY,
-					ProcessDefinitionPermissions.READ_TASK);
+	}
+
+	/** Takes permissions back from a grant an earlier version made. */
+	private void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+		Authorization existing = existing(groupId, resource, resourceId);
+		if (existing == null) {
+			return;
+		}
+		boolean changed = false;
+		for (Permission permission : permissions) {
+			if (existing.isPermissionGranted(permission)) {
+				existing.removePermission(permission);
+				changed = true;
+			}
+		}
+		if (changed) {
+			this.authorizations.saveAuthorization(existing);
 		}
 	}
 
 	private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-		Authorization existing = this.authorizations.createAuthorizationQuery()
-			.authorizationType(Authorization.AUTH_TYPE_GRANT)
-			.groupIdIn(groupId)
-			.resourceType(resource)
-			.resourceId(resourceId)
-			.singleResult();
+		Authorization existing = existing(groupId, resource, resourceId);
 		if (existing != null && Arrays.stream(permissions).allMatch(existing::isPermissionGranted)) {
 			// Unchanged: saving it again would only add a permission change to the audit log at every start.
 			return;
@@ -85,6 +120,15 @@ class AuthorizationBootstrap {
 			authorization.addPermission(permission);
 		}
 		this.authorizations.saveAuthorization(authorization);
+	}
+
+	private Authorization existing(String groupId, Resource resource, String resourceId) {
+		return this.authorizations.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
 	}
 
 }

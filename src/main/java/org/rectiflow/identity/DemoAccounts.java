@@ -36,7 +36,7 @@ public final class DemoAccounts {
 	}
 
 	public static final List<Account> LEADERSHIP = List.of(
-			new Account(SECRETARY, "周", "书记", List.of(Groups.LEADERS, Groups.PARTY_COMMITTEE)),
+			new Account(SECRETARY, "周", "书记", List.of(Groups.LEADERS, Groups.PARTY_COMMITTEE, Groups.PARTY_SECRETARY)),
 			new Account(PRESIDENT, "李", "校长", List.of(Groups.LEADERS, Groups.PARTY_COMMITTEE)),
 			new Account(DEPUTY_SECRETARY, "陈", "副书记", List.of(Groups.LEADERS, Groups.PARTY_COMMITTEE)),
 			new Account(VICE_PRESIDENT_FINANCE, "赵", "副校长", List.of(Groups.LEADERS, Groups.PARTY_COMMITTEE)),

@@ -7,6 +7,9 @@ public final class Groups {
 
 	public static final String LEADERS = "leaders";
 
+	/** 党委书记: answers for the whole rectification (第一责任人), so sees all of it; the other members do not. */
+	public static final String PARTY_SECRETARY = "partySecretary";
+
 	public static final String DISCIPLINE = "discipline";
 
 	public static final String RECTIFICATION_OFFICE = "rectificationOffice";

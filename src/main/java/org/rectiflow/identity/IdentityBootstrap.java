@@ -30,10 +30,18 @@ class IdentityBootstrap {
 
 	private final boolean demoUsers;
 
+	private final String adminUser;
+
+	private final String adminPassword;
+
 	IdentityBootstrap(IdentityService identityService,
-			@Value("${rectiflow.identity.demo-users:false}") boolean demoUsers) {
+			@Value("${rectiflow.identity.demo-users:false}") boolean demoUsers,
+			@Value("${rectiflow.admin.user:admin}") String adminUser,
+			@Value("${rectiflow.admin.password:}") String adminPassword) {
 		this.identityService = identityService;
 		this.demoUsers = demoUsers;
+		this.adminUser = adminUser;
+		this.adminPassword = adminPassword;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -42,11 +50,13 @@ class IdentityBootstrap {
 	public void createIdentities() {
 		group(Groups.PARTY_COMMITTEE, "党委", Groups.TYPE_WORKFLOW);
 		group(Groups.LEADERS, "校领导班子", Groups.TYPE_WORKFLOW);
+		group(Groups.PARTY_SECRETARY, "党委书记", Groups.TYPE_WORKFLOW);
 		group(Groups.DISCIPLINE, "纪委", Groups.TYPE_WORKFLOW);
 		group(Groups.RECTIFICATION_OFFICE, "巡察整改工作领导小组办公室", Groups.TYPE_WORKFLOW);
 		group(Groups.INSPECTION_OFFICE, "巡察工作领导小组办公室", Groups.TYPE_WORKFLOW);
 		group(Groups.CAMUNDA_ADMIN, "系统管理员", "SYSTEM");
 		Arrays.stream(Department.values()).forEach((d) -> group(d.groupId(), d.displayName(), Groups.TYPE_DEPARTMENT));
+		administrator();
 		if (this.demoUsers) {
 			DemoAccounts.LEADERSHIP.forEach(this::account);
 			DemoAccounts.STAFF.forEach(this::account);
@@ -54,6 +64,27 @@ class IdentityBootstrap {
 				account(new DemoAccounts.Account(DemoAccounts.staffOf(d), d.displayName(), "干事", List.of(d.groupId())));
 			}
 			log.info("Demo accounts ready (password '{}')", DemoAccounts.PASSWORD);
+		}
+	}
+
+	/**
+	 * The administrator named by {@code rectiflow.admin.user}, created with {@code rectiflow.admin.password} (from
+	 * {@code RECTIFLOW_ADMIN_PASSWORD}) when missing; an existing account keeps the password it was given since.
+	 */
+	private void administrator() {
+		if (this.adminPassword == null || this.adminPassword.isBlank()) {
+			return;
+		}
+		if (this.identityService.createUserQuery().userId(this.adminUser).count() == 0) {
+			User user = this.identityService.newUser(this.adminUser);
+			user.setFirstName("系统管理员");
+			user.setLastName("");
+			user.setPassword(this.adminPassword);
+			this.identityService.saveUser(user);
+			log.info("Administrator '{}' created", this.adminUser);
+		}
+		if (this.identityService.createUserQuery().userId(this.adminUser).memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+			this.identityService.createMembership(this.adminUser, Groups.CAMUNDA_ADMIN);
 		}
 	}
 

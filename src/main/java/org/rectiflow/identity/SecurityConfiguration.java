@@ -84,6 +84,9 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((auth) -> auth
 			.requestMatchers("/css/**", "/js/**", "/webjars/**", "/images/**", "/favicon.ico", "/error", "/login")
 			.permitAll()
+			// The published progress report is public by definition; its controller answers 404 until publication.
+			.requestMatchers("/public/**")
+			.permitAll()
 			.anyRequest()
 			.authenticated())
 			// The webapps send their own CSRF token (X-XSRF-TOKEN) and check it themselves.

@@ -3,6 +3,8 @@ package org.rectiflow.ledger;
 import java.util.List;
 
 import org.rectiflow.system.ApiController;
+import org.rectiflow.identity.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
@@ -30,11 +32,13 @@ class LedgerController {
 	}
 
 	@GetMapping("/{inspectionId}")
+	@PreAuthorize(Roles.LEDGER)
 	Ledger ledger(@PathVariable Long inspectionId) {
 		return this.ledgers.ledger(inspectionId);
 	}
 
 	@GetMapping("/{inspectionId}/responsibilities")
+	@PreAuthorize(Roles.LEDGER)
 	List<LedgerService.Responsibility> responsibilities(@PathVariable Long inspectionId) {
 		return this.ledgers.responsibilities(inspectionId);
 	}

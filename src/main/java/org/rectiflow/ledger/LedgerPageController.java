@@ -43,24 +43,14 @@ class LedgerPageController {
 	String problems(@PathVariable Long inspectionId, @RequestParam Map<String, String> params, Locale locale,
 			Model model) {
 		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
-		LedgerQueries.ProblemList list = this.queries.problems(inspectionId);
-		Map<Long, LedgerQueries.Option> categories = new LinkedHashMap<>();
-		list.rows()
-			.forEach((p) -> categories.putIfAbsent(p.categoryId(),
-					new LedgerQueries.Option(String.valueOf(p.categoryId()), p.categorySeq() + ". " + p.categoryTitle())));
+		LedgerQueries.ProblemList list = this.queries.problems(inspectionId, LedgerScope.current());
+		List<LedgerQueries.Option> categories = list.categories();
 		List<Notice> notices = new ArrayList<>();
-		TaskQuery.Reader in = new TaskQuery.Reader(params, notices);
-		Long category = in.id("category", "ledger.lists.category", List.copyOf(categories.values()));
-		TaskStatus status = in.constant("status", "ledger.outcome", TaskStatus.class, List.of(TaskStatus.values()));
-		String q = in.search("q");
-		String needle = (q != null) ? q.toLowerCase(Locale.ROOT) : null;
+		ProblemFilter filter = ProblemFilter.parse(params, categories, notices);
 		Map<Long, CategoryGroup> groups = new LinkedHashMap<>();
 		int shown = 0;
 		for (LedgerQueries.ProblemRow p : list.rows()) {
-			boolean matches = (category == null || category.equals(p.categoryId()))
-					&& (status == null || status == p.outcome()) && (needle == null
-							|| p.code().toLowerCase(Locale.ROOT).contains(needle) || p.title().toLowerCase(Locale.ROOT).contains(needle));
-			if (matches) {
+			if (filter.matches(p)) {
 				groups.computeIfAbsent(p.categoryId(), (id) -> new CategoryGroup(id, p.categorySeq(), p.categoryTitle(), new ArrayList<>()))
 					.problems()
 					.add(p);
@@ -71,12 +61,13 @@ class LedgerPageController {
 		model.addAttribute("list", list);
 		model.addAttribute("groups", groups.values());
 		model.addAttribute("shown", shown);
-		model.addAttribute("categories", categories.values());
-		model.addAttribute("category", category);
-		model.addAttribute("status", status);
+		model.addAttribute("categories", categories);
+		model.addAttribute("category", filter.category());
+		model.addAttribute("status", filter.status());
 		model.addAttribute("statuses", TaskStatus.values());
-		model.addAttribute("q", q);
-		model.addAttribute("filtered", category != null || status != null || q != null);
+		model.addAttribute("q", filter.q());
+		model.addAttribute("filtered", filter.filtered());
+		model.addAttribute("exportQuery", filter.queryString());
 		model.addAttribute("notices", texts(notices, locale));
 		return "ledger/problems";
 	}
@@ -85,9 +76,10 @@ class LedgerPageController {
 	String tasks(@PathVariable Long inspectionId, @RequestParam Map<String, String> params, Locale locale,
 			Model model) {
 		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
-		LedgerQueries.TaskOptions options = this.queries.taskOptions(inspectionId);
+		LedgerScope scope = LedgerScope.current();
+		LedgerQueries.TaskOptions options = this.queries.taskOptions(inspectionId, scope);
 		TaskQuery.Parsed parsed = TaskQuery.parse(params, options);
-		LedgerQueries.TaskPage page = this.queries.tasks(inspectionId, parsed.query());
+		LedgerQueries.TaskPage page = this.queries.tasks(inspectionId, parsed.query(), scope);
 		List<Notice> notices = new ArrayList<>(parsed.notices());
 		if (page.requestedPage() != null) {
 			notices.add(new Notice("ledger.lists.notice.pageBeyond", page.requestedPage() + 1, page.totalPages()));
@@ -119,7 +111,7 @@ class LedgerPageController {
 		}
 		model.addAttribute("heading", heading);
 		model.addAttribute("by", view.name().toLowerCase(Locale.ROOT));
-		model.addAttribute("rows", this.queries.responsibilities(inspectionId, view));
+		model.addAttribute("rows", this.queries.responsibilities(inspectionId, view, LedgerScope.current()));
 		model.addAttribute("notices", texts(notices, locale));
 		return "ledger/responsibilities";
 	}

@@ -8,12 +8,15 @@ import java.text.Collator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.rectiflow.deadline.TrafficLight;
@@ -26,6 +29,8 @@ import org.rectiflow.inspection.InspectionStatus;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.task.TaskKind;
 import org.rectiflow.task.TaskStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -74,7 +79,13 @@ public class LedgerQueries {
 	private static final String STATUS_ORDER = "case t.status when 'NOT_COMPLETED' then 0 when 'BASICALLY_COMPLETED' then 1"
 			+ " when 'LONG_TERM' then 2 when 'COMPLETED' then 3 else 4 end";
 
+	/** Rows a streamed read fetches from the database at a time, and hands on together. */
+	public static final int EXPORT_BATCH = 500;
+
 	private final NamedParameterJdbcTemplate jdbc;
+
+	/** The same database, read through a cursor: an export never holds more than a batch of rows. */
+	private final NamedParameterJdbcTemplate streaming;
 
 	private final InspectionRepository inspections;
 
@@ -87,6 +98,9 @@ public class LedgerQueries {
 	LedgerQueries(NamedParameterJdbcTemplate jdbc, InspectionRepository inspections, Directory directory, Clock clock,
 			WorkingDays workingDays) {
 		this.jdbc = jdbc;
+		JdbcTemplate cursor = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+		cursor.setFetchSize(EXPORT_BATCH);
+		this.streaming = new NamedParameterJdbcTemplate(cursor);
 		this.inspections = inspections;
 		this.directory = directory;
 		this.clock = clock;
@@ -119,12 +133,29 @@ public class LedgerQueries {
 	/** Every problem of an inspection, in order, with the inspection's counts computed from the same rows. */
 	public record ProblemList(List<ProblemRow> rows, OutcomeCounts problemCounts, OutcomeCounts taskCounts,
 			int overdue) {
+
+		/** The categories that have problems, in order, as the problem list's filter offers them. */
+		public List<Option> categories() {
+			Map<Long, Option> categories = new LinkedHashMap<>();
+			this.rows.forEach((p) -> categories.putIfAbsent(p.categoryId(),
+					new Option(String.valueOf(p.categoryId()), p.categorySeq() + ". " + p.categoryTitle())));
+			return List.copyOf(categories.values());
+		}
+
 	}
 
 	public record TaskRow(Long id, String code, String title, TaskKind kind, Long problemId, String problemCode,
 			String problemTitle, String leadDepartment, String leadDepartmentName, String leader, String leaderName,
 			String responsiblePerson, LocalDate deadline, TaskStatus status, boolean overdue, TrafficLight light,
 			long evidenceCount) {
+	}
+
+	/**
+	 * A task as the exported task list writes it: the list's row with what a printed ledger adds, the category, the
+	 * cooperating departments and the measures.
+	 */
+	public record ExportTask(TaskRow row, int categorySeq, String categoryTitle, List<String> cooperatingDepartmentNames,
+			List<String> measures) {
 	}
 
 	/**
@@ -188,13 +219,16 @@ public class LedgerQueries {
 	}
 
 	/** The problem list (问题清单): one GROUP BY over the inspection's tasks, per problem. */
-	public ProblemList problems(Long inspectionId) {
+	public ProblemList problems(Long inspectionId, LedgerScope scope) {
+		MapSqlParameterSource params = parameters(inspectionId);
+		String condition = scope.condition(params);
 		String sql = "select p.id, p.code, p.title, p.previous_round, c.id as category_id, c.seq as category_seq,"
 				+ " c.title as category_title, p.seq, " + COUNTS
 				+ " from problem p join problem_category c on c.id = p.category_id"
-				+ " left join rectification_task t on t.problem_id = p.id where p.inspection_id = :inspection"
-				+ " group by p.id, p.code, p.title, p.previous_round, c.id, c.seq, c.title, p.seq order by c.seq, p.seq";
-		List<ProblemRow> rows = this.jdbc.query(sql, parameters(inspectionId),
+				+ " left join rectification_task t on t.problem_id = p.id" + condition + " where p.inspection_id = :inspection"
+				+ " group by p.id, p.code, p.title, p.previous_round, c.id, c.seq, c.title, p.seq"
+				+ (scope.all() ? "" : " having count(t.id) > 0") + " order by c.seq, p.seq";
+		List<ProblemRow> rows = this.jdbc.query(sql, params,
 				(rs, i) -> new ProblemRow(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
 						rs.getBoolean("previous_round"), rs.getLong("category_id"), rs.getInt("category_seq"),
 						rs.getString("category_title"), counts(rs), rs.getInt("overdue")));
@@ -204,30 +238,36 @@ public class LedgerQueries {
 	}
 
 	/** The choices of the task list's filters: the inspection's categories, problems, departments and leaders. */
-	public TaskOptions taskOptions(Long inspectionId) {
+	public TaskOptions taskOptions(Long inspectionId, LedgerScope scope) {
 		MapSqlParameterSource params = parameters(inspectionId);
-		List<Option> categories = this.jdbc.query(
-				"select c.id, c.seq, c.title from problem_category c where c.inspection_id = :inspection order by c.seq",
+		String condition = scope.condition(params);
+		String visibleIn = scope.all() ? ""
+				: " and exists (select 1 from rectification_task t where t.problem_id = p.id" + condition + ")";
+		List<Option> categories = this.jdbc.query("select c.id, c.seq, c.title from problem_category c"
+				+ " where c.inspection_id = :inspection" + (scope.all() ? ""
+						: " and exists (select 1 from problem p where p.category_id = c.id" + visibleIn + ")")
+				+ " order by c.seq",
 				params, (rs, i) -> new Option(rs.getString("id"), rs.getInt("seq") + ". " + rs.getString("title")));
 		List<Option> problems = this.jdbc.query(
 				"select p.id, p.code, p.title from problem p join problem_category c on c.id = p.category_id"
-						+ " where p.inspection_id = :inspection order by c.seq, p.seq",
+						+ " where p.inspection_id = :inspection" + visibleIn + " order by c.seq, p.seq",
 				params, (rs, i) -> new Option(rs.getString("id"), rs.getString("code") + " " + rs.getString("title")));
 		List<Option> departments = this.jdbc
 			.queryForList("select distinct t.lead_department from rectification_task t where t.inspection_id = :inspection"
-					+ " and t.lead_department is not null", params, String.class)
+					+ " and t.lead_department is not null" + condition, params, String.class)
 			.stream()
 			.sorted(Comparator.comparingInt(LedgerQueries::departmentRank).thenComparing(Comparator.naturalOrder()))
 			.map((d) -> new Option(d, Department.nameOf(d)))
 			.toList();
-		return new TaskOptions(categories, problems, departments, leaders(inspectionId));
+		return new TaskOptions(categories, problems, departments, leaders(inspectionId, scope));
 	}
 
 	/** The inspection's responsible leaders by name, in the order of the Chinese alphabet (pinyin). */
-	private List<Option> leaders(Long inspectionId) {
+	private List<Option> leaders(Long inspectionId, LedgerScope scope) {
+		MapSqlParameterSource params = parameters(inspectionId);
 		List<String> ids = this.jdbc.queryForList("select distinct t.responsible_leader from rectification_task t"
-				+ " where t.inspection_id = :inspection and t.responsible_leader is not null", parameters(inspectionId),
-				String.class);
+				+ " where t.inspection_id = :inspection and t.responsible_leader is not null" + scope.condition(params),
+				params, String.class);
 		Map<String, String> names = this.directory.displayNames(ids);
 		Collator chinese = Collator.getInstance(Locale.CHINA);
 		return ids.stream()
@@ -237,9 +277,9 @@ public class LedgerQueries {
 	}
 
 	/** One page of the task list (任务清单): a count and a page query, then evidence counts for that page only. */
-	public TaskPage tasks(Long inspectionId, TaskQuery query) {
+	public TaskPage tasks(Long inspectionId, TaskQuery query, LedgerScope scope) {
 		MapSqlParameterSource params = parameters(inspectionId);
-		String where = where(query, params);
+		String where = where(query, params) + scope.condition(params);
 		long total = this.jdbc.queryForObject("select count(*)" + TASKS + where, params, Long.class);
 		TaskQuery answered = query;
 		Integer requested = null;
@@ -269,24 +309,91 @@ public class LedgerQueries {
 	}
 
 	/**
+	 * Every task the task list's filters select within the person's scope, in its order, streamed for an export: the tasks are read through a
+	 * cursor ({@link #EXPORT_BATCH} rows a fetch) and handed on in batches of {@code batchSize}, each completed with
+	 * one query for its measures, one for its evidence counts and the names of leaders not met before. Memory stays
+	 * that of one batch, however many tasks the inspection has. Paging of the query is ignored.
+	 */
+	public void forEachTask(Long inspectionId, TaskQuery query, LedgerScope scope, int batchSize,
+			Consumer<List<ExportTask>> batches) {
+		MapSqlParameterSource params = parameters(inspectionId);
+		String sql = "select t.id, t.code, t.title, t.kind, t.responsible_leader, t.lead_department,"
+				+ " t.cooperating_departments, t.responsible_person, t.deadline, t.status, t.closed_off, t.overdue,"
+				+ " p.id as problem_id, p.code as problem_code, p.title as problem_title, c.seq as category_seq,"
+				+ " c.title as category_title" + TASKS + where(query, params) + scope.condition(params)
+				+ orderBy(query, inspectionId, params);
+		LocalDate today = today();
+		LocalDate horizon = this.workingDays.dueSoonHorizon(today);
+		List<Row> rows = new ArrayList<>(batchSize);
+		List<String[]> extras = new ArrayList<>(batchSize);
+		Map<String, String> leaderNames = new HashMap<>();
+		this.streaming.query(sql, params, (RowCallbackHandler) (rs) -> {
+			rows.add(row(rs, today, horizon));
+			extras.add(new String[] { rs.getString("category_seq"), rs.getString("category_title"),
+					rs.getString("cooperating_departments") });
+			if (rows.size() == batchSize) {
+				batches.accept(exportBatch(rows, extras, leaderNames));
+				rows.clear();
+				extras.clear();
+			}
+		});
+		if (!rows.isEmpty()) {
+			batches.accept(exportBatch(rows, extras, leaderNames));
+		}
+	}
+
+	private List<ExportTask> exportBatch(List<Row> rows, List<String[]> extras, Map<String, String> leaderNames) {
+		List<Long> ids = rows.stream().map(Row::id).toList();
+		Map<Long, Long> evidence = evidenceCounts(ids);
+		Map<Long, List<String>> measures = new HashMap<>();
+		this.jdbc.query("select m.task_id, m.content from measure m where m.task_id in (:ids) order by m.task_id, m.seq",
+				new MapSqlParameterSource("ids", ids), (RowCallbackHandler) (rs) -> measures
+					.computeIfAbsent(rs.getLong("task_id"), (k) -> new ArrayList<>())
+					.add(rs.getString("content")));
+		List<String> unnamed = rows.stream()
+			.map(Row::leader)
+			.filter((l) -> l != null && !leaderNames.containsKey(l))
+			.distinct()
+			.toList();
+		if (!unnamed.isEmpty()) {
+			leaderNames.putAll(this.directory.displayNames(unnamed));
+		}
+		List<ExportTask> batch = new ArrayList<>(rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			Row r = rows.get(i);
+			String[] extra = extras.get(i);
+			TaskRow row = new TaskRow(r.id, r.code, r.title, r.kind, r.problemId, r.problemCode, r.problemTitle,
+					r.leadDepartment, (r.leadDepartment == null) ? "" : Department.nameOf(r.leadDepartment), r.leader,
+					(r.leader == null) ? "" : leaderNames.getOrDefault(r.leader, r.leader), r.responsiblePerson,
+					r.deadline, r.status, r.overdue, r.light, evidence.getOrDefault(r.id, 0L));
+			List<String> cooperating = (extra[2] == null || extra[2].isBlank()) ? List.of()
+					: Arrays.stream(extra[2].split(",")).map(Department::nameOf).toList();
+			batch.add(new ExportTask(row, Integer.parseInt(extra[0]), extra[1], cooperating,
+					measures.getOrDefault(r.id, List.of())));
+		}
+		return batch;
+	}
+
+	/**
 	 * The responsibility list (责任清单): one GROUP BY for the counts, one for who works with whom; rows with the most
 	 * tasks first.
 	 */
-	public List<ResponsibilityRow> responsibilities(Long inspectionId, ResponsibilityView view) {
+	public List<ResponsibilityRow> responsibilities(Long inspectionId, ResponsibilityView view, LedgerScope scope) {
 		boolean byDepartment = view == ResponsibilityView.DEPARTMENT;
 		String key = byDepartment ? "t.lead_department" : "t.responsible_leader";
 		String partner = byDepartment ? "t.responsible_leader" : "t.lead_department";
 		MapSqlParameterSource params = parameters(inspectionId);
+		String condition = scope.condition(params);
 		Map<String, Counted> counted = new LinkedHashMap<>();
 		this.jdbc.query("select " + key + " as k, " + COUNTS + " from rectification_task t"
-				+ " where t.inspection_id = :inspection group by " + key, params,
+				+ " where t.inspection_id = :inspection" + condition + " group by " + key, params,
 				(ResultSet rs) -> {
 					counted.put(rs.getString("k"), new Counted(counts(rs), rs.getInt("overdue"), rs.getInt("due_soon")));
 				});
 		Map<String, List<String>> partners = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
 		List<String[]> pairs = this.jdbc.query("select " + key + " as k, " + partner + " as partner"
 				+ " from rectification_task t where t.inspection_id = :inspection and " + partner + " is not null"
-				+ " group by " + key + ", " + partner, params,
+				+ condition + " group by " + key + ", " + partner, params,
 				(rs, i) -> new String[] { rs.getString("k"), rs.getString("partner") });
 		List<String> leaderIds = new ArrayList<>(counted.keySet());
 		pairs.forEach((p) -> leaderIds.add(byDepartment ? p[1] : p[0]));
@@ -394,7 +501,7 @@ public class LedgerQueries {
 
 	/** Leaders by name (pinyin), as the filter lists them; the ids are bound, never written into the SQL. */
 	private String leaderOrder(Long inspectionId, MapSqlParameterSource params) {
-		List<Option> leaders = leaders(inspectionId);
+		List<Option> leaders = leaders(inspectionId, LedgerScope.ALL);
 		StringBuilder order = new StringBuilder("case when t.responsible_leader is null then 1 else 0 end, case t.responsible_leader");
 		for (int i = 0; i < leaders.size(); i++) {
 			order.append(" when :leader").append(i).append(" then ").append(i);

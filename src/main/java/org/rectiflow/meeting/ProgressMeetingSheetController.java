@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
+import org.rectiflow.identity.Roles;
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +35,7 @@ class ProgressMeetingSheetController {
 	}
 
 	@GetMapping("/inspections/{inspectionId}/progress-meeting")
+	@PreAuthorize(Roles.PROGRESS_MEETING)
 	String sheet(@PathVariable Long inspectionId, @RequestParam(required = false) String date, Locale locale,
 			Model model) {
 		LocalDate today = this.sheets.today();

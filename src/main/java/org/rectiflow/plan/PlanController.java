@@ -1,21 +1,37 @@
 package org.rectiflow.plan;
 
+import java.io.IOException;
 import java.net.URI;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.Valid;
 
 import org.rectiflow.inspection.Inspection;
+import org.rectiflow.inspection.importing.PlanWorkbookException;
+import org.rectiflow.inspection.importing.PlanWorkbookReader;
+import org.rectiflow.inspection.importing.WorkbookError;
 import org.rectiflow.system.ApiController;
+import org.rectiflow.system.Messages;
 import org.rectiflow.task.RectificationTask;
+import org.rectiflow.identity.Roles;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * API of the rectification office for registering feedback and drafting the plan (the breakdown into tasks);
@@ -26,13 +42,26 @@ class PlanController {
 
 	private final PlanService plans;
 
-	
-
 	private final FeedbackImporter importer;
 
-	PlanController(PlanService plans, FeedbackImporter importer) {
+	private final PlanWorkbookImporter workbooks;
+
+	private final MessageSource messageSource;
+
+	PlanController(PlanService plans, FeedbackImporter importer, PlanWorkbookImporter workbooks,
+			MessageSource messageSource) {
 		this.plans = plans;
 		this.importer = importer;
+		this.workbooks = workbooks;
+		this.messageSource = messageSource;
+	}
+
+	/** What a workbook import did: 201 with the new inspection, or 200 with the one its content created before. */
+	record WorkbookImported(Long inspectionId, String title, boolean alreadyImported, int problems, int tasks) {
+	}
+
+	/** One error of a refused workbook, where Excel shows it. */
+	record WorkbookErrorView(String sheet, Integer row, String column, String message) {
 	}
 
 	record Registered(Long inspectionId, String title) {
@@ -61,6 +90,49 @@ class PlanController {
 			.body(new Registered(inspection.getId(), inspection.getTitle()));
 	}
 
+	/**
+	 * Registers feedback and plan from the plan workbook (multipart part {@code file}), as the import page does;
+	 * a refused workbook answers 400 with every error in {@code errors} and the unknown names listed.
+	 */
+	@PostMapping(path = "/inspections/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize("hasAuthority('GROUP_rectificationOffice')")
+	ResponseEntity<WorkbookImported> importWorkbook(@RequestParam("file") MultipartFile file, Principal principal)
+			throws IOException {
+		if (file.getSize() > PlanWorkbookReader.MAX_FILE_BYTES) {
+			throw new PlanWorkbookException(new WorkbookError(null, null, null, "workbook.error.tooLarge",
+					String.format(Locale.ROOT, "%.1f MB", file.getSize() / 1024.0 / 1024.0),
+					String.format(Locale.ROOT, "%.1f MB", PlanWorkbookReader.MAX_FILE_BYTES / 1024.0 / 1024.0)));
+		}
+		byte[] bytes = file.getBytes();
+		PlanWorkbookImporter.Outcome outcome;
+		try {
+			outcome = this.workbooks.importWorkbook(bytes, file.getOriginalFilename(), principal.getName(),
+					Messages.currentLocale());
+		}
+		catch (DuplicateKeyException ex) {
+			outcome = this.workbooks.earlier(bytes, Messages.currentLocale()).orElseThrow(() -> ex);
+		}
+		WorkbookImported body = new WorkbookImported(outcome.inspectionId(), outcome.title(), outcome.alreadyImported(),
+				outcome.problems(), outcome.tasks());
+		return outcome.alreadyImported() ? ResponseEntity.ok(body)
+				: ResponseEntity.created(URI.create("/api/inspections/" + outcome.inspectionId())).body(body);
+	}
+
+	@ExceptionHandler(PlanWorkbookException.class)
+	ResponseEntity<ProblemDetail> refused(PlanWorkbookException ex) {
+		Locale locale = Messages.currentLocale();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				this.messageSource.getMessage(ex.getMessageKey(), ex.getArgs(), locale));
+		problem.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
+		problem.setProperty("errors", ex.getErrors()
+			.stream()
+			.map((e) -> new WorkbookErrorView(e.sheet(), e.row(), e.column(), this.messageSource.getMessage(e, locale)))
+			.toList());
+		problem.setProperty("unknownLeaders", ex.getUnknownLeaders());
+		problem.setProperty("unknownDepartments", ex.getUnknownDepartments());
+		return ResponseEntity.badRequest().body(problem);
+	}
+
 	@PostMapping("/problems/{problemId}/tasks")
 	@PreAuthorize("hasAuthority('GROUP_rectificationOffice')")
 	ResponseEntity<TaskRef> addTask(@PathVariable Long problemId, @Valid @RequestBody Feedback.TaskItem item) {
@@ -76,6 +148,7 @@ class PlanController {
 	}
 
 	@GetMapping("/inspections/{inspectionId}/plan-opinions")
+	@PreAuthorize(Roles.REPORTS)
 	List<OpinionView> opinions(@PathVariable Long inspectionId) {
 		this.plans.inspection(inspectionId);
 		return this.plans.opinionsOf(inspectionId)

@@ -88,12 +88,45 @@ public class PlanService {
 			inspection.setDocumentNumbers(String.join("、", feedback.documentNumbers()));
 		}
 		inspection = this.inspections.save(inspection);
+		addBreakdown(inspection.getId(), feedback.categories());
+		this.process.start(inspection, this.directory.leaderIds(), this.properties.lookBackPeriod(),
+				this.problems.countByInspectionId(inspection.getId()), this.tasks.countByInspectionId(inspection.getId()));
+		return inspection;
+	}
+
+	/**
+	 * Replaces the whole breakdown of a plan being drafted (categories, problems, tasks, measures) and the
+	 * feedback's details (on-site period, feedback date, document numbers, concentrated months, contact line) with
+	 * those of {@code feedback}, as when the office reworks the plan in its workbook. Title, inspection group and unit
+	 * stay. Refused once the plan has left drafting, or when anything (evidence, records) already hangs on a task.
+	 */
+	public void replaceBreakdown(Long inspectionId, Feedback feedback) {
+		Inspection inspection = inspection(inspectionId);
+		requirePlanning(inspectionId);
+		List<RectificationTask> old = this.tasks.findByInspectionIdOrderByIdAsc(inspectionId);
+		this.measures.deleteAllInBatch(
+				this.measures.findByTaskIdInOrderByTaskIdAscSeqAsc(old.stream().map(RectificationTask::getId).toList()));
+		this.tasks.deleteAllInBatch(old);
+		this.problems.deleteAllInBatch(this.problems.findByInspectionIdOrderByCategoryIdAscSeqAsc(inspectionId));
+		this.categories.deleteAllInBatch(this.categories.findByInspectionIdOrderBySeq(inspectionId));
+		inspection.setOnSitePeriod(feedback.onSiteFrom(), feedback.onSiteTo());
+		inspection.setFeedbackDate(feedback.feedbackDate());
+		inspection.setConcentratedMonths(feedback.concentratedMonths());
+		inspection.setContactLine(feedback.contactLine());
+		inspection.setDocumentNumbers((feedback.documentNumbers() == null || feedback.documentNumbers().isEmpty()) ? null
+				: String.join("、", feedback.documentNumbers()));
+		addBreakdown(inspectionId, feedback.categories());
+		this.process.updateCounts(inspectionId, this.problems.countByInspectionId(inspectionId),
+				this.tasks.countByInspectionId(inspectionId));
+	}
+
+	private void addBreakdown(Long inspectionId, List<Feedback.Category> categoryItems) {
 		int categorySeq = 0;
-		for (Feedback.Category c : feedback.categories()) {
-			ProblemCategory category = this.categories.save(new ProblemCategory(inspection.getId(), ++categorySeq, c.title().trim()));
+		for (Feedback.Category c : categoryItems) {
+			ProblemCategory category = this.categories.save(new ProblemCategory(inspectionId, ++categorySeq, c.title().trim()));
 			int problemSeq = 0;
 			for (Feedback.ProblemItem p : c.problems()) {
-				Problem problem = new Problem(inspection.getId(), category.getId(), categorySeq, ++problemSeq, p.title().trim());
+				Problem problem = new Problem(inspectionId, category.getId(), categorySeq, ++problemSeq, p.title().trim());
 				problem.setPreviousRound(p.previousRound());
 				problem = this.problems.save(problem);
 				int taskSeq = 0;
@@ -102,9 +135,6 @@ public class PlanService {
 				}
 			}
 		}
-		this.process.start(inspection, this.directory.leaderIds(), this.properties.lookBackPeriod(),
-				this.problems.countByInspectionId(inspection.getId()), this.tasks.countByInspectionId(inspection.getId()));
-		return inspection;
 	}
 
 	/** Adds a task to a problem while the plan is drafted. */

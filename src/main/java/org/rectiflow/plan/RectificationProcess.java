@@ -35,6 +35,10 @@ public final class RectificationProcess {
 
 	public static final String USER_TASK_PUBLISH_PUBLIC_REPORT = "userTask_publishPublicReport";
 
+	public static final String USER_TASK_APPROVE_PUBLICATION = "userTask_approvePublication";
+
+	public static final String GATEWAY_PUBLICATION_DECISION = "exclusiveGateway_publicationDecision";
+
 	public static final String SERVICE_TASK_PUBLISH_PUBLIC_REPORT = "serviceTask_publishPublicReport";
 
 	public static final String SERVICE_TASK_CLOSE_INSPECTION = "serviceTask_closeInspection";
@@ -94,6 +98,10 @@ public final class RectificationProcess {
 	public static final String VAR_CONTACT_LINE = "contactLine";
 
 	public static final String VAR_PUBLIC_REPORT_CONFIRMED = "publicReportConfirmed";
+
+	public static final String VAR_PUBLICATION_DECISION = "publicationDecision";
+
+	public static final String VAR_PUBLICATION_REASON = "publicationReason";
 
 	public static final String VAR_LOOK_BACK_DECISION = "lookBackDecision";
 

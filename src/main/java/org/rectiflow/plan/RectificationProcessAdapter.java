@@ -1,12 +1,17 @@
 package org.rectiflow.plan;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -23,9 +28,41 @@ public class RectificationProcessAdapter {
 
 	private final TaskService taskService;
 
-	RectificationProcessAdapter(RuntimeService runtimeService, TaskService taskService) {
+	private final HistoryService historyService;
+
+	RectificationProcessAdapter(RuntimeService runtimeService, TaskService taskService, HistoryService historyService) {
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
+		this.historyService = historyService;
+	}
+
+	/** A step of the instance as the engine's history keeps it: the element, when it began and when it was done. */
+	public record Step(String activityId, Instant startedAt, Instant endedAt) {
+	}
+
+	/**
+	 * The steps of the instance that were begun, oldest first, whether the instance still runs or has ended; the
+	 * reports date the meetings they describe from these, so nothing is typed twice.
+	 */
+	public List<Step> history(Long inspectionId) {
+		List<String> instanceIds = this.historyService.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(RectificationProcess.PROCESS_KEY)
+			.processInstanceBusinessKey(String.valueOf(inspectionId))
+			.list()
+			.stream()
+			.map(HistoricProcessInstance::getId)
+			.toList();
+		List<Step> steps = new ArrayList<>();
+		for (String instanceId : instanceIds) {
+			for (HistoricActivityInstance a : this.historyService.createHistoricActivityInstanceQuery()
+				.processInstanceId(instanceId)
+				.list()) {
+				steps.add(new Step(a.getActivityId(), a.getStartTime().toInstant(),
+						(a.getEndTime() != null) ? a.getEndTime().toInstant() : null));
+			}
+		}
+		steps.sort(Comparator.comparing(Step::startedAt));
+		return steps;
 	}
 
 	public ProcessInstance start(Inspection inspection, List<String> leaders, String lookBackPeriod, long problemCount,

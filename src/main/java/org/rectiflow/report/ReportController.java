@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.rectiflow.system.ApiController;
 import org.rectiflow.system.RectiflowException;
+import org.rectiflow.identity.Roles;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -51,6 +52,7 @@ class ReportController {
 
 	/** The latest report of a kind: draft, submitted or public. */
 	@GetMapping("/reports/{kind}")
+	@PreAuthorize(Roles.REPORTS)
 	ReportView report(@PathVariable Long inspectionId, @PathVariable String kind) {
 		ReportKind reportKind;
 		try {
@@ -65,12 +67,14 @@ class ReportController {
 	}
 
 	/** What the public report would say if published now. */
+	@PreAuthorize(Roles.REPORTS)
 	@GetMapping(path = "/public-report/preview", produces = MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8")
 	String preview(@PathVariable Long inspectionId) {
 		return this.reports.previewPublicReport(inspectionId);
 	}
 
 	@GetMapping("/review-opinions")
+	@PreAuthorize(Roles.REPORTS)
 	List<OpinionView> reviewOpinions(@PathVariable Long inspectionId) {
 		return this.reports.reviewOpinionsOf(inspectionId)
 			.stream()
@@ -80,6 +84,7 @@ class ReportController {
 	}
 
 	@GetMapping("/institutional-rules")
+	@PreAuthorize(Roles.REPORTS)
 	List<RuleView> rules(@PathVariable Long inspectionId) {
 		return this.reports.rulesOf(inspectionId).stream().map(RuleView::of).toList();
 	}

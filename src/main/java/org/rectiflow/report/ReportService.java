@@ -75,12 +75,26 @@ public class ReportService {
 		return this.opinions.findByInspectionIdOrderByReviewedAtAsc(inspectionId);
 	}
 
-	/** Publishes the public report: rendered from the ledger as it stands now, and frozen. */
-	public RectificationReport publish(Long inspectionId, String contactLine, String by) {
+	/**
+	 * The rectification office asks the Party committee to approve publication: it has checked the text, and the
+	 * contact line it gives goes into the text the committee reads.
+	 */
+	public void requestPublication(Long inspectionId, String contactLine, boolean confirmed) {
+		if (!confirmed) {
+			throw new RectiflowException("error.report.notConfirmed");
+		}
 		Inspection inspection = this.plans.inspection(inspectionId);
 		if (StringUtils.hasText(contactLine)) {
 			inspection.setContactLine(contactLine.trim());
 		}
+	}
+
+	/**
+	 * Publishes the public report once the committee approved: rendered from the ledger as it stands now, and
+	 * frozen; from now on it is served without login.
+	 */
+	public RectificationReport publish(Long inspectionId, String by) {
+		this.plans.inspection(inspectionId);
 		return this.reports.save(new RectificationReport(inspectionId, ReportKind.PUBLIC,
 				this.renderer.renderPublic(inspectionId), by, this.clock.instant()));
 	}
@@ -88,6 +102,30 @@ public class ReportService {
 	@Transactional(readOnly = true)
 	public String previewPublicReport(Long inspectionId) {
 		return this.renderer.renderPublic(inspectionId);
+	}
+
+	/** The public report as published, or nothing before the committee approved publication. */
+	@Transactional(readOnly = true)
+	public Optional<ReportDocument> publishedPublicReport(Long inspectionId) {
+		return latest(inspectionId, ReportKind.PUBLIC).map((r) -> ReportDocument.parse(r.getContent()));
+	}
+
+	/** The public report as published, or else what it would say if published now. */
+	@Transactional(readOnly = true)
+	public ReportDocument publicReport(Long inspectionId) {
+		return publishedPublicReport(inspectionId)
+			.orElseGet(() -> ReportDocument.parse(this.renderer.renderPublic(inspectionId)));
+	}
+
+	/**
+	 * The rectification report to the inspection office: as submitted, or else what would go out now with the
+	 * latest draft of the summary.
+	 */
+	@Transactional(readOnly = true)
+	public ReportDocument rectificationReport(Long inspectionId) {
+		return ReportDocument.parse(latest(inspectionId, ReportKind.SUBMITTED).map(RectificationReport::getContent)
+			.orElseGet(() -> this.renderer.renderSubmitted(inspectionId,
+					latest(inspectionId, ReportKind.DRAFT).map(RectificationReport::getContent).orElse(null))));
 	}
 
 	@Transactional(readOnly = true)

@@ -8,6 +8,7 @@ import java.util.List;
 import org.rectiflow.identity.Department;
 import org.rectiflow.system.Actors;
 import org.rectiflow.system.ApiController;
+import org.rectiflow.identity.Roles;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,11 +54,13 @@ class SupervisionController {
 	}
 
 	@GetMapping("/criticism-notices")
+	@PreAuthorize(Roles.OVERSIGHT)
 	List<CriticismView> criticisms(@PathVariable Long inspectionId) {
 		return this.supervision.criticismsOf(inspectionId).stream().map(CriticismView::of).toList();
 	}
 
 	@GetMapping("/supervision-records")
+	@PreAuthorize(Roles.OVERSIGHT)
 	List<RecordView> records(@PathVariable Long inspectionId) {
 		return this.supervision.recordsOf(inspectionId)
 			.stream()

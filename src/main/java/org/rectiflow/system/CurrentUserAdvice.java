@@ -1,11 +1,15 @@
 package org.rectiflow.system;
 
 import org.rectiflow.identity.Directory;
+import org.rectiflow.identity.Viewer;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Every page shows who is signed in by name, not by account id. */
+/**
+ * Every page shows who is signed in by name, not by account id, and knows what they may open ({@code viewer}), so
+ * no link leads to a page that would refuse them.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class CurrentUserAdvice {
 
@@ -19,6 +23,11 @@ class CurrentUserAdvice {
 	String currentUserName() {
 		String user = Actors.current();
 		return Actors.SYSTEM.equals(user) ? "" : this.directory.displayName(user);
+	}
+
+	@ModelAttribute("viewer")
+	Viewer viewer() {
+		return Viewer.current();
 	}
 
 }

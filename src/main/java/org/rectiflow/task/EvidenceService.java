@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.rectiflow.audit.AuditKind;
 import org.rectiflow.audit.AuditLog;
 import org.rectiflow.identity.Directory;
+import org.rectiflow.identity.Viewer;
 import org.rectiflow.identity.Groups;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.RectiflowProperties;
@@ -119,6 +120,18 @@ public class EvidenceService {
 	public Evidence get(Long evidenceId) {
 		return this.evidence.findById(evidenceId)
 			.orElseThrow(() -> new RectiflowException.NotFound("error.evidence.notFound", evidenceId));
+	}
+
+	/** The evidence, if the signed-in person may see its task; otherwise "not found", whatever the id guessed. */
+	@Transactional(readOnly = true)
+	public Evidence visible(Long evidenceId) {
+		Evidence e = get(evidenceId);
+		RectificationTask task = this.tasks.findById(e.getTaskId()).orElseThrow();
+		if (!Viewer.current().maySee(task.getLeadDepartment(), task.getCooperatingDepartments(),
+				task.getResponsibleLeader())) {
+			throw new RectiflowException.NotFound("error.evidence.notFound", evidenceId);
+		}
+		return e;
 	}
 
 	@Transactional(readOnly = true)

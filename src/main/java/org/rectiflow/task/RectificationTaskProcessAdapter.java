@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -19,6 +20,9 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
@@ -26,6 +30,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rectiflow.system.RectiflowException;
+import org.rectiflow.system.TaskTakenException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,12 +56,15 @@ public class RectificationTaskProcessAdapter {
 
 	private final IdentityService identityService;
 
+	private final AuthorizationService authorizationService;
+
 	RectificationTaskProcessAdapter(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
-			IdentityService identityService) {
+			IdentityService identityService, AuthorizationService authorizationService) {
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
 		this.historyService = historyService;
 		this.identityService = identityService;
+		this.authorizationService = authorizationService;
 	}
 
 	/** What a task instance needs to explain itself to the people working on it. */
@@ -84,8 +92,33 @@ public class RectificationTaskProcessAdapter {
 			.putValue(RectificationTaskProcess.VAR_STAGE_REPORT_PERIOD, context.stageReportPeriod())
 			.putValue(RectificationTaskProcess.VAR_EVIDENCE_SUMMARY, context.evidenceSummary())
 			.putValue(RectificationTaskProcess.VAR_LAST_RETURN_REASON, "");
-		return this.runtimeService.startProcessInstanceByKey(RectificationTaskProcess.PROCESS_KEY,
+		ProcessInstance instance = this.runtimeService.startProcessInstanceByKey(RectificationTaskProcess.PROCESS_KEY,
 				String.valueOf(task.getId()), variables);
+		grantRead(instance.getId(), task);
+		return instance;
+	}
+
+	/**
+	 * Lets those the task is theirs read its instance (the variables Tasklist shows with their steps): the lead and
+	 * cooperating departments and the responsible leader. Nobody else but oversight does (see AuthorizationBootstrap).
+	 */
+	private void grantRead(String instanceId, RectificationTask task) {
+		List<String> groups = new ArrayList<>(task.getCooperatingDepartments());
+		groups.add(task.getLeadDepartment());
+		for (String group : groups) {
+			Authorization read = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			read.setGroupId(group);
+			read.setResource(Resources.PROCESS_INSTANCE);
+			read.setResourceId(instanceId);
+			read.addPermission(Permissions.READ);
+			this.authorizationService.saveAuthorization(read);
+		}
+		Authorization leader = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		leader.setUserId(task.getResponsibleLeader());
+		leader.setResource(Resources.PROCESS_INSTANCE);
+		leader.setResourceId(instanceId);
+		leader.addPermission(Permissions.READ);
+		this.authorizationService.saveAuthorization(leader);
 	}
 
 	public boolean isRunning(Long taskId) {
@@ -192,7 +225,7 @@ public class RectificationTaskProcessAdapter {
 			}
 			this.taskService.complete(task.getId(), variables);
 		}
-		catch (TaskAlreadyClaimedException | OptimisticLockingException | NullValueException ex) {
+		catch (TaskTakenException | TaskAlreadyClaimedException | OptimisticLockingException | NullValueException ex) {
 			throw new RectiflowException.Conflict("error.step.gone");
 		}
 		catch (AuthorizationException ex) {

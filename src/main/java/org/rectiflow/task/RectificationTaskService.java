@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
+import org.rectiflow.identity.Viewer;
 import org.rectiflow.inspection.InspectionRepository;
 import org.rectiflow.inspection.Problem;
 import org.rectiflow.inspection.ProblemRepository;
@@ -81,6 +82,20 @@ public class RectificationTaskService {
 	@Transactional(readOnly = true)
 	public RectificationTask get(Long taskId) {
 		return this.tasks.findById(taskId).orElseThrow(() -> new RectiflowException.NotFound("error.task.notFound", taskId));
+	}
+
+	/**
+	 * The task, if the signed-in person may see it (see {@link Viewer}); otherwise "not found", so that guessing an id
+	 * tells nothing, not even that it exists.
+	 */
+	@Transactional(readOnly = true)
+	public RectificationTask visible(Long taskId) {
+		RectificationTask task = get(taskId);
+		if (!Viewer.current().maySee(task.getLeadDepartment(), task.getCooperatingDepartments(),
+				task.getResponsibleLeader())) {
+			throw new RectiflowException.NotFound("error.task.notFound", taskId);
+		}
+		return task;
 	}
 
 	@Transactional(readOnly = true)

@@ -52,7 +52,7 @@ class TaskController {
 	@PostMapping(path = "/tasks/{taskId}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<EvidenceView> upload(@PathVariable Long taskId, @RequestParam("file") MultipartFile file,
 			@RequestParam(name = "description", required = false) String description) throws IOException {
-		RectificationTask task = this.tasks.get(taskId);
+		RectificationTask task = this.tasks.visible(taskId);
 		String user = Actors.current();
 		if (!this.directory.isMember(user, task.getLeadDepartment())
 				&& !this.directory.isMember(user, Groups.RECTIFICATION_OFFICE)) {
@@ -66,18 +66,18 @@ class TaskController {
 
 	@GetMapping("/tasks/{taskId}/evidence")
 	List<EvidenceView> evidenceOf(@PathVariable Long taskId) {
-		this.tasks.get(taskId);
+		this.tasks.visible(taskId);
 		return this.evidence.evidenceOf(taskId).stream().map(EvidenceView::of).toList();
 	}
 
 	@GetMapping("/evidence/{evidenceId}")
 	EvidenceView evidence(@PathVariable Long evidenceId) {
-		return EvidenceView.of(this.evidence.get(evidenceId));
+		return EvidenceView.of(this.evidence.visible(evidenceId));
 	}
 
 	@GetMapping("/evidence/{evidenceId}/content")
 	ResponseEntity<byte[]> content(@PathVariable Long evidenceId) {
-		Evidence e = this.evidence.get(evidenceId);
+		Evidence e = this.evidence.visible(evidenceId);
 		byte[] content = this.evidence.content(evidenceId);
 		this.evidence.recordDownload(e, false);
 		return EvidenceResponses.of(e, content, false);
@@ -85,7 +85,7 @@ class TaskController {
 
 	@GetMapping("/tasks/{taskId}/stage-reports")
 	List<StageReportView> stageReports(@PathVariable Long taskId) {
-		this.tasks.get(taskId);
+		this.tasks.visible(taskId);
 		return this.tasks.stageReportsOf(taskId)
 			.stream()
 			.map((r) -> new StageReportView(r.getStageMeasures(), r.getStageResults(), r.isCompletionClaimed(),

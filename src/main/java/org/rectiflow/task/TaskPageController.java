@@ -89,7 +89,7 @@ class TaskPageController {
 
 	@GetMapping("/tasks/{taskId}")
 	String task(@PathVariable Long taskId, Model model) {
-		RectificationTask task = this.tasks.get(taskId);
+		RectificationTask task = this.tasks.visible(taskId);
 		String user = Actors.current();
 		List<String> openSteps = this.process.openSteps(taskId);
 		Optional<String> step = openSteps.stream()
@@ -174,7 +174,7 @@ class TaskPageController {
 
 	@PostMapping("/tasks/{taskId}/evidence/{evidenceId}/delete")
 	String deleteEvidence(@PathVariable Long taskId, @PathVariable Long evidenceId, RedirectAttributes redirect) {
-		Evidence e = this.evidence.get(evidenceId);
+		Evidence e = this.evidence.visible(evidenceId);
 		if (!e.getTaskId().equals(taskId)) {
 			throw new RectiflowException.NotFound("error.evidence.notFound", evidenceId);
 		}
@@ -191,7 +191,7 @@ class TaskPageController {
 	/** Images and PDFs shown in the page; nothing else is ever served inline. */
 	@GetMapping("/evidence/{evidenceId}/preview")
 	ResponseEntity<byte[]> preview(@PathVariable Long evidenceId) {
-		Evidence e = this.evidence.get(evidenceId);
+		Evidence e = this.evidence.visible(evidenceId);
 		if (!e.isPreviewable()) {
 			throw new RectiflowException("error.evidence.noPreview", e.getFileName());
 		}
@@ -202,7 +202,7 @@ class TaskPageController {
 
 	@GetMapping("/evidence/{evidenceId}/download")
 	ResponseEntity<byte[]> download(@PathVariable Long evidenceId) {
-		Evidence e = this.evidence.get(evidenceId);
+		Evidence e = this.evidence.visible(evidenceId);
 		byte[] content = this.evidence.content(evidenceId);
 		this.evidence.recordDownload(e, false);
 		return EvidenceResponses.of(e, content, false);

@@ -36,7 +36,7 @@ class TasklistFilters {
 	/** The decisions that wait for leaders and the Party committee. */
 	static final String[] APPROVAL_TASKS = { RectificationProcess.USER_TASK_SOLICIT_OPINIONS,
 			RectificationProcess.USER_TASK_COMMITTEE_APPROVAL, RectificationProcess.USER_TASK_REVIEW_COMPLETION,
-			RectificationTaskProcess.USER_TASK_LEADER_REVIEW };
+			RectificationProcess.USER_TASK_APPROVE_PUBLICATION, RectificationTaskProcess.USER_TASK_LEADER_REVIEW };
 
 	private final FilterService filterService;
 

@@ -30,7 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @PortalWebMvcTest(DashboardController.class)
-@WithMockUser("rectificationClerk")
+@WithMockUser(username = "rectificationClerk", authorities = "GROUP_rectificationOffice")
 class DashboardControllerTests {
 
 	static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
@@ -145,6 +145,12 @@ class DashboardControllerTests {
 		this.mvc.perform(get("/inspections/abc/dashboard")).andExpect(status().isBadRequest());
 		this.mvc.perform(get("/inspections/99999999999999999999/dashboard")).andExpect(status().isBadRequest());
 		this.mvc.perform(get("/inspections/abc/dashboard/data")).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	@WithMockUser(username = "logisticsDepartmentStaff", authorities = "GROUP_logisticsDepartment")
+	void isNotForADepartment() throws Exception {
+		this.mvc.perform(get("/inspections/7/dashboard")).andExpect(status().isForbidden());
 	}
 
 }

@@ -122,6 +122,8 @@ class ReferenceCaseJourneyTests {
 		office.completeOk(id, RectificationProcess.USER_TASK_PUBLISH_PUBLIC_REPORT,
 				Map.of(RectificationProcess.VAR_CONTACT_LINE, "0731-84033328",
 						RectificationProcess.VAR_PUBLIC_REPORT_CONFIRMED, true));
+		as(DemoAccounts.SECRETARY).completeOk(id, RectificationProcess.USER_TASK_APPROVE_PUBLICATION,
+				Map.of(RectificationProcess.VAR_PUBLICATION_DECISION, RectificationProcess.APPROVE));
 
 		// The counts are computed: every listed problem completed but (四)1, basically completed by its long-term task.
 		JsonNode closed = office.get("/api/inspections/" + id);

@@ -59,11 +59,11 @@ class LedgerPageControllerTests {
 		given(this.queries.heading(ID)).willReturn(new Heading(ID, "省委第四巡察组巡察测试学院党委", "测试学院党委",
 				InspectionStatus.RECTIFYING));
 		given(this.queries.heading(999L)).willThrow(new RectiflowException.NotFound("error.inspection.notFound", 999L));
-		given(this.queries.taskOptions(ID)).willReturn(new TaskOptions(List.of(new Option("3", "1. 全面从严治党推进不实")),
+		given(this.queries.taskOptions(eq(ID), any())).willReturn(new TaskOptions(List.of(new Option("3", "1. 全面从严治党推进不实")),
 				List.of(new Option("11", "1.1 宿舍日常维修不及时"), new Option("12", "1.2 财务管理漏洞")),
 				List.of(new Option("logisticsDepartment", "后勤处"), new Option("financeDepartment", "财务处")),
 				List.of(new Option("vicePresidentLogistics", "吴副校长"))));
-		given(this.queries.tasks(eq(ID), any())).willAnswer((call) -> {
+		given(this.queries.tasks(eq(ID), any(), any())).willAnswer((call) -> {
 			TaskQuery query = call.getArgument(1);
 			return new TaskPage(query, List.of(new TaskRow(101L, "1.1.1", "宿舍日常维修不及时，学生意见大", TaskKind.CONCENTRATED,
 					11L, "1.1", "宿舍日常维修不及时", "logisticsDepartment", "后勤处", "vicePresidentLogistics", "吴副校长", "张三",
@@ -71,15 +71,15 @@ class LedgerPageControllerTests {
 		});
 		OutcomeCounts open = new OutcomeCounts(2, 0, 0, 2, 0);
 		OutcomeCounts done = new OutcomeCounts(1, 1, 0, 0, 0);
-		given(this.queries.problems(ID)).willReturn(new ProblemList(List.of(
+		given(this.queries.problems(eq(ID), any())).willReturn(new ProblemList(List.of(
 				new ProblemRow(11L, "1.1", "宿舍日常维修不及时", true, 3L, 1, "全面从严治党推进不实", open, 1),
 				new ProblemRow(12L, "1.2", "财务管理漏洞", false, 3L, 1, "全面从严治党推进不实", done, 0),
 				new ProblemRow(21L, "2.1", "会议文件过多", false, 4L, 2, "作风建设不扎实", done, 0)),
 				new OutcomeCounts(3, 2, 0, 1, 0), new OutcomeCounts(4, 2, 0, 2, 0), 1));
-		given(this.queries.responsibilities(ID, ResponsibilityView.DEPARTMENT)).willReturn(List.of(
+		given(this.queries.responsibilities(eq(ID), eq(ResponsibilityView.DEPARTMENT), any())).willReturn(List.of(
 				new ResponsibilityRow("logisticsDepartment", "后勤处", List.of("吴副校长"), open, 1, 1),
 				new ResponsibilityRow(null, null, List.of(), done, 0, 0)));
-		given(this.queries.responsibilities(ID, ResponsibilityView.LEADER)).willReturn(List.of(
+		given(this.queries.responsibilities(eq(ID), eq(ResponsibilityView.LEADER), any())).willReturn(List.of(
 				new ResponsibilityRow("vicePresidentLogistics", "吴副校长", List.of("后勤处"), open, 1, 1)));
 	}
 
@@ -119,7 +119,7 @@ class LedgerPageControllerTests {
 				+ "&sort=deadline&dir=desc&page=1&size=10");
 
 		ArgumentCaptor<TaskQuery> asked = ArgumentCaptor.forClass(TaskQuery.class);
-		verify(this.queries).tasks(eq(ID), asked.capture());
+		verify(this.queries).tasks(eq(ID), asked.capture(), any());
 		assertThat(asked.getValue()).isEqualTo(new TaskQuery(3L, 11L, "logisticsDepartment", "vicePresidentLogistics",
 				TaskStatus.NOT_COMPLETED, TaskKind.CONCENTRATED, true, TrafficLight.RED, "宿舍", TaskQuery.Sort.DEADLINE,
 				true, 1, 10));
@@ -142,7 +142,7 @@ class LedgerPageControllerTests {
 	void taskListWithoutParametersAsksForTheFirstPageByCode() throws Exception {
 		assertThat(page("/inspections/7/tasks")).contains("共 45 项", "第 1 / 3 页").doesNotContain("class=\"notice\"");
 		ArgumentCaptor<TaskQuery> asked = ArgumentCaptor.forClass(TaskQuery.class);
-		verify(this.queries).tasks(eq(ID), asked.capture());
+		verify(this.queries).tasks(eq(ID), asked.capture(), any());
 		assertThat(asked.getValue()).isEqualTo(TaskQuery.all());
 	}
 
@@ -159,7 +159,7 @@ class LedgerPageControllerTests {
 		String body = result.getResponse().getContentAsString();
 
 		ArgumentCaptor<TaskQuery> asked = ArgumentCaptor.forClass(TaskQuery.class);
-		verify(this.queries).tasks(eq(ID), asked.capture());
+		verify(this.queries).tasks(eq(ID), asked.capture(), any());
 		if (parameter.startsWith("q=")) {
 			// a search is never "bad": it is bound as a value, and the page escapes it when it shows it
 			assertThat(asked.getValue().q()).isEqualTo("%'\"<script>");
@@ -181,7 +181,7 @@ class LedgerPageControllerTests {
 
 	@Test
 	void taskListSaysWhenThePageAskedForIsBeyondTheLast() throws Exception {
-		given(this.queries.tasks(eq(ID), any())).willAnswer((call) -> {
+		given(this.queries.tasks(eq(ID), any(), any())).willAnswer((call) -> {
 			TaskQuery query = call.getArgument(1);
 			return new TaskPage(query.withPage(2), List.of(), 45, query.page());
 		});
@@ -210,7 +210,7 @@ class LedgerPageControllerTests {
 	void responsibilityListIgnoresAnUnknownGrouping() throws Exception {
 		assertThat(page("/inspections/7/responsibilities?by=evil")).contains("“统计方式”的取值“evil”无法识别",
 				"href=\"/inspections/7/tasks?department=logisticsDepartment\"");
-		verify(this.queries).responsibilities(ID, ResponsibilityView.DEPARTMENT);
+		verify(this.queries).responsibilities(eq(ID), eq(ResponsibilityView.DEPARTMENT), any());
 	}
 
 	@ParameterizedTest

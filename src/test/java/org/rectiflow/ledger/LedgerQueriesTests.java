@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.rectiflow.ProcessDriver;
+import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.deadline.TrafficLight;
 import org.rectiflow.ledger.LedgerQueries.ProblemList;
 import org.rectiflow.ledger.LedgerQueries.ProblemRow;
@@ -62,6 +64,37 @@ class LedgerQueriesTests {
 	}
 
 	@Test
+	void shouldShowADepartmentOnlyTheTasksItLeadsInEveryList() {
+		LedgerScope finance = new LedgerScope(false, "financeDepartmentStaff", Set.of("financeDepartment"));
+		TaskQuery all = TaskQuery.parse(Map.of("size", "100"), this.queries.taskOptions(this.id, finance)).query();
+
+		TaskPage page = this.queries.tasks(this.id, all, finance);
+		assertThat(page.rows()).isNotEmpty().allMatch((r) -> "financeDepartment".equals(r.leadDepartment()));
+		assertThat(page.total()).isEqualTo(page.rows().size());
+		ProblemList problems = this.queries.problems(this.id, finance);
+		assertThat(problems.rows()).extracting(LedgerQueries.ProblemRow::code).doesNotContain("2.2");
+		assertThat(problems.taskCounts().total()).isEqualTo((int) page.total());
+		assertThat(this.queries.taskOptions(this.id, finance).departments()).extracting(LedgerQueries.Option::value)
+			.containsExactly("financeDepartment");
+		assertThat(this.queries.responsibilities(this.id, ResponsibilityView.DEPARTMENT, finance))
+			.extracting(ResponsibilityRow::key)
+			.containsExactly("financeDepartment");
+	}
+
+	@Test
+	void shouldShowALeaderTheTasksTheyAnswerForAndNothingToSomeoneWithNoPart() {
+		LedgerScope president = new LedgerScope(false, DemoAccounts.PRESIDENT, Set.of());
+		TaskQuery all = TaskQuery.parse(Map.of("size", "100"), this.queries.taskOptions(this.id, president)).query();
+		assertThat(codes(this.queries.tasks(this.id, all, president))).containsExactly("2.2.1", "2.2.2", "2.3.1");
+
+		LedgerScope stranger = new LedgerScope(false, "nobody", Set.of("continuingEducation"));
+		assertThat(this.queries.tasks(this.id, all, stranger).rows()).isEmpty();
+		assertThat(this.queries.problems(this.id, stranger).rows()).isEmpty();
+		assertThat(this.queries.taskOptions(this.id, stranger).problems()).isEmpty();
+		assertThat(this.queries.taskOptions(this.id, stranger).categories()).isEmpty();
+	}
+
+	@Test
 	void shouldListEveryTaskInCodeOrderWithItsRowFilledIn() {
 		TaskPage page = tasks(Map.of("size", "100"));
 
@@ -84,8 +117,8 @@ class LedgerQueriesTests {
 
 	@Test
 	void shouldFilterByEachParameter() {
-		List<Long> categories = this.queries.taskOptions(this.id).categories().stream().map((o) -> Long.valueOf(o.value())).toList();
-		List<Long> problems = this.queries.taskOptions(this.id).problems().stream().map((o) -> Long.valueOf(o.value())).toList();
+		List<Long> categories = this.queries.taskOptions(this.id, LedgerScope.ALL).categories().stream().map((o) -> Long.valueOf(o.value())).toList();
+		List<Long> problems = this.queries.taskOptions(this.id, LedgerScope.ALL).problems().stream().map((o) -> Long.valueOf(o.value())).toList();
 
 		assertThat(codes(tasks(Map.of("category", categories.get(0).toString())))).containsExactly("1.1.1", "1.1.2", "1.1.3", "1.2.1", "1.2.2");
 		assertThat(codes(tasks(Map.of("category", categories.get(1).toString())))).containsExactly("2.1.1", "2.1.2", "2.1.3", "2.2.1", "2.2.2", "2.3.1");
@@ -213,7 +246,7 @@ class LedgerQueriesTests {
 
 	@Test
 	void shouldOfferOnlyTheInspectionsOwnChoices() {
-		LedgerQueries.TaskOptions options = this.queries.taskOptions(this.id);
+		LedgerQueries.TaskOptions options = this.queries.taskOptions(this.id, LedgerScope.ALL);
 
 		assertThat(options.categories()).extracting(LedgerQueries.Option::label)
 			.containsExactly("1. 全面从严治党推进不实", "2. 作风建设不扎实");
@@ -232,7 +265,7 @@ class LedgerQueriesTests {
 
 	@Test
 	void shouldRollProblemsUpFromTheirTasks() {
-		ProblemList list = this.queries.problems(this.id);
+		ProblemList list = this.queries.problems(this.id, LedgerScope.ALL);
 
 		assertThat(list.rows()).extracting(ProblemRow::code, ProblemRow::outcome, ProblemRow::counts, ProblemRow::overdue,
 				ProblemRow::previousRound)
@@ -251,7 +284,7 @@ class LedgerQueriesTests {
 	@Test
 	void shouldCountTheSameAsTheCompleteLedgerTheReportsUse() {
 		Ledger ledger = this.ledgers.ledger(this.id);
-		ProblemList list = this.queries.problems(this.id);
+		ProblemList list = this.queries.problems(this.id, LedgerScope.ALL);
 
 		assertThat(list.problemCounts()).isEqualTo(ledger.problemCounts());
 		assertThat(list.taskCounts()).isEqualTo(ledger.taskCounts());
@@ -261,7 +294,7 @@ class LedgerQueriesTests {
 
 	@Test
 	void shouldCountResponsibilitiesPerLeadDepartment() {
-		List<ResponsibilityRow> rows = this.queries.responsibilities(this.id, ResponsibilityView.DEPARTMENT);
+		List<ResponsibilityRow> rows = this.queries.responsibilities(this.id, ResponsibilityView.DEPARTMENT, LedgerScope.ALL);
 
 		assertThat(rows).extracting(ResponsibilityRow::key, ResponsibilityRow::name, ResponsibilityRow::partners,
 				ResponsibilityRow::counts, ResponsibilityRow::overdue, ResponsibilityRow::dueSoon)
@@ -275,7 +308,7 @@ class LedgerQueriesTests {
 
 	@Test
 	void shouldCountResponsibilitiesPerLeader() {
-		List<ResponsibilityRow> rows = this.queries.responsibilities(this.id, ResponsibilityView.LEADER);
+		List<ResponsibilityRow> rows = this.queries.responsibilities(this.id, ResponsibilityView.LEADER, LedgerScope.ALL);
 
 		assertThat(rows).extracting(ResponsibilityRow::key, ResponsibilityRow::name, ResponsibilityRow::partners,
 				ResponsibilityRow::counts, ResponsibilityRow::overdue, ResponsibilityRow::dueSoon)
@@ -287,9 +320,9 @@ class LedgerQueriesTests {
 	}
 
 	private TaskPage tasks(Map<String, String> params) {
-		TaskQuery.Parsed parsed = TaskQuery.parse(params, this.queries.taskOptions(this.id));
+		TaskQuery.Parsed parsed = TaskQuery.parse(params, this.queries.taskOptions(this.id, LedgerScope.ALL));
 		assertThat(parsed.notices()).as("notices for %s", params).isEmpty();
-		return this.queries.tasks(this.id, parsed.query());
+		return this.queries.tasks(this.id, parsed.query(), LedgerScope.ALL);
 	}
 
 	private static List<String> codes(TaskPage page) {

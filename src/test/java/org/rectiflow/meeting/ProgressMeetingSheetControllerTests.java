@@ -28,7 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The meeting sheet page: Chinese, grouped by leader, printable, and a bad date answered in place, never a 500. */
 @PortalWebMvcTest(ProgressMeetingSheetController.class)
-@WithMockUser("rectificationClerk")
+@WithMockUser(username = "rectificationClerk", authorities = "GROUP_rectificationOffice")
 class ProgressMeetingSheetControllerTests {
 
 	static final Long ID = 7L;
@@ -140,6 +140,12 @@ class ProgressMeetingSheetControllerTests {
 
 	private String page(String url) throws Exception {
 		return this.mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	@Test
+	@WithMockUser(username = "logisticsDepartmentStaff", authorities = "GROUP_logisticsDepartment")
+	void isNotForADepartment() throws Exception {
+		this.mvc.perform(get("/inspections/7/progress-meeting")).andExpect(status().isForbidden());
 	}
 
 }

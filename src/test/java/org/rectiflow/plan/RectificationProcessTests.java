@@ -86,6 +86,10 @@ class RectificationProcessTests {
 		assertThat(instance).isWaitingAt(USER_TASK_PUBLISH_PUBLIC_REPORT);
 		this.driver.complete(PROCESS_KEY, this.id, USER_TASK_PUBLISH_PUBLIC_REPORT, DemoAccounts.RECTIFICATION_CLERK,
 				Map.of(VAR_CONTACT_LINE, "0731-84033328", VAR_PUBLIC_REPORT_CONFIRMED, true));
+		assertThat(instance).isWaitingAt(USER_TASK_APPROVE_PUBLICATION);
+		assertThat(this.reports.latest(this.id, ReportKind.PUBLIC)).isEmpty();
+		this.driver.complete(PROCESS_KEY, this.id, USER_TASK_APPROVE_PUBLICATION, DemoAccounts.SECRETARY,
+				Map.of(VAR_PUBLICATION_DECISION, APPROVE));
 
 		assertThat(instance).isWaitingAt(TIMER_LOOK_BACK_DUE);
 		assertThat(this.plans.inspection(this.id).getStatus()).isEqualTo(InspectionStatus.CLOSED);
@@ -99,7 +103,8 @@ class RectificationProcessTests {
 		assertThat(instance).hasPassedInOrder(USER_TASK_DRAFT_PLAN, USER_TASK_SOLICIT_OPINIONS,
 				USER_TASK_COMMITTEE_APPROVAL, USER_TASK_FILE_WITH_INSPECTION_OFFICE, USER_TASK_DRAFT_SUMMARY_REPORT,
 				USER_TASK_REVIEW_COMPLETION, SERVICE_TASK_REPORT_TO_INSPECTION_OFFICE, USER_TASK_REVIEW_REPORT,
-				USER_TASK_PUBLISH_PUBLIC_REPORT, SERVICE_TASK_CLOSE_INSPECTION, USER_TASK_LOOK_BACK, END_CLOSED);
+				USER_TASK_PUBLISH_PUBLIC_REPORT, USER_TASK_APPROVE_PUBLICATION, SERVICE_TASK_PUBLISH_PUBLIC_REPORT,
+				SERVICE_TASK_CLOSE_INSPECTION, USER_TASK_LOOK_BACK, END_CLOSED);
 		assertThat(instance).isEnded();
 	}
 
@@ -137,6 +142,47 @@ class RectificationProcessTests {
 			.isInstanceOf(NotValidException.class)
 			.hasMessageContaining("1.1.1（缺责任领导）");
 		assertThat(instance()).isWaitingAt(USER_TASK_DRAFT_PLAN);
+	}
+
+	@Test
+	void shouldReturnPublicReportToTheOfficeWhenCommitteeReturnsPublication() {
+		fileAndSettleAll();
+		reportAndReview(ACCEPT, null);
+		this.driver.complete(PROCESS_KEY, this.id, USER_TASK_PUBLISH_PUBLIC_REPORT, DemoAccounts.RECTIFICATION_CLERK,
+				Map.of(VAR_CONTACT_LINE, "0731-00000000", VAR_PUBLIC_REPORT_CONFIRMED, true));
+		Task approval = this.driver.one(PROCESS_KEY, this.id, USER_TASK_APPROVE_PUBLICATION);
+
+		assertThatThrownBy(() -> this.driver.complete(approval, DemoAccounts.SECRETARY,
+				Map.of(VAR_PUBLICATION_DECISION, RETURN)))
+			.isInstanceOf(NotValidException.class);
+		this.driver.complete(approval, DemoAccounts.SECRETARY,
+				Map.of(VAR_PUBLICATION_DECISION, RETURN, VAR_PUBLICATION_REASON, "联系电话有误，请核实"));
+
+		assertThat(instance()).isWaitingAt(USER_TASK_PUBLISH_PUBLIC_REPORT);
+		assertThat(instance()).variables().containsEntry(VAR_PUBLICATION_REASON, "联系电话有误，请核实");
+		assertThat(this.reports.latest(this.id, ReportKind.PUBLIC)).isEmpty();
+
+		this.driver.complete(PROCESS_KEY, this.id, USER_TASK_PUBLISH_PUBLIC_REPORT, DemoAccounts.RECTIFICATION_CLERK,
+				Map.of(VAR_CONTACT_LINE, "0731-84033328", VAR_PUBLIC_REPORT_CONFIRMED, true));
+		this.driver.complete(PROCESS_KEY, this.id, USER_TASK_APPROVE_PUBLICATION, DemoAccounts.PRESIDENT,
+				Map.of(VAR_PUBLICATION_DECISION, APPROVE));
+
+		assertThat(instance()).hasPassed(SERVICE_TASK_PUBLISH_PUBLIC_REPORT).isWaitingAt(TIMER_LOOK_BACK_DUE);
+		assertThat(this.reports.latest(this.id, ReportKind.PUBLIC).orElseThrow().getContent())
+			.contains("联系电话：0731-84033328");
+	}
+
+	@Test
+	void shouldRefuseToAskForPublicationWithoutConfirmation() {
+		fileAndSettleAll();
+		reportAndReview(ACCEPT, null);
+		Task request = this.driver.one(PROCESS_KEY, this.id, USER_TASK_PUBLISH_PUBLIC_REPORT);
+
+		assertThatThrownBy(() -> this.driver.complete(request, DemoAccounts.RECTIFICATION_CLERK,
+				Map.of(VAR_CONTACT_LINE, "0731-84033328", VAR_PUBLIC_REPORT_CONFIRMED, false)))
+			.isInstanceOf(NotValidException.class)
+			.hasMessageContaining("请确认");
+		assertThat(instance()).isWaitingAt(USER_TASK_PUBLISH_PUBLIC_REPORT);
 	}
 
 	@Test
@@ -191,6 +237,8 @@ class RectificationProcessTests {
 		reportAndReview(ACCEPT, null);
 		this.driver.complete(PROCESS_KEY, this.id, USER_TASK_PUBLISH_PUBLIC_REPORT, DemoAccounts.RECTIFICATION_CLERK,
 				Map.of(VAR_PUBLIC_REPORT_CONFIRMED, true));
+		this.driver.complete(PROCESS_KEY, this.id, USER_TASK_APPROVE_PUBLICATION, DemoAccounts.SECRETARY,
+				Map.of(VAR_PUBLICATION_DECISION, APPROVE));
 		ProcessInstance instance = instance();
 		RectificationTask longTerm = this.driver.task(this.id, "1.1.1");
 		assertThat(this.driver.instance(RectificationTaskProcess.PROCESS_KEY, longTerm.getId()))

@@ -68,7 +68,7 @@ class FormsTests {
 				assertThat(keys).as("fields of %s", formRef).isNotEmpty();
 			}
 		}
-		assertThat(userTasks).isEqualTo(19);
+		assertThat(userTasks).isEqualTo(20);
 	}
 
 	@Test

@@ -81,7 +81,7 @@ class HomeControllerTests {
 	}
 
 	@Test
-	@WithMockUser("rectificationClerk")
+	@WithMockUser(username = "rectificationClerk", authorities = "GROUP_rectificationOffice")
 	void theRectificationOfficeFollowsAllActivityAndSpeaksEnglishOnRequest() throws Exception {
 		given(this.directory.groupIds("rectificationClerk")).willReturn(List.of("rectificationOffice"));
 		given(this.tasks.openTasksFor(any(), anyList(), anyInt())).willReturn(List.of());

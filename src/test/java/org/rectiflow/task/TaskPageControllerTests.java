@@ -78,7 +78,7 @@ class TaskPageControllerTests {
 		this.task.setLeadDepartment("logisticsDepartment");
 		this.task.setResponsibleLeader("vicePresidentLogistics");
 		this.task.setDeadline(LocalDate.of(2026, 11, 20));
-		given(this.tasks.get(7L)).willReturn(this.task);
+		given(this.tasks.visible(7L)).willReturn(this.task);
 		Problem problem = new Problem(1L, 3L, 1, 1, "宿舍日常维修不及时");
 		given(this.problems.findById(2L)).willReturn(Optional.of(problem));
 		given(this.process.openSteps(7L)).willReturn(List.of(RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE));
@@ -182,7 +182,7 @@ class TaskPageControllerTests {
 				"application/vnd.openxmlformats-officedocument.wordprocessingml.document", 10, "0".repeat(64), null,
 				"logisticsDepartmentStaff", Instant.parse("2026-11-24T02:00:00Z"));
 		ReflectionTestUtils.setField(docx, "id", 5L);
-		given(this.evidence.get(5L)).willReturn(docx);
+		given(this.evidence.visible(5L)).willReturn(docx);
 		given(this.evidence.content(5L)).willReturn(new byte[10]);
 
 		this.mvc.perform(get("/evidence/5/preview"))
@@ -214,11 +214,11 @@ class TaskPageControllerTests {
 	void malformedRequestsGetAPageNotAServerError() throws Exception {
 		this.mvc.perform(get("/tasks/abc")).andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("无法识别提交的内容")));
-		given(this.tasks.get(99L)).willThrow(new RectiflowException.NotFound("error.task.notFound", 99L));
+		given(this.tasks.visible(99L)).willThrow(new RectiflowException.NotFound("error.task.notFound", 99L));
 		this.mvc.perform(get("/tasks/99")).andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("未找到编号为 99 的细化任务")));
 		Evidence elsewhere = new Evidence(8L, "a.pdf", "application/pdf", 1, "0".repeat(64), null, "x", Instant.now());
-		given(this.evidence.get(9L)).willReturn(elsewhere);
+		given(this.evidence.visible(9L)).willReturn(elsewhere);
 		this.mvc.perform(post("/tasks/7/evidence/9/delete").with(csrf())).andExpect(status().isNotFound());
 		verify(this.evidence, never()).delete(any(), any());
 	}

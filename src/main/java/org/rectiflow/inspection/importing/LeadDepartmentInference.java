@@ -1,5 +1,6 @@
 package org.rectiflow.inspection.importing;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,11 @@ final class LeadDepartmentInference {
 	}
 
 	private LeadDepartmentInference() {
+	}
+
+	/** The names and aliases each department goes by in reports, which a plan workbook may use as well. */
+	static Map<Department, List<String>> names() {
+		return Collections.unmodifiableMap(NAMES);
 	}
 
 	static Department infer(String finding, String narrative) {

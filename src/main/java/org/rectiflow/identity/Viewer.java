@@ -1,0 +1,86 @@
+package org.rectiflow.identity;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Who is looking, and so what of the rectification they may see, from their Camunda groups:
+ * <ul>
+ * <li>the rectification office, the discipline committee, the Party secretary and administrators see everything of
+ * their unit ({@link #seesEverything()});</li>
+ * <li>the Party committee, which approves the plan, the leaders, who are consulted on it, and the inspection office,
+ * with which it is filed, see the plan as a whole: the three lists and the reports ({@link #seesLedger()});</li>
+ * <li>a leader opens the tasks they answer for, with their evidence; a department the tasks it leads or cooperates on
+ * ({@link #maySee});</li>
+ * <li>the progress meeting sheet and the dashboard are also open to the leaders, who sit in the progress meeting
+ * (调度会) where every task is reviewed ({@link #attendsProgressMeetings()}).</li>
+ * </ul>
+ * Read from the signed-in person's authorities ({@code GROUP_<groupId>}); nobody signed in sees nothing.
+ */
+public record Viewer(String userId, Set<String> groups) {
+
+	static final Set<String> OVERSIGHT = Set.of(Groups.RECTIFICATION_OFFICE, Groups.DISCIPLINE, Groups.PARTY_SECRETARY,
+			Groups.CAMUNDA_ADMIN);
+
+	/** The plan as a whole: the committee approves it, the leaders are consulted on it, the office receives it. */
+	static final Set<String> PLAN_READERS = Set.of(Groups.PARTY_COMMITTEE, Groups.LEADERS, Groups.INSPECTION_OFFICE);
+
+	public static final Viewer NOBODY = new Viewer("", Set.of());
+
+	public static Viewer current() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated()
+				|| "anonymousUser".equals(authentication.getName())) {
+			return NOBODY;
+		}
+		return new Viewer(authentication.getName(), authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter((a) -> a.startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX))
+			.map((a) -> a.substring(CamundaIdentityAuthenticationProvider.GROUP_PREFIX.length()))
+			.collect(Collectors.toUnmodifiableSet()));
+	}
+
+	public boolean seesEverything() {
+		return this.groups.stream().anyMatch(OVERSIGHT::contains);
+	}
+
+	/** The three lists as planned and filed: everyone who oversees, the committee, the leaders, the inspection office. */
+	public boolean seesLedger() {
+		return seesEverything() || this.groups.stream().anyMatch(PLAN_READERS::contains);
+	}
+
+	public boolean attendsProgressMeetings() {
+		return seesEverything() || this.groups.contains(Groups.LEADERS) || this.groups.contains(Groups.PARTY_COMMITTEE);
+	}
+
+	/** The charts of the whole unit: those at the progress meeting, and the inspection office. */
+	public boolean seesDashboard() {
+		return attendsProgressMeetings() || this.groups.contains(Groups.INSPECTION_OFFICE);
+	}
+
+	/** The department groups the person belongs to. */
+	public Set<String> departments() {
+		return this.groups.stream()
+			.filter((g) -> Department.byGroupId(g).isPresent())
+			.collect(Collectors.toUnmodifiableSet());
+	}
+
+	/** Whether the person may see a task with this lead department, these cooperating ones and this leader. */
+	public boolean maySee(String leadDepartment, Collection<String> cooperatingDepartments, String responsibleLeader) {
+		if (seesEverything()) {
+			return true;
+		}
+		if (this.userId.isEmpty()) {
+			return false;
+		}
+		return this.userId.equals(responsibleLeader) || (leadDepartment != null && this.groups.contains(leadDepartment))
+				|| cooperatingDepartments.stream().anyMatch(this.groups::contains);
+	}
+
+}

@@ -1,0 +1,341 @@
+package org.rectiflow.ledger.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.rectiflow.deadline.TrafficLight;
+import org.rectiflow.ledger.LedgerQueries;
+import org.rectiflow.ledger.LedgerScope;
+import org.rectiflow.ledger.OutcomeCounts;
+import org.rectiflow.ledger.ProblemFilter;
+import org.rectiflow.ledger.TaskQuery;
+import org.rectiflow.system.SpreadsheetCells;
+import org.rectiflow.task.TaskStatus;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The three lists of the ledger as Excel workbooks, as offices pass them on and print them: one sheet, the header
+ * frozen with the code column, an autofilter over every column, outcomes and lights in the portal's colours. Each
+ * holds what the person's {@link LedgerScope} lets the page show, never more.
+ * <p>
+ * Written with POI's streaming SXSSF: only the last {@link #WINDOW} rows stay in memory, the rest go to a compressed
+ * temporary file, and the task list is read from the database in batches ({@link LedgerQueries#forEachTask}), so an
+ * inspection of tens of thousands of tasks exports in the memory of a few hundred. Every text cell is neutralised
+ * against formula injection ({@link SpreadsheetCells#neutralised}).
+ */
+@Component
+public class LedgerWorkbooks {
+
+	/** Rows SXSSF keeps in memory before flushing them to its temporary file. */
+	static final int WINDOW = 100;
+
+	private static final byte[] HEADER = rgb(0xEEEEEE);
+
+	private static final Map<TaskStatus, byte[][]> OUTCOME_COLOURS = new EnumMap<>(Map.of(
+			TaskStatus.COMPLETED, new byte[][] { rgb(0xE8F5E9), rgb(0x2E7D32) },
+			TaskStatus.BASICALLY_COMPLETED, new byte[][] { rgb(0xFFF3E0), rgb(0xEF6C00) },
+			TaskStatus.NOT_COMPLETED, new byte[][] { rgb(0xECEFF1), rgb(0x455A64) },
+			TaskStatus.LONG_TERM, new byte[][] { rgb(0xE3F2FD), rgb(0x1565C0) }));
+
+	private static final Map<TrafficLight, byte[][]> LIGHT_COLOURS = new EnumMap<>(Map.of(
+			TrafficLight.GREEN, new byte[][] { rgb(0xE8F5E9), rgb(0x2E7D32) },
+			TrafficLight.YELLOW, new byte[][] { rgb(0xFFF8E1), rgb(0xF57F17) },
+			TrafficLight.RED, new byte[][] { rgb(0xFFEBEE), rgb(0xB71C1C) },
+			TrafficLight.NONE, new byte[][] { rgb(0xECEFF1), rgb(0x607D8B) }));
+
+	private final LedgerQueries queries;
+
+	private final MessageSource messages;
+
+	LedgerWorkbooks(LedgerQueries queries, MessageSource messages) {
+		this.queries = queries;
+		this.messages = messages;
+	}
+
+	/** The problem list (问题清单) as the page shows it with these filters. */
+	public void problems(Long inspectionId, ProblemFilter filter, LedgerScope scope, Locale locale, OutputStream out)
+			throws IOException {
+		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
+		LedgerQueries.ProblemList list = this.queries.problems(inspectionId, scope);
+		write(out, heading, locale, (workbook) -> {
+			Sheets sheets = new Sheets(workbook, locale);
+			SXSSFSheet sheet = sheets.sheet("ledger.problemList",
+					List.of("ledger.code", "ledger.lists.category", "ledger.problem", "ledger.lists.previousRound",
+							"ledger.outcome", "ledger.taskCount", "outcome.COMPLETED", "outcome.BASICALLY_COMPLETED",
+							"outcome.NOT_COMPLETED", "outcome.LONG_TERM", "ledger.overdue"),
+					new int[] { 8, 24, 48, 10, 12, 8, 8, 8, 8, 8, 8 });
+			int r = 1;
+			for (LedgerQueries.ProblemRow p : list.rows()) {
+				if (!filter.matches(p)) {
+					continue;
+				}
+				Row row = sheet.createRow(r++);
+				sheets.text(row, 0, p.code());
+				sheets.text(row, 1, p.categorySeq() + ". " + p.categoryTitle());
+				sheets.text(row, 2, p.title());
+				sheets.text(row, 3, sheets.yesNo(p.previousRound()));
+				sheets.outcome(row, 4, p.outcome());
+				counts(sheets, row, 5, p.counts());
+				sheets.number(row, 10, p.overdue());
+			}
+			sheets.finish(sheet, r - 1, 11);
+		});
+	}
+
+	/** The task list (任务清单) with the filters and order of the page, every page of it. */
+	public void tasks(Long inspectionId, TaskQuery query, LedgerScope scope, Locale locale, OutputStream out)
+			throws IOException {
+		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
+		write(out, heading, locale, (workbook) -> fillTasks(workbook, inspectionId, query, scope, locale));
+	}
+
+	/** Writes the task sheet into {@code workbook}; the large-export test looks at the workbook's window after it. */
+	void fillTasks(SXSSFWorkbook workbook, Long inspectionId, TaskQuery query, LedgerScope scope, Locale locale) {
+		Sheets sheets = new Sheets(workbook, locale);
+		SXSSFSheet sheet = sheets.sheet("ledger.taskList",
+				List.of("ledger.code", "ledger.lists.category", "ledger.export.problemCode", "ledger.problem",
+						"ledger.task", "ledger.export.measures", "ledger.lists.kind", "ledger.leader",
+						"ledger.leadDepartment", "ledger.export.cooperating", "ledger.lists.responsiblePerson",
+						"ledger.deadline", "ledger.outcome", "ledger.lists.light", "ledger.overdue", "ledger.evidence"),
+				new int[] { 9, 20, 8, 30, 36, 48, 10, 12, 14, 16, 10, 12, 10, 10, 8, 6 });
+		int[] next = { 1 };
+		this.queries.forEachTask(inspectionId, query, scope, LedgerQueries.EXPORT_BATCH, (batch) -> {
+			for (LedgerQueries.ExportTask task : batch) {
+				LedgerQueries.TaskRow t = task.row();
+				Row row = sheet.createRow(next[0]++);
+				sheets.text(row, 0, t.code());
+				sheets.text(row, 1, task.categorySeq() + ". " + task.categoryTitle());
+				sheets.text(row, 2, t.problemCode());
+				sheets.text(row, 3, t.problemTitle());
+				sheets.text(row, 4, t.title());
+				sheets.text(row, 5, numbered(task.measures()));
+				sheets.text(row, 6, sheets.label("kind." + t.kind()));
+				sheets.text(row, 7, t.leaderName());
+				sheets.text(row, 8, t.leadDepartmentName());
+				sheets.text(row, 9, String.join("、", task.cooperatingDepartmentNames()));
+				sheets.text(row, 10, t.responsiblePerson());
+				sheets.date(row, 11, t.deadline());
+				sheets.outcome(row, 12, t.status());
+				sheets.light(row, 13, t.light());
+				sheets.overdue(row, 14, t.overdue());
+				sheets.number(row, 15, t.evidenceCount());
+			}
+		});
+		sheets.finish(sheet, next[0] - 1, 16);
+	}
+
+	/** The responsibility list (责任清单), by lead department or by responsible leader. */
+	public void responsibilities(Long inspectionId, LedgerQueries.ResponsibilityView view, LedgerScope scope,
+			Locale locale, OutputStream out) throws IOException {
+		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
+		List<LedgerQueries.ResponsibilityRow> rows = this.queries.responsibilities(inspectionId, view, scope);
+		boolean byDepartment = view == LedgerQueries.ResponsibilityView.DEPARTMENT;
+		write(out, heading, locale, (workbook) -> {
+			Sheets sheets = new Sheets(workbook, locale);
+			SXSSFSheet sheet = sheets.sheet("ledger.responsibilityList",
+					List.of(byDepartment ? "ledger.leadDepartment" : "ledger.leader",
+							byDepartment ? "ledger.export.partnersOfDepartment" : "ledger.export.partnersOfLeader",
+							"ledger.taskCount", "outcome.COMPLETED", "outcome.BASICALLY_COMPLETED", "outcome.NOT_COMPLETED",
+							"outcome.LONG_TERM", "ledger.overdue", "ledger.lists.dueSoon"),
+					new int[] { 16, 30, 8, 8, 8, 8, 8, 8, 8 });
+			int r = 1;
+			for (LedgerQueries.ResponsibilityRow line : rows) {
+				Row row = sheet.createRow(r++);
+				sheets.text(row, 0, (line.key() != null) ? line.name() : sheets.label("ledger.lists.unassigned"));
+				sheets.text(row, 1, String.join("、", line.partners()));
+				counts(sheets, row, 2, line.counts());
+				sheets.number(row, 7, line.overdue());
+				sheets.number(row, 8, line.dueSoon());
+			}
+			sheets.finish(sheet, r - 1, 9);
+		});
+	}
+
+	private static void counts(Sheets sheets, Row row, int first, OutcomeCounts counts) {
+		sheets.number(row, first, counts.total());
+		sheets.number(row, first + 1, counts.completed());
+		sheets.number(row, first + 2, counts.basicallyCompleted());
+		sheets.number(row, first + 3, counts.notCompleted());
+		sheets.number(row, first + 4, counts.longTerm());
+	}
+
+	/** "1. …\n2. …" as the plan numbers its measures; a single measure unnumbered. */
+	static String numbered(List<String> measures) {
+		if (measures.size() == 1) {
+			return measures.get(0);
+		}
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < measures.size(); i++) {
+			text.append((i > 0) ? "\n" : "").append(i + 1).append(". ").append(measures.get(i));
+		}
+		return text.toString();
+	}
+
+	private interface Filler {
+
+		void fill(SXSSFWorkbook workbook);
+
+	}
+
+	private static void write(OutputStream out, LedgerQueries.Heading heading, Locale locale, Filler filler)
+			throws IOException {
+		SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
+		try {
+			workbook.setCompressTempFiles(true);
+			workbook.getXSSFWorkbook().getProperties().getCoreProperties().setTitle(heading.title());
+			filler.fill(workbook);
+			workbook.write(out);
+		}
+		finally {
+			workbook.close();
+		}
+	}
+
+	private static byte[] rgb(int rgb) {
+		return new byte[] { (byte) (rgb >> 16), (byte) (rgb >> 8), (byte) rgb };
+	}
+
+	/** One workbook's styles (a workbook holds a few dozen, never one per cell) and its labels. */
+	private final class Sheets {
+
+		private final SXSSFWorkbook workbook;
+
+		private final Locale locale;
+
+		private final XSSFCellStyle header;
+
+		private final XSSFCellStyle text;
+
+		private final XSSFCellStyle date;
+
+		private final XSSFCellStyle number;
+
+		private final Map<TaskStatus, XSSFCellStyle> outcomes = new EnumMap<>(TaskStatus.class);
+
+		private final Map<TrafficLight, XSSFCellStyle> lights = new EnumMap<>(TrafficLight.class);
+
+		Sheets(SXSSFWorkbook workbook, Locale locale) {
+			this.workbook = workbook;
+			this.locale = locale;
+			XSSFFont bold = (XSSFFont) workbook.createFont();
+			bold.setBold(true);
+			this.header = style();
+			this.header.setFont(bold);
+			this.header.setFillForegroundColor(new XSSFColor(HEADER, null));
+			this.header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+			this.header.setBorderBottom(BorderStyle.THIN);
+			this.text = style();
+			this.text.setWrapText(true);
+			this.date = style();
+			this.date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+			this.number = style();
+			OUTCOME_COLOURS.forEach((status, colours) -> this.outcomes.put(status, coloured(colours)));
+			LIGHT_COLOURS.forEach((light, colours) -> this.lights.put(light, coloured(colours)));
+		}
+
+		private XSSFCellStyle style() {
+			XSSFCellStyle style = (XSSFCellStyle) this.workbook.createCellStyle();
+			style.setVerticalAlignment(VerticalAlignment.TOP);
+			return style;
+		}
+
+		private XSSFCellStyle coloured(byte[][] colours) {
+			XSSFCellStyle style = style();
+			style.setFillForegroundColor(new XSSFColor(colours[0], null));
+			style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+			XSSFFont font = (XSSFFont) this.workbook.createFont();
+			font.setColor(new XSSFColor(colours[1], null));
+			style.setFont(font);
+			return style;
+		}
+
+		String label(String key) {
+			return LedgerWorkbooks.this.messages.getMessage(key, null, key, this.locale);
+		}
+
+		String yesNo(boolean yes) {
+			return label(yes ? "ledger.export.yes" : "ledger.export.no");
+		}
+
+		SXSSFSheet sheet(String nameKey, List<String> headingKeys, int[] widths) {
+			SXSSFSheet sheet = this.workbook.createSheet(label(nameKey));
+			Row header = sheet.createRow(0);
+			for (int i = 0; i < headingKeys.size(); i++) {
+				Cell cell = header.createCell(i);
+				cell.setCellValue(label(headingKeys.get(i)));
+				cell.setCellStyle(this.header);
+				sheet.setColumnWidth(i, widths[i] * 256);
+			}
+			sheet.createFreezePane(1, 1);
+			return sheet;
+		}
+
+		/** The autofilter spans the header and every row written; it is known only at the end. */
+		void finish(SXSSFSheet sheet, int lastRow, int columns) {
+			sheet.setAutoFilter(new CellRangeAddress(0, Math.max(lastRow, 0), 0, columns - 1));
+		}
+
+		void text(Row row, int column, String value) {
+			Cell cell = row.createCell(column);
+			if (value != null && !value.isEmpty()) {
+				cell.setCellValue(SpreadsheetCells.neutralised(value));
+			}
+			cell.setCellStyle(this.text);
+		}
+
+		void number(Row row, int column, long value) {
+			Cell cell = row.createCell(column);
+			cell.setCellValue(value);
+			cell.setCellStyle(this.number);
+		}
+
+		void date(Row row, int column, LocalDate value) {
+			Cell cell = row.createCell(column);
+			if (value != null) {
+				cell.setCellValue(value);
+			}
+			else {
+				cell.setCellValue(label("ledger.lists.noDeadline"));
+			}
+			cell.setCellStyle(this.date);
+		}
+
+		void outcome(Row row, int column, TaskStatus status) {
+			Cell cell = row.createCell(column);
+			cell.setCellValue(label("outcome." + status));
+			cell.setCellStyle(this.outcomes.get(status));
+		}
+
+		void light(Row row, int column, TrafficLight light) {
+			Cell cell = row.createCell(column);
+			cell.setCellValue(label("light." + light));
+			cell.setCellStyle(this.lights.get(light));
+		}
+
+		void overdue(Row row, int column, boolean overdue) {
+			Cell cell = row.createCell(column);
+			cell.setCellValue(yesNo(overdue));
+			cell.setCellStyle(overdue ? this.lights.get(TrafficLight.RED) : this.text);
+		}
+
+	}
+
+}

@@ -1,0 +1,173 @@
+package org.rectiflow.plan;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.rectiflow.deadline.WorkingDays;
+import org.rectiflow.inspection.importing.ParsedPlan;
+import org.rectiflow.inspection.importing.PlanWorkbookException;
+import org.rectiflow.inspection.importing.PlanWorkbookReader;
+import org.rectiflow.inspection.importing.PlanWorkbookTemplate;
+import org.rectiflow.inspection.importing.WorkbookError;
+import org.rectiflow.system.Messages;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The rectification office's page for registering feedback and plan from a workbook ({@code /inspections/import}):
+ * the template to download, the upload form, and every error of a refused workbook listed by sheet, row and column
+ * with the unknown leaders and departments, so the office corrects the sheet in one go rather than one error per
+ * upload. While a plan is drafted, the problem list offers it as a filled-in workbook
+ * ({@code /inspections/{id}/plan.xlsx}) and takes the reworked one back ({@code POST /inspections/{id}/plan}).
+ */
+@Controller
+@PreAuthorize("hasAuthority('GROUP_rectificationOffice')")
+class PlanImportPageController {
+
+	/** A page listing thousands of errors helps nobody; the first ones show what is wrong. */
+	static final int ERRORS_SHOWN = 200;
+
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkingDays.ZONE);
+
+	private final PlanWorkbookImporter importer;
+
+	private final PlanWorkbookTemplate template;
+
+	private final MessageSource messageSource;
+
+	private final Messages messages;
+
+	PlanImportPageController(PlanWorkbookImporter importer, PlanWorkbookTemplate template, MessageSource messageSource,
+			Messages messages) {
+		this.importer = importer;
+		this.template = template;
+		this.messageSource = messageSource;
+		this.messages = messages;
+	}
+
+	/** One error as the page lists it. */
+	record ErrorLine(String sheet, Integer row, String column, String message) {
+	}
+
+	@GetMapping("/inspections/import")
+	String form(Model model) {
+		limits(model);
+		model.addAttribute("action", "/inspections/import");
+		return "plan/import";
+	}
+
+	/** The plan being drafted as a filled-in workbook, to rework in Excel and upload again. */
+	@GetMapping("/inspections/{inspectionId}/plan.xlsx")
+	void currentPlan(@PathVariable Long inspectionId, Locale locale, HttpServletResponse response) throws IOException {
+		ParsedPlan plan = this.importer.currentPlan(inspectionId);
+		response.setContentType(XLSX);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+			.filename(this.messages.get("plan.import.planFile") + "-" + plan.title().replaceAll("[\\\\/:*?\"<>|\\r\\n]", "")
+					+ ".xlsx", StandardCharsets.UTF_8)
+			.build()
+			.toString());
+		this.template.write(response.getOutputStream(), locale, plan);
+	}
+
+	/** The reworked workbook replaces the plan being drafted; errors are listed as for a first import. */
+	@PostMapping("/inspections/{inspectionId}/plan")
+	String replace(@PathVariable Long inspectionId, @RequestParam("file") MultipartFile file, Locale locale, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+		PlanWorkbookImporter.Outcome outcome;
+		try {
+			byte[] bytes = (file.getSize() > PlanWorkbookReader.MAX_FILE_BYTES) ? tooLarge(file) : file.getBytes();
+			outcome = this.importer.replacePlan(inspectionId, bytes, locale);
+		}
+		catch (PlanWorkbookException ex) {
+			refused(ex, file, locale, model, response);
+			model.addAttribute("action", "/inspections/" + inspectionId + "/plan");
+			model.addAttribute("replacing", this.importer.currentPlan(inspectionId).title());
+			return "plan/import";
+		}
+		redirect.addFlashAttribute("message", outcome.alreadyImported() ? this.messages.get("plan.import.unchanged")
+				: this.messages.get("plan.import.replaced", outcome.problems(), outcome.tasks()));
+		return "redirect:/inspections/" + inspectionId;
+	}
+
+	@GetMapping("/inspections/import/template.xlsx")
+	void template(Locale locale, HttpServletResponse response) throws IOException {
+		response.setContentType(XLSX);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+			.filename(this.messages.get("plan.import.templateFile") + ".xlsx", StandardCharsets.UTF_8)
+			.build()
+			.toString());
+		this.template.write(response.getOutputStream(), locale);
+	}
+
+	@PostMapping("/inspections/import")
+	String upload(@RequestParam("file") MultipartFile file, Principal principal, Locale locale, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+		PlanWorkbookImporter.Outcome outcome;
+		try {
+			byte[] bytes = (file.getSize() > PlanWorkbookReader.MAX_FILE_BYTES) ? tooLarge(file) : file.getBytes();
+			try {
+				outcome = this.importer.importWorkbook(bytes, file.getOriginalFilename(), principal.getName(), locale);
+			}
+			catch (DuplicateKeyException ex) {
+				outcome = this.importer.earlier(bytes, locale).orElseThrow(() -> ex);
+			}
+		}
+		catch (PlanWorkbookException ex) {
+			refused(ex, file, locale, model, response);
+			model.addAttribute("action", "/inspections/import");
+			return "plan/import";
+		}
+		redirect.addFlashAttribute("message", outcome.alreadyImported()
+				? this.messages.get("plan.import.already", WHEN.format(outcome.importedAt()), outcome.title())
+				: this.messages.get("plan.import.done", outcome.problems(), outcome.tasks()));
+		return "redirect:/inspections/" + outcome.inspectionId();
+	}
+
+	private void refused(PlanWorkbookException ex, MultipartFile file, Locale locale, Model model,
+			HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		List<ErrorLine> lines = ex.getErrors()
+			.stream()
+			.limit(ERRORS_SHOWN)
+			.map((e) -> new ErrorLine(e.sheet(), e.row(), e.column(), this.messageSource.getMessage(e, locale)))
+			.toList();
+		model.addAttribute("fileName", file.getOriginalFilename());
+		model.addAttribute("errors", lines);
+		model.addAttribute("errorCount", ex.getErrors().size());
+		model.addAttribute("unknownLeaders", String.join("、", ex.getUnknownLeaders()));
+		model.addAttribute("unknownDepartments", String.join("、", ex.getUnknownDepartments()));
+		limits(model);
+	}
+
+	/** Not read at all: the reader refuses it by its size, without the bytes. */
+	private static byte[] tooLarge(MultipartFile file) {
+		throw new PlanWorkbookException(new WorkbookError(null, null, null, "workbook.error.tooLarge",
+				String.format(Locale.ROOT, "%.1f MB", file.getSize() / 1024.0 / 1024.0),
+				String.format(Locale.ROOT, "%.1f MB", PlanWorkbookReader.MAX_FILE_BYTES / 1024.0 / 1024.0)));
+	}
+
+	private static void limits(Model model) {
+		model.addAttribute("maxMegabytes", PlanWorkbookReader.MAX_FILE_BYTES / 1024 / 1024);
+		model.addAttribute("maxRows", PlanWorkbookReader.MAX_ROWS);
+	}
+
+}

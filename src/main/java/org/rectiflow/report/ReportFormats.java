@@ -1,0 +1,239 @@
+package org.rectiflow.report;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.List;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.poi.wp.usermodel.HeaderFooterType;
+import org.apache.poi.xwpf.usermodel.LineSpacingRule;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFFooter;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * A report as a file: {@code .docx} (Apache POI) laid out as official documents are — 仿宋 body, 黑体 and 楷体
+ * headings, A4 with the usual margins, page numbers — for offices to edit in Word or WPS; and PDF (openhtmltopdf on
+ * PDFBox) for reading and printing, with the CJK font that ships in {@code fonts/} embedded as a subset, so the PDF
+ * shows the same on every machine and never depends on the server's fonts.
+ */
+@Component
+class ReportFormats {
+
+	static final String FONT = "fonts/NotoSansSC-Rectiflow-Regular.ttf";
+
+	static final String FONT_FAMILY = "Noto Sans SC";
+
+	private static final String CSS = """
+			@page { size: A4; margin: 30mm 24mm 28mm 26mm;
+			  @bottom-center { content: "— " counter(page) " —"; font-family: 'Noto Sans SC'; font-size: 10pt; } }
+			body { font-family: 'Noto Sans SC'; font-size: 12pt; line-height: 1.8; color: #000; }
+			h1 { font-size: 19pt; font-weight: normal; text-align: center; line-height: 1.5; margin: 0 0 14pt 0; }
+			h2 { font-size: 13.5pt; font-weight: normal; margin: 8pt 0 2pt 0; text-indent: 2em; }
+			h3 { font-size: 12.5pt; font-weight: normal; margin: 4pt 0 0 0; text-indent: 2em; }
+			p { margin: 0; text-indent: 2em; text-align: justify; }
+			p.item { margin-top: 4pt; }
+			p.signature, p.date { text-align: right; text-indent: 0; padding-right: 2em; }
+			p.signature { margin-top: 18pt; }
+			table { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: 9pt; line-height: 1.4; margin-top: 4pt;
+			  -fs-table-paginate: paginate; }
+			th, td { border: 0.5pt solid #000; padding: 2pt 3pt; vertical-align: top; }
+			th { font-weight: normal; background: #eee; }
+			""";
+
+	/**
+	 * Column widths (mm; with the cells' padding they fill the 160 mm between the margins) of the task table: code,
+	 * task, leader, department, deadline, outcome. The PDF renderer does not honour percentages here.
+	 */
+	private static final int[] TASK_TABLE_WIDTHS = { 12, 66, 17, 20, 19, 11 };
+
+	private final byte[] font;
+
+	ReportFormats() {
+		try (InputStream in = new ClassPathResource(FONT).getInputStream()) {
+			this.font = in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The report font " + FONT + " is missing from the build", ex);
+		}
+	}
+
+	byte[] pdf(ReportDocument document) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			PdfRendererBuilder builder = new PdfRendererBuilder();
+			builder.useFastMode();
+			builder.useFont(() -> new ByteArrayInputStream(this.font), FONT_FAMILY, 400,
+					BaseRendererBuilder.FontStyle.NORMAL, true);
+			builder.withHtmlContent(xhtml(document), null);
+			builder.toStream(out);
+			builder.run();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+	/** The report as XHTML for the PDF renderer: only our markup, every text escaped. */
+	static String xhtml(ReportDocument document) {
+		StringBuilder html = new StringBuilder(16_384);
+		html.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"/><title>")
+			.append(escape(document.title()))
+			.append("</title><style>")
+			.append(CSS)
+			.append("</style></head><body><h1>")
+			.append(escape(document.title()))
+			.append("</h1>");
+		for (ReportDocument.Block b : document.blocks()) {
+			switch (b.kind()) {
+				case HEADING -> element(html, "h2", null, b.text());
+				case SUBHEADING -> element(html, "h3", null, b.text());
+				case ITEM -> element(html, "p", "item", b.text());
+				case PARAGRAPH -> element(html, "p", null, b.text());
+				case SIGNATURE -> element(html, "p", "signature", b.text());
+				case DATE -> element(html, "p", "date", b.text());
+				case TABLE -> {
+					html.append("<table>");
+					boolean taskTable = !b.rows().isEmpty() && b.rows().get(0).size() == TASK_TABLE_WIDTHS.length;
+					for (int i = 0; i < b.rows().size(); i++) {
+						html.append("<tr>");
+						List<String> row = b.rows().get(i);
+						for (int c = 0; c < row.size(); c++) {
+							if (i == 0) {
+								html.append((taskTable) ? "<th style=\"width: " + TASK_TABLE_WIDTHS[c] + "mm\">" : "<th>")
+									.append(escape(row.get(c)))
+									.append("</th>");
+							}
+							else {
+								element(html, "td", null, row.get(c));
+							}
+						}
+						html.append("</tr>");
+					}
+					html.append("</table>");
+				}
+			}
+		}
+		return html.append("</body></html>").toString();
+	}
+
+	private static void element(StringBuilder html, String name, String cssClass, String text) {
+		html.append('<').append(name);
+		if (cssClass != null) {
+			html.append(" class=\"").append(cssClass).append('"');
+		}
+		html.append('>').append(escape(text)).append("</").append(name).append('>');
+	}
+
+	private static String escape(String text) {
+		return HtmlUtils.htmlEscapeDecimal(text, "UTF-8");
+	}
+
+	byte[] docx(ReportDocument document) {
+		try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			pageSetup(doc);
+			XWPFParagraph title = doc.createParagraph();
+			title.setAlignment(ParagraphAlignment.CENTER);
+			title.setSpacingAfter(240);
+			run(title, document.title(), "方正小标宋简体", 22, false);
+			for (ReportDocument.Block b : document.blocks()) {
+				switch (b.kind()) {
+					case HEADING -> run(body(doc), b.text(), "黑体", 16, false);
+					case SUBHEADING -> run(body(doc), b.text(), "楷体", 16, false);
+					case ITEM -> run(body(doc), b.text(), "仿宋", 16, true);
+					case PARAGRAPH -> run(body(doc), b.text(), "仿宋", 16, false);
+					case SIGNATURE, DATE -> {
+						XWPFParagraph p = doc.createParagraph();
+						p.setAlignment(ParagraphAlignment.RIGHT);
+						p.setIndentationRight(640);
+						if (b.kind() == ReportDocument.Kind.SIGNATURE) {
+							p.setSpacingBefore(480);
+						}
+						run(p, b.text(), "仿宋", 16, false);
+					}
+					case TABLE -> table(doc, b.rows());
+				}
+			}
+			pageNumbers(doc);
+			doc.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A body paragraph: first line indented two characters, lines 28 pt apart, as official documents set them. */
+	private static XWPFParagraph body(XWPFDocument doc) {
+		XWPFParagraph p = doc.createParagraph();
+		p.setIndentationFirstLine(640);
+		p.setSpacingBetween(28, LineSpacingRule.EXACT);
+		p.setAlignment(ParagraphAlignment.BOTH);
+		return p;
+	}
+
+	private static void run(XWPFParagraph p, String text, String font, int size, boolean bold) {
+		XWPFRun run = p.createRun();
+		run.setText(text);
+		run.setFontFamily(font, XWPFRun.FontCharRange.eastAsia);
+		run.setFontFamily("Times New Roman", XWPFRun.FontCharRange.ascii);
+		run.setFontFamily("Times New Roman", XWPFRun.FontCharRange.hAnsi);
+		run.setFontSize(size);
+		run.setBold(bold);
+	}
+
+	private static void table(XWPFDocument doc, List<List<String>> rows) {
+		int columns = rows.stream().mapToInt(List::size).max().orElse(1);
+		XWPFTable table = doc.createTable(rows.size(), columns);
+		table.setWidth("100%");
+		for (int r = 0; r < rows.size(); r++) {
+			XWPFTableRow row = table.getRow(r);
+			if (r == 0) {
+				row.setRepeatHeader(true);
+			}
+			for (int c = 0; c < columns; c++) {
+				String text = (c < rows.get(r).size()) ? rows.get(r).get(c) : "";
+				XWPFParagraph p = row.getCell(c).getParagraphs().get(0);
+				run(p, text, (r == 0) ? "黑体" : "仿宋", 10, false);
+			}
+		}
+	}
+
+	/** A4, margins 37/35/28/26 mm (GB/T 9704). */
+	private static void pageSetup(XWPFDocument doc) {
+		CTSectPr section = doc.getDocument().getBody().addNewSectPr();
+		CTPageSz size = section.addNewPgSz();
+		size.setW(BigInteger.valueOf(11906));
+		size.setH(BigInteger.valueOf(16838));
+		CTPageMar margins = section.addNewPgMar();
+		margins.setTop(BigInteger.valueOf(2098));
+		margins.setBottom(BigInteger.valueOf(1984));
+		margins.setLeft(BigInteger.valueOf(1587));
+		margins.setRight(BigInteger.valueOf(1474));
+		margins.setFooter(BigInteger.valueOf(992));
+	}
+
+	private static void pageNumbers(XWPFDocument doc) {
+		XWPFFooter footer = doc.createFooter(HeaderFooterType.DEFAULT);
+		XWPFParagraph p = footer.createParagraph();
+		p.setAlignment(ParagraphAlignment.CENTER);
+		p.getCTP().addNewFldSimple().setInstr("PAGE");
+	}
+
+}

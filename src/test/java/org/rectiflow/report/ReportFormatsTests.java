@@ -1,0 +1,134 @@
+package org.rectiflow.report;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The file formats on the reference case's own text (the published Hunan report read back into blocks): the PDF
+ * carries the text in Chinese, every character drawn with a real glyph of the embedded font (no boxes), and the
+ * {@code .docx} opens in POI with the same text and its layout.
+ */
+class ReportFormatsTests {
+
+	final ReportFormats formats = new ReportFormats();
+
+	static ReportDocument reference() throws IOException {
+		try (InputStream in = new ClassPathResource("seeds/hunan-reference-case.txt").getInputStream()) {
+			return ReportDocument.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+	}
+
+	@Test
+	void shouldReadTheLayoutOfAReportFromItsText() throws IOException {
+		ReportDocument doc = reference();
+
+		assertThat(doc.title()).isEqualTo("中共湖南机电职业技术学院委员会关于巡察整改进展情况的通报");
+		assertThat(doc.texts(ReportDocument.Kind.HEADING)).containsExactly("一、组织落实整改情况", "二、集中整改期内已完成的整改事项",
+				"三、对长期整改任务采取的重要举措和取得的阶段性成效", "四、下一步整改工作安排");
+		assertThat(doc.texts(ReportDocument.Kind.SUBHEADING)).hasSize(8).startsWith("（一）扛牢责任抓整改");
+		assertThat(doc.texts(ReportDocument.Kind.ITEM)).hasSize(13).startsWith("1.政治建设存在明显差距");
+		assertThat(doc.texts(ReportDocument.Kind.SIGNATURE)).containsExactly("中共湖南机电职业技术学院委员会");
+	}
+
+	@Test
+	void shouldEmbedTheShippedFontAndDrawEveryCharacterWithARealGlyph() throws IOException {
+		byte[] pdf = this.formats.pdf(reference());
+		keep("reference-text.pdf", pdf);
+
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			GlyphCheckingStripper stripper = new GlyphCheckingStripper();
+			// Lines wrap anywhere in Chinese: compare without the breaks.
+			String text = stripper.getText(document).replaceAll("\\s+", "");
+			assertThat(text).contains("整改", "中共湖南机电职业技术学院委员会关于巡察整改进展情况的通报", "二、集中整改期内已完成的整改事项",
+					"联系电话（传真）：0731-84033328");
+			assertThat(stripper.missing).as("characters drawn as boxes").isEmpty();
+			assertThat(stripper.fonts).isNotEmpty().allSatisfy((font) -> {
+				assertThat(font.isEmbedded()).as(font.getName() + " embedded").isTrue();
+				assertThat(font.getName()).contains("NotoSansCJKsc");
+			});
+			assertThat(document.getNumberOfPages()).isGreaterThan(5);
+		}
+	}
+
+	@Test
+	void shouldDrawTheRareCharactersOfPeoplesNames() throws IOException {
+		ReportDocument doc = ReportDocument.parse("关于巡察整改情况的报告\n责任人：张堃、李喆、王珺、赵赟、刘玥、钱镕、孙犇、周垚、吴昇。\n");
+
+		try (PDDocument document = Loader.loadPDF(this.formats.pdf(doc))) {
+			GlyphCheckingStripper stripper = new GlyphCheckingStripper();
+			assertThat(stripper.getText(document).replaceAll("\\s+", ""))
+				.contains("责任人：张堃、李喆、王珺、赵赟、刘玥、钱镕、孙犇、周垚、吴昇。");
+			assertThat(stripper.missing).isEmpty();
+		}
+	}
+
+	@Test
+	void shouldWriteADocxWithTheTextAndTheLayout() throws IOException {
+		byte[] docx = this.formats.docx(reference());
+		keep("reference-text.docx", docx);
+
+		try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+			List<XWPFParagraph> paragraphs = document.getParagraphs();
+			assertThat(paragraphs.get(0).getText()).isEqualTo("中共湖南机电职业技术学院委员会关于巡察整改进展情况的通报");
+			assertThat(paragraphs.get(0).getRuns().get(0).getFontFamily(org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange.eastAsia))
+				.isEqualTo("方正小标宋简体");
+			assertThat(paragraphs).extracting(XWPFParagraph::getText)
+				.contains("一、组织落实整改情况", "1.政治建设存在明显差距", "整改结果：基本完成", "中共湖南机电职业技术学院委员会");
+			assertThat(document.getFooterList()).hasSize(1);
+		}
+	}
+
+	/** Leaves the file under target/reports/ for a person to look at, as the browser tests leave screenshots. */
+	static void keep(String name, byte[] content) throws IOException {
+		Path dir = Path.of("target", "reports");
+		Files.createDirectories(dir);
+		Files.write(dir.resolve(name), content);
+	}
+
+	/** Keeps every font used and every character whose code maps to no glyph (the .notdef box) in the font. */
+	static class GlyphCheckingStripper extends PDFTextStripper {
+
+		final List<PDFont> fonts = new ArrayList<>();
+
+		final List<String> missing = new ArrayList<>();
+
+		@Override
+		protected void writeString(String text, List<TextPosition> positions) throws IOException {
+			for (TextPosition p : positions) {
+				PDFont font = p.getFont();
+				if (!this.fonts.contains(font)) {
+					this.fonts.add(font);
+				}
+				if (font instanceof PDType0Font type0) {
+					for (int code : p.getCharacterCodes()) {
+						if (type0.codeToGID(code) == 0) {
+							this.missing.add(p.getUnicode());
+						}
+					}
+				}
+			}
+			super.writeString(text, positions);
+		}
+
+	}
+
+}

@@ -1,0 +1,245 @@
+package org.rectiflow.security;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.rectiflow.ProcessDriver;
+import org.rectiflow.TestFeedback;
+import org.rectiflow.identity.DemoAccounts;
+import org.rectiflow.task.Evidence;
+import org.rectiflow.task.EvidenceService;
+import org.rectiflow.task.RectificationTask;
+import org.rectiflow.task.RectificationTaskProcess;
+import org.rectiflow.web.PortalLogin;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every role against every way in: the portal's pages and downloads (with a real form login), our API and the engine's
+ * REST API (HTTP Basic). A department's task, its evidence and its process instance are opened by each person; those
+ * it is not for get 403 or 404 and never its content. Runs against the whole application on a random port.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTests {
+
+	static final String LOGISTICS = "logisticsDepartmentStaff";
+
+	static final String FINANCE = "financeDepartmentStaff";
+
+	static final String LEADER = DemoAccounts.VICE_PRESIDENT_LOGISTICS;
+
+	static final String OTHER_LEADER = DemoAccounts.VICE_PRESIDENT_FINANCE;
+
+	static final List<String> EVERYONE = List.of(LOGISTICS, FINANCE, LEADER, OTHER_LEADER, DemoAccounts.DISCIPLINE_OFFICER,
+			DemoAccounts.RECTIFICATION_CLERK, DemoAccounts.SECRETARY, DemoAccounts.INSPECTOR, DemoAccounts.ADMIN);
+
+	static final Set<String> OVERSIGHT = Set.of(DemoAccounts.DISCIPLINE_OFFICER, DemoAccounts.RECTIFICATION_CLERK,
+			DemoAccounts.SECRETARY, DemoAccounts.ADMIN);
+
+	/** Who may open the logistics department's task and its evidence: the department, its leader, oversight. */
+	static final Set<String> TASK = union(OVERSIGHT, Set.of(LOGISTICS, LEADER));
+
+	/** The plan as a whole: oversight, the committee and leaders, the inspection office. */
+	static final Set<String> LEDGER = union(OVERSIGHT, Set.of(LEADER, OTHER_LEADER, DemoAccounts.INSPECTOR));
+
+	static final Set<String> MEETING = union(OVERSIGHT, Set.of(LEADER, OTHER_LEADER));
+
+	static final Set<String> DASHBOARD = LEDGER;
+
+	/** The task's title: if it shows up in an answer, the answer leaked. */
+	static final String SECRET = "宿舍日常维修不及时，学生意见大";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ProcessDriver driver;
+
+	@Autowired
+	EvidenceService evidence;
+
+	Long inspection;
+
+	RectificationTask task;
+
+	Evidence file;
+
+	String instanceId;
+
+	final Map<String, HttpClient> sessions = new HashMap<>();
+
+	@BeforeAll
+	void aDepartmentsTaskWithEvidence() {
+		this.inspection = this.driver.register(TestFeedback.small("权限矩阵测试")).getId();
+		this.driver.filePlan(this.inspection);
+		this.task = this.driver.task(this.inspection, "1.1.1");
+		this.driver.uploadEvidence(this.task);
+		this.file = this.evidence.evidenceOf(this.task.getId()).get(0);
+		this.instanceId = this.driver.instance(RectificationTaskProcess.PROCESS_KEY, this.task.getId()).getId();
+	}
+
+	@TestFactory
+	Stream<DynamicTest> portalPages() {
+		List<DynamicTest> tests = new ArrayList<>();
+		expect(tests, "/tasks/" + this.task.getId(), TASK);
+		expect(tests, "/evidence/" + this.file.getId() + "/download", TASK);
+		expect(tests, "/evidence/" + this.file.getId() + "/preview", TASK);
+		expect(tests, "/inspections/" + this.inspection + "/dashboard", DASHBOARD);
+		expect(tests, "/inspections/" + this.inspection + "/dashboard/data", DASHBOARD);
+		expect(tests, "/inspections/" + this.inspection + "/progress-meeting", MEETING);
+		expect(tests, "/inspections/" + this.inspection + "/assessment", MEETING);
+		expect(tests, "/inspections/" + this.inspection + "/rectification-report", LEDGER);
+		expect(tests, "/inspections/import", Set.of(DemoAccounts.RECTIFICATION_CLERK));
+		expect(tests, "/inspections/import/template.xlsx", Set.of(DemoAccounts.RECTIFICATION_CLERK));
+		for (String user : EVERYONE) {
+			boolean sees = LEDGER.contains(user) || TASK.contains(user);
+			tests.add(DynamicTest.dynamicTest("task list as " + user + (sees ? " lists" : " leaves out") + " the task",
+					() -> {
+						HttpResponse<String> list = page(user, "/inspections/" + this.inspection + "/tasks");
+						assertThat(list.statusCode()).isEqualTo(200);
+						assertThat(list.body().contains(SECRET)).isEqualTo(sees);
+						HttpResponse<String> problems = page(user, "/inspections/" + this.inspection);
+						assertThat(problems.statusCode()).isEqualTo(200);
+						assertThat(problems.body().contains("宿舍日常维修不及时")).isEqualTo(sees);
+					}));
+		}
+		return tests.stream();
+	}
+
+	@TestFactory
+	Stream<DynamicTest> ourApi() {
+		List<DynamicTest> tests = new ArrayList<>();
+		expectApi(tests, "/api/tasks/" + this.task.getId() + "/evidence", TASK);
+		expectApi(tests, "/api/tasks/" + this.task.getId() + "/stage-reports", TASK);
+		expectApi(tests, "/api/evidence/" + this.file.getId(), TASK);
+		expectApi(tests, "/api/evidence/" + this.file.getId() + "/content", TASK);
+		expectApi(tests, "/api/inspections/" + this.inspection, LEDGER);
+		expectApi(tests, "/api/inspections/" + this.inspection + "/responsibilities", LEDGER);
+		expectApi(tests, "/api/inspections/" + this.inspection + "/criticism-notices", OVERSIGHT);
+		expectApi(tests, "/api/inspections/" + this.inspection + "/supervision-records", OVERSIGHT);
+		expectApi(tests, "/api/inspections/" + this.inspection + "/review-opinions", DASHBOARD);
+		expectApi(tests, "/api/inspections/" + this.inspection + "/plan-opinions", DASHBOARD);
+		return tests.stream();
+	}
+
+	@TestFactory
+	Stream<DynamicTest> engineRestApi() {
+		List<DynamicTest> tests = new ArrayList<>();
+		Set<String> engineReaders = TASK;
+		for (String user : EVERYONE) {
+			boolean reads = engineReaders.contains(user);
+			tests.add(DynamicTest.dynamicTest("engine: variables of the task's instance as " + user, () -> {
+				HttpResponse<String> variables = basic(user, "/engine-rest/process-instance/" + this.instanceId + "/variables");
+				if (reads) {
+					assertThat(variables.statusCode()).isEqualTo(200);
+					assertThat(variables.body()).contains(SECRET);
+				}
+				else {
+					assertThat(variables.statusCode()).isIn(403, 404);
+					assertThat(variables.body()).doesNotContain(SECRET);
+				}
+				HttpResponse<String> instances = basic(user,
+						"/engine-rest/process-instance?businessKey=" + this.task.getId() + "&processDefinitionKey="
+								+ RectificationTaskProcess.PROCESS_KEY);
+				assertThat(instances.statusCode()).isEqualTo(200);
+				assertThat(instances.body().contains(this.instanceId)).isEqualTo(reads);
+				HttpResponse<String> history = basic(user,
+						"/engine-rest/history/variable-instance?processInstanceId=" + this.instanceId);
+				assertThat(history.body().contains(SECRET)).as("the history is for oversight only")
+					.isEqualTo(OVERSIGHT.contains(user));
+				HttpResponse<String> tasks = basic(user, "/engine-rest/task?processInstanceId=" + this.instanceId);
+				assertThat(tasks.statusCode()).isEqualTo(200);
+				boolean works = LOGISTICS.equals(user) || OVERSIGHT.contains(user);
+				assertThat(tasks.body().contains(RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE))
+					.as("the submission step is listed to those who do it and those who oversee").isEqualTo(works);
+			}));
+		}
+		return tests.stream();
+	}
+
+	private void expect(List<DynamicTest> tests, String path, Set<String> allowed) {
+		for (String user : EVERYONE) {
+			boolean may = allowed.contains(user);
+			tests.add(DynamicTest.dynamicTest("GET " + path + " as " + user + (may ? " → 200" : " → 403/404"), () -> {
+				HttpResponse<String> response = page(user, path);
+				if (may) {
+					assertThat(response.statusCode()).isEqualTo(200);
+				}
+				else {
+					assertThat(response.statusCode()).isIn(403, 404);
+					assertThat(response.body()).doesNotContain(SECRET, "%PDF");
+				}
+			}));
+		}
+	}
+
+	private void expectApi(List<DynamicTest> tests, String path, Set<String> allowed) {
+		for (String user : EVERYONE) {
+			boolean may = allowed.contains(user);
+			tests.add(DynamicTest.dynamicTest("API " + path + " as " + user + (may ? " → 200" : " → 403/404"), () -> {
+				HttpResponse<String> response = basic(user, path);
+				if (may) {
+					assertThat(response.statusCode()).isEqualTo(200);
+				}
+				else {
+					assertThat(response.statusCode()).isIn(403, 404);
+					assertThat(response.body()).doesNotContain(SECRET, "%PDF", "sha256");
+				}
+			}));
+		}
+	}
+
+	private HttpResponse<String> page(String user, String path) throws Exception {
+		return session(user).send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> basic(String user, String path) throws Exception {
+		String credentials = Base64.getEncoder()
+			.encodeToString((user + ":" + DemoAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + credentials).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A browser-like client signed in through the login form, one per person, kept for the whole class. */
+	private HttpClient session(String user) throws Exception {
+		HttpClient existing = this.sessions.get(user);
+		if (existing == null) {
+			existing = PortalLogin.signIn(this.port, user, DemoAccounts.PASSWORD);
+			this.sessions.put(user, existing);
+		}
+		return existing;
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	private static Set<String> union(Set<String> a, Set<String> b) {
+		Set<String> all = new HashSet<>(a);
+		all.addAll(b);
+		return Set.copyOf(all);
+	}
+
+}

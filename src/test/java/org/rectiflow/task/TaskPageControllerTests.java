@@ -211,6 +211,12 @@ class TaskPageControllerTests {
 	}
 
 	@Test
+	void aHexIdIsNotAnId() throws Exception {
+		this.mvc.perform(get("/tasks/0x7")).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/tasks/#7".replace("#", "%23"))).andExpect(status().isBadRequest());
+	}
+
+	@Test
 	void malformedRequestsGetAPageNotAServerError() throws Exception {
 		this.mvc.perform(get("/tasks/abc")).andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("无法识别提交的内容")));

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -38,7 +39,7 @@ class ConflictingCompletionPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		EngineInterceptors.addFirst(configuration, RaceInterceptor::new);
+		EngineInterceptors.addFirst(configuration, () -> new RaceInterceptor(configuration));
 	}
 
 	@Bean
@@ -51,6 +52,12 @@ class ConflictingCompletionPlugin extends AbstractProcessEnginePlugin {
 	}
 
 	static final class RaceInterceptor extends CommandInterceptor {
+
+		private final ProcessEngineConfigurationImpl configuration;
+
+		RaceInterceptor(ProcessEngineConfigurationImpl configuration) {
+			this.configuration = configuration;
+		}
 
 		@Override
 		public <T> T execute(Command<T> command) {
@@ -68,6 +75,27 @@ class ConflictingCompletionPlugin extends AbstractProcessEnginePlugin {
 				// "Cannot find task with id …": completed and removed by the other person a moment ago.
 				throw new TaskTakenException(taskId, ex);
 			}
+			catch (AuthorizationException ex) {
+				// Read between the other person's commit of the task's removal and of its candidate links, the task
+				// looks as if it were not ours: if it is gone, the race was lost, not the permission.
+				if (!exists(taskId)) {
+					throw new TaskTakenException(taskId, ex);
+				}
+				throw ex;
+			}
+		}
+
+		/** Whether the task is still there, whoever may see it. */
+		private boolean exists(String taskId) {
+			return this.configuration.getCommandExecutorTxRequired().execute((context) -> {
+				context.disableAuthorizationCheck();
+				try {
+					return context.getTaskManager().findTaskById(taskId) != null;
+				}
+				finally {
+					context.enableAuthorizationCheck();
+				}
+			});
 		}
 
 		private static String taskOf(Command<?> command) {

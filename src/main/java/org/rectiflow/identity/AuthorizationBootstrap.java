@@ -107,6 +107,10 @@ class AuthorizationBootstrap {
 
 	private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
 		Authorization existing = existing(groupId, resource, resourceId);
+		if (existing != null && Arrays.stream(permissions).allMatch(existing::isPermissionGranted)) {
+			// Unchanged: saving it again would only add a permission change to the audit log at every start.
+			return;
+		}
 		Authorization authorization = (existing != null) ? existing
 				: this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
 		authorization.setGroupId(groupId);

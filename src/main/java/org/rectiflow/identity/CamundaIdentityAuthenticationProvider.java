@@ -4,12 +4,15 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.rectiflow.audit.AuditKind;
+import org.rectiflow.audit.AuditLog;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,17 +26,40 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
 	private final IdentityService identityService;
 
-	CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+	private final LoginThrottle throttle;
+
+	private final AuditLog auditLog;
+
+	CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle, AuditLog auditLog) {
 		this.identityService = identityService;
+		this.throttle = throttle;
+		this.auditLog = auditLog;
 	}
 
+	/**
+	 * Checks the password unless the account or the client address is locked out after too many failures; every
+	 * refusal is counted and recorded in the audit log (form login and HTTP Basic alike).
+	 */
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String userId = authentication.getName();
 		Object credentials = authentication.getCredentials();
+		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
+				? details.getRemoteAddress() : AuditLog.clientAddress();
+		try {
+			this.throttle.check(userId, address);
+		}
+		catch (LoginThrottledException ex) {
+			this.auditLog.record(userId, address, AuditKind.LOGIN_FAILED, "user:" + userId,
+					"throttled " + ex.getMinutes() + " min");
+			throw ex;
+		}
 		if (userId == null || credentials == null || !this.identityService.checkPassword(userId, credentials.toString())) {
+			this.throttle.failed(userId, address);
+			this.auditLog.record(userId, address, AuditKind.LOGIN_FAILED, "user:" + userId, "bad credentials");
 			throw new BadCredentialsException("Bad credentials");
 		}
+		this.throttle.succeeded(userId);
 		return new UsernamePasswordAuthenticationToken(userId, null, authorities(userId));
 	}
 

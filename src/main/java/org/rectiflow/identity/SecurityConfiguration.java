@@ -1,10 +1,19 @@
 package org.rectiflow.identity;
 
+import java.io.IOException;
 import java.util.Map;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.rectiflow.audit.AuditKind;
+import org.rectiflow.audit.AuditLog;
+import org.rectiflow.security.JavaSerializationGuardFilter;
+import org.rectiflow.system.Messages;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,9 +21,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -34,13 +51,34 @@ class SecurityConfiguration {
 			.httpBasic((basic) -> basic.authenticationEntryPoint(new ChineseBasicAuthenticationEntryPoint()))
 			.csrf((csrf) -> csrf.disable())
 			.exceptionHandling((ex) -> ex.authenticationEntryPoint(new ChineseBasicAuthenticationEntryPoint()))
+			// JSON and files only: nothing here is ever a page to run scripts in or to frame.
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(API_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
 		return http.build();
 	}
 
+	/**
+	 * The portal's pages: scripts, styles, fonts and images from our own origin only (no inline script or style, no
+	 * {@code eval}), no plugins, forms posting only to us, framed only by ourselves.
+	 */
+	static final String PORTAL_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+			+ "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'self'";
+
+	static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
+	/**
+	 * Camunda's webapps (AngularJS) set their own, looser Content-Security-Policy ({@code HttpHeaderSecurityFilter},
+	 * with a nonce, {@code unsafe-eval} and inline styles they need, and {@code frame-ancestors 'none'}); a second
+	 * policy from us would be enforced on top of theirs and break them, so ours stays off their paths.
+	 */
+	static final RequestMatcher NOT_WEBAPPS = new NegatedRequestMatcher(
+			PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"));
+
 	@Bean
 	@Order(2)
-	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain webSecurity(HttpSecurity http, AuditLog auditLog) throws Exception {
 		// Static assets hold no data; left behind the login, a browser fetching one with an expired session would
 		// make it the page a person lands on after signing in again.
 		http.authorizeHttpRequests((auth) -> auth
@@ -53,9 +91,63 @@ class SecurityConfiguration {
 			.authenticated())
 			// The webapps send their own CSRF token (X-XSRF-TOKEN) and check it themselves.
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/camunda/**"))
-			.formLogin((form) -> form.loginPage("/login").permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll());
+			.headers((headers) -> headers
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(NOT_WEBAPPS,
+						new ContentSecurityPolicyHeaderWriter(PORTAL_POLICY)))
+				.frameOptions((frame) -> frame.sameOrigin())
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			.formLogin((form) -> form.loginPage("/login")
+				.successHandler(new LoginAudit(auditLog))
+				.failureHandler(SecurityConfiguration::loginFailed)
+				.permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout")
+				.addLogoutHandler((request, response, authentication) -> {
+					if (authentication != null) {
+						auditLog.record(authentication.getName(), AuditLog.clientAddress(request), AuditKind.LOGOUT,
+								"user:" + authentication.getName(), null);
+					}
+				})
+				.permitAll());
 		return http.build();
+	}
+
+	/** A throttled sign-in is told how long to wait; any other failure gets the usual "wrong name or password". */
+	static void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+			throws IOException {
+		String query = (ex instanceof LoginThrottledException throttled) ? "?locked=" + throttled.getMinutes() : "?error";
+		response.sendRedirect(request.getContextPath() + "/login" + query);
+	}
+
+	/** Records a sign-in on our login page, then goes where the person was heading. */
+	static final class LoginAudit extends SavedRequestAwareAuthenticationSuccessHandler {
+
+		private final AuditLog auditLog;
+
+		LoginAudit(AuditLog auditLog) {
+			this.auditLog = auditLog;
+		}
+
+		@Override
+		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+				Authentication authentication) throws ServletException, IOException {
+			this.auditLog.record(authentication.getName(), AuditLog.clientAddress(request), AuditKind.LOGIN,
+					"user:" + authentication.getName(), null);
+			super.onAuthenticationSuccess(request, response, authentication);
+		}
+
+	}
+
+	/**
+	 * Refuses Java-serialized variables at the door of the engine's REST API and the webapps' API with a 400 (the
+	 * engine refuses them too, but its REST API would answer 500). After Spring Security: strangers get 401 first.
+	 */
+	@Bean
+	FilterRegistrationBean<JavaSerializationGuardFilter> javaSerializationGuardFilter(Messages messages) {
+		FilterRegistrationBean<JavaSerializationGuardFilter> registration = new FilterRegistrationBean<>(
+				new JavaSerializationGuardFilter(messages));
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+		return registration;
 	}
 
 	/**

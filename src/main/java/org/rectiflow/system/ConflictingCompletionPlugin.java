@@ -53,6 +53,7 @@ class ConflictingCompletionPlugin extends AbstractProcessEnginePlugin {
 
 	static final class RaceInterceptor extends CommandInterceptor {
 
+
 		@Override
 		public <T> T execute(Command<T> command) {
 			String taskId = taskOf(command);

@@ -1,5 +1,6 @@
 package org.rectiflow.system;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -57,6 +58,15 @@ public class DecisionListener extends ValidatingTaskListener {
 			Map.entry(RectificationTaskProcess.USER_TASK_CLOSE_OFF,
 					new Rule(RectificationTaskProcess.VAR_OUTCOME, Set.of("COMPLETED", "BASICALLY_COMPLETED", "LONG_TERM"),
 					Set.of(), RectificationTaskProcess.VAR_CLOSE_OFF_NOTE)));
+
+	/**
+	 * The decision variable and the variable of its reason or opinion of a decision task (empty for other tasks):
+	 * what the audit log records of a completion.
+	 */
+	public static List<String> decisionVariables(String taskDefinitionKey) {
+		Rule rule = RULES.get(taskDefinitionKey);
+		return (rule != null) ? List.of(rule.decision(), rule.reason()) : List.of();
+	}
 
 	DecisionListener(Messages messages) {
 		super(messages);

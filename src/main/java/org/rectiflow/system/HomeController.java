@@ -19,6 +19,7 @@ import org.rectiflow.tasklist.WorkQueue;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The start page, where a person sees their day: what waits for them (from the engine, by their login and groups),
@@ -89,8 +90,12 @@ class HomeController {
 		return "system/home";
 	}
 
+	/** {@code ?locked=N}: the sign-in was throttled for N minutes (anything but a small number is ignored). */
 	@GetMapping("/login")
-	String login() {
+	String login(@RequestParam(name = "locked", required = false) String locked, Model model) {
+		if (locked != null && locked.matches("\\d{1,4}")) {
+			model.addAttribute("lockedMinutes", Integer.parseInt(locked));
+		}
 		return "identity/login";
 	}
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import org.rectiflow.audit.AuditKind;
+import org.rectiflow.audit.AuditLog;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.identity.Viewer;
 import org.rectiflow.identity.Groups;
@@ -38,8 +40,12 @@ public class EvidenceService {
 
 	private final Clock clock;
 
+	private final AuditLog auditLog;
+
 	EvidenceService(EvidenceRepository evidence, EvidenceContentRepository contents, RectificationTaskRepository tasks,
-			RectificationTaskProcessAdapter process, RectiflowProperties properties, Directory directory, Clock clock) {
+			RectificationTaskProcessAdapter process, RectiflowProperties properties, Directory directory, Clock clock,
+			AuditLog auditLog) {
+		this.auditLog = auditLog;
 		this.evidence = evidence;
 		this.contents = contents;
 		this.tasks = tasks;
@@ -59,14 +65,17 @@ public class EvidenceService {
 		if (task.isClosedOff()) {
 			throw new RectiflowException.Conflict("error.evidence.taskClosedOff", task.getCode());
 		}
-		validate(upload);
-		String fileName = StringUtils.getFilename(StringUtils.cleanPath(upload.fileName()));
-		Evidence saved = this.evidence.save(new Evidence(taskId, fileName, upload.contentType(), upload.bytes().length,
+		String fileName = EvidenceFileNames.sanitize(upload.fileName());
+		String contentType = validate(upload);
+		Evidence saved = this.evidence.save(new Evidence(taskId, fileName, contentType, upload.bytes().length,
 				sha256(upload.bytes()), StringUtils.hasText(upload.description()) ? upload.description().trim() : null,
 				uploadedBy, this.clock.instant()));
 		this.contents.save(new EvidenceContent(saved.getId(), upload.bytes()));
 		this.process.updateEvidenceSummary(taskId,
 				summarize(this.evidence.findByTaskIdOrderByUploadedAtAsc(taskId), this.directory::displayName));
+		this.auditLog.record(uploadedBy, AuditLog.clientAddress(), AuditKind.UPLOAD, "evidence:" + saved.getId(),
+				"task " + task.getCode() + "；" + fileName + "；" + contentType + "；" + saved.getSizeBytes()
+						+ " B；sha256=" + saved.getSha256());
 		return saved;
 	}
 
@@ -86,6 +95,8 @@ public class EvidenceService {
 		}
 		this.contents.deleteById(evidenceId);
 		this.evidence.delete(e);
+		this.auditLog.record(by, AuditLog.clientAddress(), AuditKind.UPLOAD_REMOVED, "evidence:" + evidenceId,
+				"task " + task.getCode() + "；" + e.getFileName() + "；sha256=" + e.getSha256());
 		this.process.updateEvidenceSummary(e.getTaskId(),
 				summarize(this.evidence.findByTaskIdOrderByUploadedAtAsc(e.getTaskId()), this.directory::displayName));
 	}
@@ -169,22 +180,22 @@ public class EvidenceService {
 		validate(upload);
 	}
 
-	private void validate(Upload upload) {
+	/** Checks the file and returns its type as read from its bytes (what is stored and served). */
+	private String validate(Upload upload) {
 		if (upload.bytes() == null || upload.bytes().length == 0 || !StringUtils.hasText(upload.fileName())) {
 			throw new RectiflowException("error.evidence.empty");
 		}
 		if (upload.bytes().length > this.properties.evidence().maxBytes()) {
 			throw new RectiflowException("error.evidence.tooLarge", humanSize(this.properties.evidence().maxBytes()));
 		}
-		List<String> allowed = this.properties.evidence().allowedContentTypes();
-		if (!allowed.isEmpty() && (upload.contentType() == null || !allowed.contains(baseType(upload.contentType())))) {
-			throw new RectiflowException("error.evidence.type", upload.contentType());
-		}
+		return EvidenceTypes.check(EvidenceFileNames.sanitize(upload.fileName()), upload.bytes(),
+				this.properties.evidence().allowedContentTypes());
 	}
 
-	private static String baseType(String contentType) {
-		int semicolon = contentType.indexOf(';');
-		return ((semicolon < 0) ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+	/** Records that a person fetched the file (download, or preview in the page). */
+	public void recordDownload(Evidence e, boolean inline) {
+		this.auditLog.record(AuditKind.DOWNLOAD, "evidence:" + e.getId(),
+				(inline ? "preview；" : "download；") + "task " + e.getTaskId() + "；" + e.getFileName());
 	}
 
 	static String sha256(byte[] bytes) {

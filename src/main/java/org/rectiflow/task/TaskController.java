@@ -10,7 +10,6 @@ import org.rectiflow.identity.Groups;
 import org.rectiflow.system.Actors;
 import org.rectiflow.system.ApiController;
 import org.rectiflow.system.RectiflowException;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -78,8 +77,10 @@ class TaskController {
 
 	@GetMapping("/evidence/{evidenceId}/content")
 	ResponseEntity<byte[]> content(@PathVariable Long evidenceId) {
-		return EvidenceResponses.of(this.evidence.visible(evidenceId), this.evidence.content(evidenceId),
-				ContentDisposition.attachment());
+		Evidence e = this.evidence.visible(evidenceId);
+		byte[] content = this.evidence.content(evidenceId);
+		this.evidence.recordDownload(e, false);
+		return EvidenceResponses.of(e, content, false);
 	}
 
 	@GetMapping("/tasks/{taskId}/stage-reports")

@@ -18,7 +18,6 @@ import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.RectiflowProperties;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -196,13 +195,17 @@ class TaskPageController {
 		if (!e.isPreviewable()) {
 			throw new RectiflowException("error.evidence.noPreview", e.getFileName());
 		}
-		return EvidenceResponses.of(e, this.evidence.content(evidenceId), ContentDisposition.inline());
+		byte[] content = this.evidence.content(evidenceId);
+		this.evidence.recordDownload(e, true);
+		return EvidenceResponses.of(e, content, true);
 	}
 
 	@GetMapping("/evidence/{evidenceId}/download")
 	ResponseEntity<byte[]> download(@PathVariable Long evidenceId) {
-		return EvidenceResponses.of(this.evidence.visible(evidenceId), this.evidence.content(evidenceId),
-				ContentDisposition.attachment());
+		Evidence e = this.evidence.visible(evidenceId);
+		byte[] content = this.evidence.content(evidenceId);
+		this.evidence.recordDownload(e, false);
+		return EvidenceResponses.of(e, content, false);
 	}
 
 	private static List<EvidenceService.Upload> uploads(List<MultipartFile> files, String description)

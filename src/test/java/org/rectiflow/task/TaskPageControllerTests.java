@@ -191,7 +191,29 @@ class TaskPageControllerTests {
 		this.mvc.perform(get("/evidence/5/download"))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Disposition", containsString("attachment")))
-			.andExpect(header().string("X-Content-Type-Options", "nosniff"));
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(header().string("Content-Security-Policy", EvidenceResponses.SANDBOXED));
+		verify(this.evidence).recordDownload(docx, false);
+	}
+
+	@Test
+	void scriptInANarrativeOrAFindingIsShownAsTextNeverRun() throws Exception {
+		EvidenceDraft draft = new EvidenceDraft(7L);
+		draft.update("<script>alert('narrative')</script>已维修", "logisticsDepartmentStaff", Instant.now());
+		given(this.submissions.draftOf(7L)).willReturn(Optional.of(draft));
+		given(this.process.lastReturnReason(7L)).willReturn("<img src=x onerror=alert(1)>缺少签字");
+
+		this.mvc.perform(get("/tasks/7"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("&lt;script&gt;alert(&#39;narrative&#39;)&lt;/script&gt;已维修"),
+					containsString("&lt;img src=x onerror=alert(1)&gt;缺少签字"), not(containsString("<script>alert")),
+					not(containsString("<img src=x")))));
+	}
+
+	@Test
+	void aHexIdIsNotAnId() throws Exception {
+		this.mvc.perform(get("/tasks/0x7")).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/tasks/#7".replace("#", "%23"))).andExpect(status().isBadRequest());
 	}
 
 	@Test

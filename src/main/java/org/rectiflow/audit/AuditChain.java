@@ -1,0 +1,194 @@
+package org.rectiflow.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+
+/**
+ * The hash chain of the audit log, in plain JDBC so the application and the command-line verifier
+ * ({@link AuditVerifier}) compute it the same way. Each entry's hash is SHA-256 over the previous entry's hash and
+ * every field of the entry, each length-prefixed so no two different entries read the same; the first entry follows
+ * 64 zeros. An append locks the single head row ({@code audit_chain_head}) until the appending transaction ends, so
+ * appends from several nodes queue up instead of forking the chain.
+ */
+public final class AuditChain {
+
+	/** What the first entry follows. */
+	public static final String GENESIS = "0".repeat(64);
+
+	static final int MAX_DETAIL = 4000;
+
+	static final int MAX_SUBJECT = 200;
+
+	static final int MAX_ACTOR = 100;
+
+	private AuditChain() {
+	}
+
+	/** Appends one entry on this connection, in its current transaction; returns it as stored. */
+	public static AuditEntry append(Connection connection, Instant occurredAt, String actor, String clientAddress,
+			AuditKind kind, String subject, String detail) throws SQLException {
+		long lastId;
+		String lastHash;
+		try (PreparedStatement head = connection
+			.prepareStatement("select last_id, last_hash from audit_chain_head where id = 1 for update");
+				ResultSet rs = head.executeQuery()) {
+			if (!rs.next()) {
+				throw new SQLException("audit_chain_head has no row: was V9__audit.sql applied?");
+			}
+			lastId = rs.getLong(1);
+			lastHash = rs.getString(2);
+		}
+		AuditEntry entry = seal(lastId + 1, occurredAt.truncatedTo(ChronoUnit.MICROS), cut(actor, MAX_ACTOR),
+				cut(clientAddress, 64), kind.name(), cut(subject, MAX_SUBJECT), cut(detail, MAX_DETAIL), lastHash);
+		try (PreparedStatement insert = connection.prepareStatement(
+				"insert into audit_entry (id, occurred_at, actor, client_address, kind, subject, detail, prev_hash, hash)"
+						+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+			insert.setLong(1, entry.id());
+			insert.setObject(2, OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC));
+			insert.setString(3, entry.actor());
+			insert.setString(4, entry.clientAddress());
+			insert.setString(5, entry.kind());
+			insert.setString(6, entry.subject());
+			insert.setString(7, entry.detail());
+			insert.setString(8, entry.prevHash());
+			insert.setString(9, entry.hash());
+			insert.executeUpdate();
+		}
+		try (PreparedStatement update = connection
+			.prepareStatement("update audit_chain_head set last_id = ?, last_hash = ? where id = 1")) {
+			update.setLong(1, entry.id());
+			update.setString(2, entry.hash());
+			update.executeUpdate();
+		}
+		return entry;
+	}
+
+	static AuditEntry seal(long id, Instant occurredAt, String actor, String clientAddress, String kind, String subject,
+			String detail, String prevHash) {
+		return new AuditEntry(id, occurredAt, actor, clientAddress, kind, subject, detail, prevHash,
+				hash(id, occurredAt, actor, clientAddress, kind, subject, detail, prevHash));
+	}
+
+	/** SHA-256, hex, over the previous hash and the entry's fields, each written as {@code length:value;}. */
+	static String hash(long id, Instant occurredAt, String actor, String clientAddress, String kind, String subject,
+			String detail, String prevHash) {
+		StringBuilder text = new StringBuilder();
+		for (String field : new String[] { prevHash, Long.toString(id), occurredAt.toString(), actor, clientAddress,
+				kind, subject, detail }) {
+			if (field == null) {
+				text.append("-1:;");
+			}
+			else {
+				text.append(field.length()).append(':').append(field).append(';');
+			}
+		}
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+	/** How the chain breaks at an entry. */
+	public enum Break {
+
+		/** The entry is missing (removed): the next id is further on. */
+		MISSING,
+
+		/** Its prev_hash is not the hash of the entry before it (an entry removed or inserted before it). */
+		RELINKED,
+
+		/** Its fields do not match its hash (changed). */
+		CHANGED,
+
+		/** The head names another last entry (entries cut from the end), or there is no head. */
+		TRUNCATED
+
+	}
+
+	/**
+	 * The outcome of a verification: how many entries were checked, and the first broken one if any, how it breaks
+	 * and a line for the command line.
+	 */
+	public record Verification(long checked, Long brokenAt, Break problem, String reason) {
+
+		public boolean intact() {
+			return this.brokenAt == null;
+		}
+
+	}
+
+	/**
+	 * Walks the whole chain in id order and reports the first entry that does not follow from the one before it: a
+	 * gap in the ids (a removed entry), a {@code prev_hash} that is not the previous hash (removed or inserted), a hash
+	 * that does not match the fields (a changed entry), or a head that does not name the last entry (a cut tail).
+	 */
+	public static Verification verify(Connection connection) throws SQLException {
+		long expectedId = 1;
+		String previous = GENESIS;
+		long checked = 0;
+		try (PreparedStatement query = connection.prepareStatement(
+				"select id, occurred_at, actor, client_address, kind, subject, detail, prev_hash, hash from audit_entry"
+						+ " order by id")) {
+			query.setFetchSize(500);
+			try (ResultSet rs = query.executeQuery()) {
+				while (rs.next()) {
+					AuditEntry e = read(rs);
+					if (e.id() != expectedId) {
+						return new Verification(checked, expectedId, Break.MISSING,
+								"entry " + expectedId + " is missing (next is " + e.id() + ")");
+					}
+					if (!previous.equals(e.prevHash())) {
+						return new Verification(checked, e.id(), Break.RELINKED,
+								"prev_hash does not match the hash of entry " + (e.id() - 1));
+					}
+					String recomputed = hash(e.id(), e.occurredAt(), e.actor(), e.clientAddress(), e.kind(), e.subject(),
+							e.detail(), e.prevHash());
+					if (!recomputed.equals(e.hash())) {
+						return new Verification(checked, e.id(), Break.CHANGED,
+								"its fields do not match its hash (changed)");
+					}
+					previous = e.hash();
+					expectedId++;
+					checked++;
+				}
+			}
+		}
+		try (PreparedStatement head = connection
+			.prepareStatement("select last_id, last_hash from audit_chain_head where id = 1");
+				ResultSet rs = head.executeQuery()) {
+			if (!rs.next()) {
+				return new Verification(checked, expectedId, Break.TRUNCATED, "the chain head is missing");
+			}
+			if (rs.getLong(1) != expectedId - 1 || !previous.equals(rs.getString(2))) {
+				return new Verification(checked, expectedId, Break.TRUNCATED, "the head names entry " + rs.getLong(1)
+						+ " but the log ends at " + (expectedId - 1) + " (entries removed from the end)");
+			}
+		}
+		return new Verification(checked, null, null, null);
+	}
+
+	/** One entry as stored (the columns of {@code audit_entry}). */
+	public static AuditEntry read(ResultSet rs) throws SQLException {
+		return new AuditEntry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+				rs.getString("actor"), rs.getString("client_address"), rs.getString("kind"), rs.getString("subject"),
+				rs.getString("detail"), rs.getString("prev_hash"), rs.getString("hash"));
+	}
+
+	private static String cut(String value, int max) {
+		return (value == null || value.length() <= max) ? value : value.substring(0, max - 1) + "…";
+	}
+
+}

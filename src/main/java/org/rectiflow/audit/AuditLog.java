@@ -1,0 +1,214 @@
+package org.rectiflow.audit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.rectiflow.system.Actors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The one entry point for the audit log. An entry is written in the caller's transaction when there is one, so an
+ * action that rolls back leaves no entry, inside a savepoint, so an entry that cannot be written (logged) never fails
+ * or rolls back the action; without a transaction (a sign-in, a download) it gets one of its own. Who and from where
+ * come from the current request and sign-in unless given.
+ * <p>
+ * Within a transaction the entries wait until just before its commit: appending locks the chain's head row until
+ * the transaction ends, and taking that lock last, after the engine has written its rows, keeps two transactions
+ * from each holding what the other waits for (a completion and an upload on the same task, say), and keeps the head
+ * locked for as short a time as possible.
+ */
+@Service
+public class AuditLog {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+
+	private final DataSource dataSource;
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate ownTransaction;
+
+	private final Clock clock;
+
+	AuditLog(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock) {
+		this.dataSource = dataSource;
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.ownTransaction = new TransactionTemplate(transactionManager);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
+	}
+
+	/** Records what the signed-in person (or the engine, for jobs) did, from the current request's address. */
+	public void record(AuditKind kind, String subject, String detail) {
+		record(Actors.current(), clientAddress(), kind, subject, detail);
+	}
+
+	public void record(String actor, String clientAddress, AuditKind kind, String subject, String detail) {
+		Instant now = this.clock.instant();
+		String who = (actor == null || actor.isBlank()) ? Actors.SYSTEM : actor;
+		try {
+			if (TransactionSynchronizationManager.isActualTransactionActive()
+					&& TransactionSynchronizationManager.isSynchronizationActive()
+					&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+				beforeCommit().add(() -> appendInSavepoint(now, who, clientAddress, kind, subject, detail));
+			}
+			else {
+				this.ownTransaction.executeWithoutResult((status) -> appendInSavepoint(now, who, clientAddress, kind,
+						subject, detail));
+			}
+		}
+		catch (RuntimeException ex) {
+			log.error("Audit entry {} {} by {} could not be recorded", kind, subject, who, ex);
+		}
+	}
+
+	/** The entries of the current transaction, appended in order just before it commits. */
+	private List<Runnable> beforeCommit() {
+		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+			if (synchronization instanceof PendingEntries pending) {
+				return pending.entries;
+			}
+		}
+		PendingEntries pending = new PendingEntries();
+		TransactionSynchronizationManager.registerSynchronization(pending);
+		return pending.entries;
+	}
+
+	/** Appends a transaction's entries as the last thing it does; a rollback drops them unwritten. */
+	private static final class PendingEntries implements TransactionSynchronization {
+
+		private final List<Runnable> entries = new ArrayList<>();
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			for (Runnable entry : this.entries) {
+				try {
+					entry.run();
+				}
+				catch (RuntimeException ex) {
+					log.error("An audit entry could not be recorded; the action commits without it", ex);
+				}
+			}
+		}
+
+	}
+
+	private void appendInSavepoint(Instant now, String actor, String clientAddress, AuditKind kind, String subject,
+			String detail) {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		Savepoint savepoint = null;
+		try {
+			// A failed statement would abort the caller's whole transaction on PostgreSQL: undo only ours.
+			savepoint = connection.setSavepoint();
+			AuditChain.append(connection, now, actor, clientAddress, kind, subject, detail);
+			connection.releaseSavepoint(savepoint);
+		}
+		catch (SQLException | RuntimeException ex) {
+			rollback(connection, savepoint);
+			throw new IllegalStateException("could not append to the audit chain", ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	private static void rollback(Connection connection, Savepoint savepoint) {
+		if (savepoint != null) {
+			try {
+				connection.rollback(savepoint);
+			}
+			catch (SQLException ex) {
+				log.warn("Could not undo an audit entry that failed to be recorded", ex);
+			}
+		}
+	}
+
+	/** The client's address as the server sees it (behind a proxy, see {@code server.forward-headers-strategy}). */
+	public static String clientAddress() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			return clientAddress(attributes.getRequest());
+		}
+		return null;
+	}
+
+	public static String clientAddress(HttpServletRequest request) {
+		return (request != null) ? request.getRemoteAddr() : null;
+	}
+
+	/** Checks the whole chain (see {@link AuditChain#verify}). */
+	public AuditChain.Verification verify() {
+		return this.jdbc.execute((Connection connection) -> AuditChain.verify(connection));
+	}
+
+	/** A filter of the audit page: each part optional; dates are instants, {@code to} exclusive. */
+	public record Filter(String actor, AuditKind kind, Instant from, Instant to) {
+	}
+
+	/** One page of entries, newest first, and the total matching the filter. */
+	public record Page(List<AuditEntry> entries, long total, int page, int size) {
+
+		public int pages() {
+			return (int) Math.max(1, (this.total + this.size - 1) / this.size);
+		}
+
+	}
+
+	public Page find(Filter filter, int page, int size) {
+		StringBuilder where = new StringBuilder(" where 1 = 1");
+		List<Object> args = new ArrayList<>();
+		if (filter.actor() != null && !filter.actor().isBlank()) {
+			where.append(" and actor = ?");
+			args.add(filter.actor().trim());
+		}
+		if (filter.kind() != null) {
+			where.append(" and kind = ?");
+			args.add(filter.kind().name());
+		}
+		if (filter.from() != null) {
+			where.append(" and occurred_at >= ?");
+			args.add(OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
+		}
+		if (filter.to() != null) {
+			where.append(" and occurred_at < ?");
+			args.add(OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
+		}
+		Long total = this.jdbc.queryForObject("select count(*) from audit_entry" + where, Long.class, args.toArray());
+		List<Object> pageArgs = new ArrayList<>(args);
+		pageArgs.add(size);
+		pageArgs.add((long) page * size);
+		List<AuditEntry> entries = this.jdbc.query(
+				"select id, occurred_at, actor, client_address, kind, subject, detail, prev_hash, hash from audit_entry"
+						+ where + " order by id desc limit ? offset ?",
+				(rs, i) -> AuditChain.read(rs), pageArgs.toArray());
+		return new Page(entries, (total == null) ? 0 : total, page, size);
+	}
+
+}

@@ -1,0 +1,272 @@
+package org.rectiflow.audit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.rectiflow.ProcessDriver;
+import org.rectiflow.TestFeedback;
+import org.rectiflow.identity.DemoAccounts;
+import org.rectiflow.identity.Department;
+import org.rectiflow.identity.Groups;
+import org.rectiflow.plan.RectificationProcess;
+import org.rectiflow.security.PortalSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The audit log in the running application on H2: what is recorded (sign-in and out, decisions, permission changes),
+ * that a rolled-back action leaves no entry, that the chain shows a changed, removed or cut entry to the page and to
+ * the command-line verifier, and that only the discipline committee reads it. Tests that tamper put the row back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class AuditLogTests {
+
+	private static final String STAFF = DemoAccounts.staffOf(Department.LOGISTICS_DEPARTMENT);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	ProcessDriver driver;
+
+	@AfterEach
+	void theChainIsIntactAfterEveryTest() {
+		assertThat(this.auditLog.verify().intact()).as("chain intact: %s", this.auditLog.verify()).isTrue();
+	}
+
+	@Test
+	void signInAndSignOutAreRecordedWithTheAddress() throws Exception {
+		PortalSession session = new PortalSession(this.port);
+		long before = lastId();
+		session.login(STAFF, DemoAccounts.PASSWORD);
+		String token = session.csrfToken("/inbox");
+		session.postForm("/logout", "_csrf=" + token);
+
+		List<AuditEntry> entries = entriesAfter(before);
+		assertThat(entries).extracting(AuditEntry::kind).containsSubsequence("LOGIN", "LOGOUT");
+		assertThat(entries).filteredOn((e) -> e.kind().equals("LOGIN")).allSatisfy((e) -> {
+			assertThat(e.actor()).isEqualTo(STAFF);
+			assertThat(e.clientAddress()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+		});
+	}
+
+	@Test
+	void aFailedSignInIsRecorded() throws Exception {
+		long before = lastId();
+		new PortalSession(this.port).login("nobodyKnown", "guess");
+		assertThat(entriesAfter(before)).anySatisfy((e) -> {
+			assertThat(e.kind()).isEqualTo("LOGIN_FAILED");
+			assertThat(e.actor()).isEqualTo("nobodyKnown");
+			assertThat(e.detail()).isEqualTo("bad credentials");
+		});
+	}
+
+	@Test
+	void everyDecisionIsRecordedWithItsVariablesAndWhoTookIt() {
+		Long id = this.driver.register(TestFeedback.small("审计：决定")).getId();
+		long before = lastId();
+		this.driver.filePlan(id);
+
+		List<AuditEntry> decisions = entriesAfter(before).stream()
+			.filter((e) -> e.kind().equals("TASK_COMPLETED"))
+			.toList();
+		assertThat(decisions).anySatisfy((e) -> {
+			assertThat(e.actor()).isEqualTo(DemoAccounts.SECRETARY);
+			assertThat(e.subject()).startsWith(RectificationProcess.PROCESS_KEY + ":" + id + "/");
+			assertThat(e.detail()).contains(RectificationProcess.USER_TASK_COMMITTEE_APPROVAL)
+				.contains("committeeDecision=approve");
+		});
+		assertThat(decisions).anySatisfy((e) -> assertThat(e.actor()).isEqualTo(DemoAccounts.INSPECTOR));
+		// No open tasks left behind for other tests (they share the database).
+		this.driver.tasksOf(id).forEach((t) -> this.driver.settle(t, "COMPLETED"));
+	}
+
+	@Test
+	void aRefusedDecisionLeavesNoEntry() {
+		Long id = this.driver.register(TestFeedback.small("审计：被拒绝的决定")).getId();
+		this.driver.complete(RectificationProcess.PROCESS_KEY, id, RectificationProcess.USER_TASK_DRAFT_PLAN,
+				DemoAccounts.RECTIFICATION_CLERK, Map.of(RectificationProcess.VAR_PLAN_SUMMARY, "按照三个清单逐项细化整改任务"));
+		for (var opinion : this.driver.open(RectificationProcess.PROCESS_KEY, id,
+				RectificationProcess.USER_TASK_SOLICIT_OPINIONS)) {
+			this.driver.complete(opinion, opinion.getAssignee(), Map.of(RectificationProcess.VAR_OPINION, "同意方案"));
+		}
+		long before = lastId();
+		// A return without its reason is refused by the model's own listener; the completion rolls back.
+		assertThatThrownBy(() -> this.driver.complete(RectificationProcess.PROCESS_KEY, id,
+				RectificationProcess.USER_TASK_COMMITTEE_APPROVAL, DemoAccounts.SECRETARY,
+				Map.of(RectificationProcess.VAR_COMMITTEE_DECISION, "return"))).isNotNull();
+		assertThat(entriesAfter(before)).noneMatch((e) -> e.kind().equals("TASK_COMPLETED"));
+	}
+
+	@Test
+	void permissionChangesAreRecordedAndARolledBackOneIsNot() {
+		long before = lastId();
+		this.identityService.setAuthentication(DemoAccounts.ADMIN, List.of(Groups.CAMUNDA_ADMIN));
+		try {
+			this.identityService.createMembership(STAFF, Groups.DISCIPLINE);
+			this.identityService.deleteMembership(STAFF, Groups.DISCIPLINE);
+		}
+		finally {
+			this.identityService.clearAuthentication();
+		}
+		List<AuditEntry> changes = entriesAfter(before);
+		assertThat(changes).extracting(AuditEntry::subject).containsExactly("CreateMembership", "DeleteMembership");
+		assertThat(changes).allSatisfy((e) -> {
+			assertThat(e.kind()).isEqualTo("PERMISSION_CHANGE");
+			assertThat(e.actor()).isEqualTo(DemoAccounts.ADMIN);
+			assertThat(e.detail()).contains("userId=" + STAFF).contains("groupId=" + Groups.DISCIPLINE);
+		});
+
+		long afterChanges = lastId();
+		this.transaction.executeWithoutResult((status) -> {
+			User user = this.identityService.newUser("auditRolledBack");
+			user.setPassword("secret-password");
+			this.identityService.saveUser(user);
+			status.setRollbackOnly();
+		});
+		assertThat(entriesAfter(afterChanges)).isEmpty();
+		assertThat(this.identityService.createUserQuery().userId("auditRolledBack").count()).isZero();
+	}
+
+	@Test
+	void aMembershipAddedInCamundaAdminIsRecordedWithTheAdministratorAndAddress() throws Exception {
+		PortalSession admin = new PortalSession(this.port);
+		admin.login(DemoAccounts.ADMIN, DemoAccounts.PASSWORD);
+		String token = admin.webappCsrfToken();
+		long before = lastId();
+		String path = "/camunda/api/engine/engine/default/group/" + Groups.DISCIPLINE + "/members/" + STAFF;
+		assertThat(admin.send("PUT", path, null, "X-XSRF-TOKEN", token).statusCode()).isEqualTo(204);
+		assertThat(admin.send("DELETE", path, null, "X-XSRF-TOKEN", token).statusCode()).isEqualTo(204);
+
+		assertThat(entriesAfter(before)).extracting(AuditEntry::subject)
+			.containsExactly("CreateMembership", "DeleteMembership");
+		assertThat(entriesAfter(before)).allSatisfy((e) -> {
+			assertThat(e.actor()).isEqualTo(DemoAccounts.ADMIN);
+			assertThat(e.clientAddress()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+		});
+	}
+
+	@Test
+	void anEntryWrittenInARolledBackTransactionIsGone() {
+		long before = lastId();
+		this.transaction.executeWithoutResult((status) -> {
+			this.auditLog.record(AuditKind.DOWNLOAD, "evidence:0", "rolled back");
+			status.setRollbackOnly();
+		});
+		this.auditLog.record(AuditKind.DOWNLOAD, "evidence:0", "kept");
+		assertThat(entriesAfter(before)).extracting(AuditEntry::detail).containsExactly("kept");
+	}
+
+	@Test
+	void aChangedEntryIsReportedByThePageAndTheVerifier() throws Exception {
+		this.auditLog.record(AuditKind.DOWNLOAD, "evidence:1", "to be tampered with");
+		long id = lastId();
+		this.auditLog.record(AuditKind.DOWNLOAD, "evidence:2", "after it");
+		String original = this.jdbc.queryForObject("select detail from audit_entry where id = ?", String.class, id);
+		this.jdbc.update("update audit_entry set detail = ? where id = ?", "nothing to see", id);
+		try {
+			AuditChain.Verification verification = this.auditLog.verify();
+			assertThat(verification.brokenAt()).isEqualTo(id);
+			assertThat(verification.reason()).contains("changed");
+			assertThat(verify()).startsWith("1:").contains("BROKEN at entry " + id);
+
+			PortalSession discipline = new PortalSession(this.port);
+			discipline.login(DemoAccounts.DISCIPLINE_OFFICER, DemoAccounts.PASSWORD);
+			assertThat(verification.problem()).isEqualTo(AuditChain.Break.CHANGED);
+			assertThat(discipline.get("/audit?verify=1").body()).contains("哈希链在第 " + id + " 条记录处断开：内容与其哈希不符（已被改动）");
+		}
+		finally {
+			this.jdbc.update("update audit_entry set detail = ? where id = ?", original, id);
+		}
+		assertThat(verify()).startsWith("0:").contains("audit chain intact");
+	}
+
+	@Test
+	void aRemovedEntryAndACutTailAreReported() {
+		this.auditLog.record(AuditKind.DOWNLOAD, "evidence:3", "in the middle");
+		long middle = lastId();
+		this.auditLog.record(AuditKind.DOWNLOAD, "evidence:4", "the last one");
+		long last = lastId();
+		Map<String, Object> middleRow = this.jdbc.queryForMap("select * from audit_entry where id = ?", middle);
+		Map<String, Object> lastRow = this.jdbc.queryForMap("select * from audit_entry where id = ?", last);
+
+		this.jdbc.update("delete from audit_entry where id = ?", middle);
+		assertThat(this.auditLog.verify().brokenAt()).isEqualTo(middle);
+		assertThat(this.auditLog.verify().reason()).contains("missing");
+		restore(middleRow);
+
+		this.jdbc.update("delete from audit_entry where id = ?", last);
+		assertThat(this.auditLog.verify().brokenAt()).isEqualTo(last);
+		assertThat(this.auditLog.verify().reason()).contains("removed from the end");
+		restore(lastRow);
+	}
+
+	@Test
+	void onlyTheDisciplineCommitteeReadsTheLogPagedAndFiltered() throws Exception {
+		PortalSession staff = new PortalSession(this.port);
+		staff.login(STAFF, DemoAccounts.PASSWORD);
+		assertThat(staff.get("/audit").statusCode()).isEqualTo(403);
+
+		PortalSession discipline = new PortalSession(this.port);
+		discipline.login(DemoAccounts.DISCIPLINE_OFFICER, DemoAccounts.PASSWORD);
+		HttpResponse<String> page = discipline.get("/audit?kind=LOGIN&actor=" + STAFF + "&size=1");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("审计日志").contains("<td data-label=\"操作人\">" + STAFF + "</td>")
+			.contains("第 1 / ").doesNotContain("<td data-label=\"操作人\">" + DemoAccounts.DISCIPLINE_OFFICER + "</td>");
+		assertThat(discipline.get("/audit?verify=1").body()).contains("哈希链完好");
+		// What the page cannot read is dropped, never an error.
+		assertThat(discipline.get("/audit?kind=NOPE&from=yesterday&to=2026-13-45&page=-3&size=x").statusCode())
+			.isEqualTo(200);
+	}
+
+	private String verify() {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		int code = AuditVerifier.run(new String[] { "jdbc:h2:mem:rectiflow-test", "sa", "" },
+				new PrintStream(out, true, StandardCharsets.UTF_8));
+		return code + ":" + out.toString(StandardCharsets.UTF_8);
+	}
+
+	private void restore(Map<String, Object> row) {
+		this.jdbc.update("insert into audit_entry (id, occurred_at, actor, client_address, kind, subject, detail,"
+				+ " prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("ID"), row.get("OCCURRED_AT"),
+				row.get("ACTOR"), row.get("CLIENT_ADDRESS"), row.get("KIND"), row.get("SUBJECT"), row.get("DETAIL"),
+				row.get("PREV_HASH"), row.get("HASH"));
+	}
+
+	private long lastId() {
+		return this.jdbc.queryForObject("select last_id from audit_chain_head where id = 1", Long.class);
+	}
+
+	private List<AuditEntry> entriesAfter(long id) {
+		return this.jdbc.query("select * from audit_entry where id > ? order by id", (rs, i) -> AuditChain.read(rs), id);
+	}
+
+}

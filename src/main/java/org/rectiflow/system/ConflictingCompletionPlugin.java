@@ -53,7 +53,6 @@ class ConflictingCompletionPlugin extends AbstractProcessEnginePlugin {
 
 	static final class RaceInterceptor extends CommandInterceptor {
 
-
 		@Override
 		public <T> T execute(Command<T> command) {
 			String taskId = taskOf(command);

@@ -38,14 +38,11 @@ class CriticismController {
 				.get(RectificationTaskProcess.ISSUE.equals(decision) ? "criticism.issued" : "criticism.waived"));
 			return "redirect:/tasks/" + taskId + "#deadline";
 		}
-		catch (RectiflowException ex) {
+		catch (RectiflowException | NotValidException ex) {
 			if (ex instanceof RectiflowException.NotFound) {
 				throw ex;
 			}
-			redirect.addFlashAttribute("error", this.messages.get(ex));
-		}
-		catch (NotValidException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", this.messages.refusal(ex));
 		}
 		redirect.addFlashAttribute("criticismForm",
 				Map.of("decision", (decision == null) ? "" : decision, "reason", (reason == null) ? "" : reason));

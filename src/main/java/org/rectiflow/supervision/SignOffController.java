@@ -49,14 +49,11 @@ class SignOffController {
 						? "signOff.passed" : "signOff.returned"));
 				return "redirect:/tasks/" + taskId;
 			}
-			catch (RectiflowException ex) {
+			catch (RectiflowException | NotValidException ex) {
 				if (ex instanceof RectiflowException.NotFound) {
 					throw ex;
 				}
-				redirect.addFlashAttribute("error", this.messages.get(ex));
-			}
-			catch (NotValidException ex) {
-				redirect.addFlashAttribute("error", ex.getMessage());
+				redirect.addFlashAttribute("error", this.messages.refusal(ex));
 			}
 		}
 		else {

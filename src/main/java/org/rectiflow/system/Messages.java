@@ -38,6 +38,14 @@ public class Messages {
 	}
 
 	/**
+	 * Why a person's request was refused, for the page they go back to: our reason in their language, or the
+	 * engine's validation message, which our listeners already wrote in it ({@code ValidatingTaskListener}).
+	 */
+	public String refusal(RuntimeException ex) {
+		return (ex instanceof RectiflowException r) ? get(r) : ex.getMessage();
+	}
+
+	/**
 	 * English only when the person asked for it (the language switch of our pages, or an English Accept-Language
 	 * from an API client); Chinese otherwise, also for jobs and timers that run outside any request.
 	 */

@@ -63,15 +63,11 @@ class DeadlineController {
 			redirect.addFlashAttribute("message", this.messages.get(RectificationTaskProcess.APPROVE.equals(decision)
 					? "extension.approved" : "extension.refused"));
 		}
-		catch (RectiflowException ex) {
+		catch (RectiflowException | NotValidException ex) {
 			if (ex instanceof RectiflowException.NotFound) {
 				throw ex;
 			}
-			redirect.addFlashAttribute("error", this.messages.get(ex));
-			redirect.addFlashAttribute("extensionDecision", Map.of("decision", nz(decision), "opinion", nz(opinion)));
-		}
-		catch (NotValidException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", this.messages.refusal(ex));
 			redirect.addFlashAttribute("extensionDecision", Map.of("decision", nz(decision), "opinion", nz(opinion)));
 		}
 		return "redirect:/tasks/" + taskId + "#deadline";

@@ -159,7 +159,7 @@ class TaskPageController {
 			}
 		}
 		catch (RectiflowException | NotValidException ex) {
-			String reason = (ex instanceof RectiflowException r) ? this.messages.get(r) : ex.getMessage();
+			String reason = this.messages.refusal(ex);
 			if (!(ex instanceof RectiflowException.Forbidden) && !(ex instanceof RectiflowException.NotFound)) {
 				this.submissions.keepText(taskId, narrative, user);
 			}

@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -134,8 +135,14 @@ final class Browser implements AutoCloseable {
 			.toList();
 	}
 
+	/** The page's text; empty while the page is being replaced (a wait then simply tries again). */
 	String pageText() {
-		return this.driver.findElement(By.tagName("body")).getText();
+		try {
+			return this.driver.findElement(By.tagName("body")).getText();
+		}
+		catch (WebDriverException ex) {
+			return "";
+		}
 	}
 
 	@Override

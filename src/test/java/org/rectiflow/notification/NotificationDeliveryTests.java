@@ -75,6 +75,9 @@ class NotificationDeliveryTests {
 		registry.add("rectiflow.notifications.base-url", () -> "https://rectiflow.example.edu.cn");
 		registry.add("rectiflow.notifications.backoff", () -> "PT0.05S");
 		registry.add("rectiflow.notifications.poll-interval", () -> "PT0.1S");
+		// A database of its own: other test contexts cached in this JVM poll their deliveries too, without these robots,
+		// and would mark this class's deliveries undeliverable (as a misconfigured node would).
+		registry.add("spring.datasource.url", () -> "jdbc:h2:mem:notification-delivery;DB_CLOSE_DELAY=-1");
 		hook(registry, "logisticsDepartment", "WECOM", "/wecom");
 		hook(registry, Groups.RECTIFICATION_OFFICE, "DINGTALK", "/dingtalk");
 		hook(registry, Groups.DISCIPLINE, "WECOM", "/flaky");

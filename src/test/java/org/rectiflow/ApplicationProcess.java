@@ -43,12 +43,17 @@ public final class ApplicationProcess implements AutoCloseable {
 	 */
 	public static ApplicationProcess start(String name, Path workDir, List<String> args, Map<String, String> env)
 			throws IOException {
+		return start(name, workDir, List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"), args, env);
+	}
+
+	/** As {@link #start(String, Path, List, Map)}, with these JVM options instead of the tests' quick-start ones. */
+	public static ApplicationProcess start(String name, Path workDir, List<String> jvmOptions, List<String> args,
+			Map<String, String> env) throws IOException {
 		int port = freePort();
 		Path log = workDir.resolve(name + ".log");
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-Xmx768m");
-		command.add("-XX:TieredStopAtLevel=1");
+		command.addAll(jvmOptions);
 		command.add("-Dfile.encoding=UTF-8");
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
@@ -72,6 +77,10 @@ public final class ApplicationProcess implements AutoCloseable {
 
 	public String baseUrl() {
 		return "http://127.0.0.1:" + this.port;
+	}
+
+	public int port() {
+		return this.port;
 	}
 
 	public long pid() {

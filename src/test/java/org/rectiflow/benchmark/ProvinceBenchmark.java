@@ -1,0 +1,614 @@
+package org.rectiflow.benchmark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.rectiflow.ApplicationProcess;
+import org.rectiflow.ProcessDriver;
+import org.rectiflow.identity.Department;
+import org.rectiflow.identity.DemoAccounts;
+import org.rectiflow.identity.Directory;
+import org.rectiflow.inspection.Inspection;
+import org.rectiflow.plan.Feedback;
+import org.rectiflow.plan.FeedbackImporter;
+import org.rectiflow.plan.PlanService;
+import org.rectiflow.plan.RectificationProcess;
+import org.rectiflow.security.PortalSession;
+import org.rectiflow.supervision.SignOff;
+import org.rectiflow.supervision.SupervisionService;
+import org.rectiflow.task.EvidenceService;
+import org.rectiflow.task.EvidenceSubmissionService;
+import org.rectiflow.task.RectificationTask;
+import org.rectiflow.task.RectificationTaskProcess;
+import org.rectiflow.task.RectificationTaskProcessAdapter;
+import org.rectiflow.task.RectificationTaskService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Province-scale benchmark (issue 8), not a test: {@code ./mvnw -B -Pbenchmark test} (see docs/PERFORMANCE.md).
+ * Grows the database to N units of the reference case (65 tasks each; N from {@code -Dbenchmark.units}, default
+ * 1,50,200) on an H2 file, half of each unit's tasks carried through to close-off so history exists, and at each N
+ * measures, in the same JVM and run, Rectiflow against {@link BareEngine}: plan launch, task work through the service
+ * layer and over HTTP, the ledger pages, the dashboard and a task's page, the reports and the export; at the end the
+ * start-up and resident memory of the application started on the grown database. Prints one table and writes the
+ * figures into docs/PERFORMANCE.md. Nothing here asserts a time: it asserts only that the work it timed was done.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:file:./target/benchmark/app/rectiflow;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+				"logging.level.org.rectiflow=WARN", "logging.level.org.camunda=WARN" })
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProvinceBenchmark {
+
+	static final Path WORK = Path.of("target", "benchmark");
+
+	static {
+		// A fresh database every run: the context opens it after the class is loaded.
+		deleteRecursively(WORK);
+	}
+
+	private static final String NARRATIVE = "已按整改措施逐项落实，相关制度已印发，佐证材料已上传。";
+
+	private static final Pattern STARTED = Pattern.compile("Started RectiflowApplication in ([0-9.]+) seconds");
+
+	/** Tasks per path per round of the work measurement, and rounds. */
+	private static final int WORK_BATCH = 4;
+
+	private static final int WORK_ROUNDS = 5;
+
+	private static final int PAGE_SAMPLES = Integer.getInteger("benchmark.pageSamples", 60);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ProcessDriver driver;
+
+	@Autowired
+	PlanService plans;
+
+	@Autowired
+	FeedbackImporter importer;
+
+	@Autowired
+	RectificationTaskService tasks;
+
+	@Autowired
+	RectificationTaskProcessAdapter taskProcess;
+
+	@Autowired
+	EvidenceSubmissionService submissions;
+
+	@Autowired
+	EvidenceService evidence;
+
+	@Autowired
+	SupervisionService supervision;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private BareEngine bare;
+
+	private final List<Long> units = new ArrayList<>();
+
+	private final Map<String, PortalSession> sessions = new HashMap<>();
+
+	private final Map<String, String> tokens = new HashMap<>();
+
+	private final Random random = new Random(8);
+
+	private final PerformanceTable table = new PerformanceTable();
+
+	private Feedback reference;
+
+	@AfterAll
+	void closeBareEngine() throws IOException {
+		if (this.bare != null) {
+			this.bare.close();
+		}
+	}
+
+	@Test
+	void measure() throws Exception {
+		Files.createDirectories(WORK);
+		this.bare = new BareEngine(WORK);
+		try (InputStream in = new ClassPathResource("seeds/hunan-reference-case.txt").getInputStream()) {
+			this.reference = this.importer.fromReport(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		for (int n : levels()) {
+			Samples ours = new Samples();
+			Samples bareLaunch = new Samples();
+			Long reserved = null;
+			while (this.units.size() < n) {
+				Long unit = launchUnit(ours, bareLaunch);
+				if (this.units.size() < n) {
+					addHistory(unit);
+				}
+				reserved = unit;
+			}
+			this.table.launch(n, ours, bareLaunch);
+			measureWork(n, reserved);
+			measurePages(n);
+			measureDocuments(n);
+			System.out.println(this.table.render());
+		}
+		measureStartup();
+		System.out.println(this.table.render());
+		this.table.write(Path.of("docs", "PERFORMANCE.md"), this.units.size(),
+				this.jdbc.queryForObject("select count(*) from rectification_task", Long.class),
+				this.jdbc.queryForObject("select count(*) from act_hi_actinst", Long.class));
+	}
+
+	private static List<Integer> levels() {
+		return Stream.of(System.getProperty("benchmark.units", "1,50,200").split(","))
+			.map(String::trim)
+			.map(Integer::parseInt)
+			.sorted()
+			.toList();
+	}
+
+	// ---------------------------------------------------------------------------------------------------------------
+	// Data: units of the reference case, launched, half carried through
+
+	/** Registers a unit, drafts, consults and approves its plan, then times the filing: every task instance starts. */
+	private Long launchUnit(Samples ours, Samples bareLaunch) throws Exception {
+		int number = this.units.size() + 1;
+		Inspection inspection = this.plans.register(unitFeedback(number));
+		Long id = inspection.getId();
+		String key = RectificationProcess.PROCESS_KEY;
+		this.driver.complete(key, id, RectificationProcess.USER_TASK_DRAFT_PLAN, DemoAccounts.RECTIFICATION_CLERK,
+				Map.of(RectificationProcess.VAR_PLAN_SUMMARY, "按照三个清单逐项细化整改任务，明确责任领导和期限"));
+		for (Task t : this.driver.open(key, id, RectificationProcess.USER_TASK_SOLICIT_OPINIONS)) {
+			this.driver.complete(t, t.getAssignee(), Map.of(RectificationProcess.VAR_OPINION, "同意方案"));
+		}
+		this.driver.complete(key, id, RectificationProcess.USER_TASK_COMMITTEE_APPROVAL, DemoAccounts.SECRETARY,
+				Map.of(RectificationProcess.VAR_COMMITTEE_DECISION, RectificationProcess.APPROVE));
+		Task filing = this.driver.one(key, id, RectificationProcess.USER_TASK_FILE_WITH_INSPECTION_OFFICE);
+		ours.time(() -> this.driver.complete(filing, DemoAccounts.INSPECTOR,
+				Map.of(RectificationProcess.VAR_FILING_DECISION, RectificationProcess.ACCEPT)));
+		Map<String, Map<String, Object>> twins = new LinkedHashMap<>();
+		for (ProcessInstance instance : this.runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(RectificationTaskProcess.PROCESS_KEY)
+			.variableValueEquals(RectificationTaskProcess.VAR_INSPECTION_ID, id)
+			.list()) {
+			twins.put(instance.getBusinessKey(), this.runtimeService.getVariables(instance.getId()));
+		}
+		assertThat(twins).as("every task of unit %d started", number).hasSize(this.tasks.tasksOf(id).size());
+		bareLaunch.time(() -> this.bare.launch(twins));
+		this.units.add(id);
+		return id;
+	}
+
+	/** The reference case as unit {@code number}: its own title and name, deadlines three to six months ahead. */
+	private Feedback unitFeedback(int number) {
+		Feedback f = this.reference;
+		LocalDate today = LocalDate.now();
+		int[] index = { 0 };
+		return new Feedback(f.title() + "（第" + number + "单位）", f.inspectingBody(), "第" + number + "单位党委",
+				today.minusDays(50), today.minusDays(30), today.minusDays(20), f.documentNumbers(),
+				f.concentratedMonths(), f.contactLine(), f.categories()
+					.stream()
+					.map((c) -> new Feedback.Category(c.title(), c.problems()
+						.stream()
+						.map((p) -> new Feedback.ProblemItem(p.title(), p.previousRound(), p.tasks()
+							.stream()
+							.map((t) -> new Feedback.TaskItem(t.title(), t.kind(), t.responsibleLeader(), t.leadDepartment(),
+									t.cooperatingDepartments(), t.responsiblePerson(),
+									today.plusDays(90 + (index[0]++ % 90)), t.measures(), t.nonPublic()))
+							.toList()))
+						.toList()))
+					.toList());
+	}
+
+	/**
+	 * History, as a unit a few months in looks: of every ten tasks five are closed off (evidence, submission,
+	 * review, sign-off, close-off), two wait for the leader, three are with the department. The bare engine's twins go
+	 * the same way, so both databases grow alike.
+	 */
+	private void addHistory(Long unit) {
+		String key = RectificationTaskProcess.PROCESS_KEY;
+		List<RectificationTask> all = this.tasks.tasksOf(unit);
+		for (int i = 0; i < all.size(); i++) {
+			RectificationTask task = all.get(i);
+			int share = i % 10;
+			if (share < 5) {
+				this.driver.settle(task, "COMPLETED");
+				bareWork(task.getId());
+				this.bare.complete(String.valueOf(task.getId()), RectificationTaskProcess.USER_TASK_CLOSE_OFF,
+						Map.of(RectificationTaskProcess.VAR_OUTCOME, "COMPLETED"));
+			}
+			else if (share < 7) {
+				this.driver.uploadEvidence(task);
+				this.driver.complete(key, task.getId(), RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE,
+						staff(task), Map.of(RectificationTaskProcess.VAR_PROGRESS_REPORT, NARRATIVE));
+				this.bare.complete(String.valueOf(task.getId()), RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE,
+						Map.of(RectificationTaskProcess.VAR_PROGRESS_REPORT, NARRATIVE));
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------------------------------------------------------
+	// Task work: submit → leader review → on-site sign-off
+
+	private void measureWork(int n, Long unit) throws Exception {
+		List<RectificationTask> fresh = new ArrayList<>(this.tasks.tasksOf(unit));
+		fresh.sort(Comparator.comparing(RectificationTask::getId));
+		fresh.forEach(this.driver::uploadEvidence);
+		// Warm-up: one task each way, not counted.
+		serviceWork(fresh.remove(0));
+		httpWork(fresh.remove(0));
+		bareWork(fresh.get(0).getId());
+		fresh.remove(0);
+		Samples service = new Samples();
+		Samples http = new Samples();
+		Samples bareRate = new Samples();
+		for (int round = 0; round < WORK_ROUNDS; round++) {
+			List<RectificationTask> viaService = take(fresh, WORK_BATCH);
+			List<RectificationTask> viaHttp = take(fresh, WORK_BATCH);
+			List<RectificationTask> both = new ArrayList<>(viaService);
+			both.addAll(viaHttp);
+			// Rotate the order, so that no path always runs first or last in a round.
+			for (int turn = 0; turn < 3; turn++) {
+				switch ((round + turn) % 3) {
+					case 0 -> service.add(rate(viaService, this::serviceWork));
+					case 1 -> http.add(rate(viaHttp, this::httpWork));
+					default -> bareRate.add(rate(both, (t) -> bareWork(t.getId())));
+				}
+			}
+			for (RectificationTask t : both) {
+				assertThat(this.taskProcess.currentStep(t.getId())).as("task %s signed off", t.getCode())
+					.contains(RectificationTaskProcess.USER_TASK_CLOSE_OFF);
+			}
+		}
+		this.table.work(n, service, http, bareRate);
+	}
+
+	private static List<RectificationTask> take(List<RectificationTask> from, int count) {
+		if (from.size() < count) {
+			throw new IllegalStateException("the reserved unit has too few tasks left for the work measurement");
+		}
+		List<RectificationTask> taken = new ArrayList<>(from.subList(0, count));
+		from.subList(0, count).clear();
+		return taken;
+	}
+
+	/** Steps per second over the tasks (three steps each). */
+	private static double rate(List<RectificationTask> tasks, Work work) throws Exception {
+		long started = System.nanoTime();
+		for (RectificationTask t : tasks) {
+			work.on(t);
+		}
+		return 3.0 * tasks.size() / ((System.nanoTime() - started) / 1e9);
+	}
+
+	@FunctionalInterface
+	private interface Work {
+
+		void on(RectificationTask task) throws Exception;
+
+	}
+
+	/** Through the services the portal calls: one transaction a step, as a request is. */
+	private void serviceWork(RectificationTask task) {
+		this.submissions.submit(task.getId(), NARRATIVE, List.of(), staff(task));
+		String leader = task.getResponsibleLeader();
+		this.transactions.executeWithoutResult((status) -> this.taskProcess.complete(task.getId(),
+				RectificationTaskProcess.USER_TASK_LEADER_REVIEW, leader, this.directory.groupIds(leader),
+				Map.of(RectificationTaskProcess.VAR_LEADER_DECISION, RectificationTaskProcess.ACCEPT)));
+		this.supervision.signOff(task.getId(), signOff(), DemoAccounts.DISCIPLINE_OFFICER);
+	}
+
+	/**
+	 * As people do it over HTTP: the department posts the portal's submission form, the leader completes the review
+	 * through the engine's REST API as Tasklist does (find, claim, complete), the discipline officer posts the portal's
+	 * sign-off form. Each signed in once beforehand; the redirects after a form are not followed.
+	 */
+	private void httpWork(RectificationTask task) throws Exception {
+		String staff = staff(task);
+		expectRedirect(session(staff).postForm("/tasks/" + task.getId() + "/submission",
+				form("action", "submit", "narrative", NARRATIVE, "_csrf", token(staff, task.getId()))));
+		PortalSession leader = session(task.getResponsibleLeader());
+		HttpResponse<String> found = leader.get("/engine-rest/task?processInstanceBusinessKey=" + task.getId()
+				+ "&taskDefinitionKey=" + RectificationTaskProcess.USER_TASK_LEADER_REVIEW, "Accept", "application/json");
+		Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(found.body());
+		if (!id.find()) {
+			throw new IllegalStateException("no leader review over REST for " + task.getCode() + ": " + found.body());
+		}
+		expect(leader.postJson("/engine-rest/task/" + id.group(1) + "/claim",
+				"{\"userId\":\"" + task.getResponsibleLeader() + "\"}"), 204);
+		expect(leader.postJson("/engine-rest/task/" + id.group(1) + "/complete",
+				"{\"variables\":{\"leaderDecision\":{\"value\":\"accept\"}}}"), 204);
+		String officer = DemoAccounts.DISCIPLINE_OFFICER;
+		SignOff s = signOff();
+		expectRedirect(session(officer).postForm("/tasks/" + task.getId() + "/sign-off",
+				form("date", s.date().toString(), "place", s.place(), "participants", s.participants(), "checkedItems",
+						s.checkedItems(), "findings", s.findings(), "verdict", s.verdict(), "_csrf",
+						token(officer, task.getId()))));
+	}
+
+	/** The same three steps on the bare engine's twin of the task. */
+	private void bareWork(Long taskId) {
+		String key = String.valueOf(taskId);
+		SignOff s = signOff();
+		this.bare.complete(key, RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE,
+				Map.of(RectificationTaskProcess.VAR_PROGRESS_REPORT, NARRATIVE));
+		this.bare.complete(key, RectificationTaskProcess.USER_TASK_LEADER_REVIEW,
+				Map.of(RectificationTaskProcess.VAR_LEADER_DECISION, RectificationTaskProcess.ACCEPT));
+		Map<String, Object> signed = new HashMap<>();
+		signed.put(RectificationTaskProcess.VAR_SUPERVISION_DECISION, s.verdict());
+		signed.put(RectificationTaskProcess.VAR_SUPERVISION_FINDINGS, s.findings());
+		signed.put(RectificationTaskProcess.VAR_VISIT_DATE, s.date().toString());
+		signed.put(RectificationTaskProcess.VAR_VISIT_PLACE, s.place());
+		signed.put(RectificationTaskProcess.VAR_VISIT_PARTICIPANTS, s.participants());
+		signed.put(RectificationTaskProcess.VAR_CHECKED_ITEMS, s.checkedItems());
+		this.bare.complete(key, RectificationTaskProcess.USER_TASK_ON_SITE_SUPERVISION, signed);
+	}
+
+	private static SignOff signOff() {
+		return new SignOff(LocalDate.now(), "行政楼会议室", "纪委办公室 张三、李四", "制度文件、会议记录、佐证材料",
+				"现场核查材料齐全，措施落实到位", SignOff.PASS);
+	}
+
+	private static String staff(RectificationTask task) {
+		return DemoAccounts.staffOf(Department.byGroupId(task.getLeadDepartment()).orElseThrow());
+	}
+
+	// ---------------------------------------------------------------------------------------------------------------
+	// Pages, reports, export
+
+	private void measurePages(int n) throws Exception {
+		PortalSession office = session(DemoAccounts.RECTIFICATION_CLERK);
+		List<Long> taskIds = this.jdbc.queryForList("select id from rectification_task", Long.class);
+		String department = staff(this.tasks.tasksOf(this.units.get(0)).get(0));
+		Map<String, PageSource> pages = new LinkedHashMap<>();
+		pages.put("home (rectification office)", () -> "/");
+		pages.put("home (a department)", () -> "/");
+		pages.put("ledger: problem list", () -> "/inspections/" + anyUnit());
+		pages.put("ledger: task list", () -> "/inspections/" + anyUnit() + "/tasks");
+		pages.put("ledger: responsibility list", () -> "/inspections/" + anyUnit() + "/responsibilities?by=department");
+		pages.put("dashboard page", () -> "/inspections/" + anyUnit() + "/dashboard");
+		pages.put("dashboard data", () -> "/inspections/" + anyUnit() + "/dashboard/data");
+		pages.put("task detail", () -> "/tasks/" + taskIds.get(this.random.nextInt(taskIds.size())));
+		for (Map.Entry<String, PageSource> page : pages.entrySet()) {
+			PortalSession who = page.getKey().contains("department") ? session(department) : office;
+			Samples samples = new Samples();
+			for (int i = 0; i < PAGE_SAMPLES / 4 + PAGE_SAMPLES; i++) {
+				String path = page.getValue().next();
+				long started = System.nanoTime();
+				HttpResponse<String> response = who.get(path);
+				double ms = (System.nanoTime() - started) / 1e6;
+				expect(response, 200);
+				if (i >= PAGE_SAMPLES / 4) {
+					samples.add(ms);
+				}
+			}
+			this.table.page(n, page.getKey(), samples);
+		}
+	}
+
+	@FunctionalInterface
+	private interface PageSource {
+
+		String next();
+
+	}
+
+	private Long anyUnit() {
+		return this.units.get(this.random.nextInt(this.units.size()));
+	}
+
+	/** Reports and the export of one unit with history, with the peak heap while each ran. */
+	private void measureDocuments(int n) throws Exception {
+		PortalSession office = session(DemoAccounts.RECTIFICATION_CLERK);
+		Long unit = this.units.get(0);
+		Map<String, String> documents = new LinkedHashMap<>();
+		documents.put("public report (page)", "/inspections/" + unit + "/public-report");
+		documents.put("public report (.pdf)", "/inspections/" + unit + "/public-report.pdf");
+		documents.put("rectification report (.docx)", "/inspections/" + unit + "/rectification-report.docx");
+		documents.put("task list export (.xlsx, 65 tasks)", "/inspections/" + unit + "/tasks.xlsx");
+		for (Map.Entry<String, String> document : documents.entrySet()) {
+			expect(office.get(document.getValue()), 200);
+			Samples samples = new Samples();
+			double peak = 0;
+			for (int i = 0; i < 5; i++) {
+				try (HeapWatch heap = new HeapWatch()) {
+					samples.time(() -> expect(office.get(document.getValue()), 200));
+					peak = Math.max(peak, heap.peakAboveBaselineMb());
+				}
+			}
+			this.table.document(n, document.getKey(), samples, peak);
+		}
+	}
+
+	// ---------------------------------------------------------------------------------------------------------------
+	// Start-up and resident memory of the application on the grown database
+
+	private void measureStartup() throws Exception {
+		Path copy = WORK.resolve("startup").toAbsolutePath();
+		Files.createDirectories(copy);
+		Path backup = copy.resolve("backup.zip");
+		this.jdbc.execute("BACKUP TO '" + backup + "'");
+		unzip(backup, copy);
+		Map<String, String> env = Map.of("RECTIFLOW_DB_URL",
+				"jdbc:h2:file:" + copy.resolve("rectiflow") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+		List<String> jvm = Stream.of(System.getProperty("benchmark.childJvm", "").split(" "))
+			.filter((s) -> !s.isBlank())
+			.toList();
+		List<String> args = List.of("--spring.profiles.active=demo-identity", "--rectiflow.demo.enabled=false",
+				"--logging.level.root=INFO");
+		Samples ready = new Samples();
+		Samples spring = new Samples();
+		for (int i = 1; i <= 3; i++) {
+			long started = System.nanoTime();
+			try (ApplicationProcess app = ApplicationProcess.start("startup-" + i, copy, jvm, args, env)) {
+				PortalSession probe = new PortalSession(app.port());
+				awaitLogin(app, probe);
+				ready.add((System.nanoTime() - started) / 1e6);
+				Matcher m = STARTED.matcher(Files.readString(copy.resolve("startup-" + i + ".log")));
+				if (m.find()) {
+					spring.add(Double.parseDouble(m.group(1)) * 1000);
+				}
+				if (i == 3) {
+					PortalSession office = new PortalSession(app.port());
+					office.login(DemoAccounts.RECTIFICATION_CLERK, DemoAccounts.PASSWORD);
+					for (int k = 0; k < 40; k++) {
+						Long unit = anyUnit();
+						for (String path : List.of("/", "/inspections/" + unit, "/inspections/" + unit + "/tasks",
+								"/inspections/" + unit + "/dashboard/data", "/inspections/" + unit + "/public-report")) {
+							expect(office.get(path), 200);
+						}
+					}
+					expect(office.get("/inspections/" + this.units.get(0) + "/public-report.pdf"), 200);
+					expect(office.get("/inspections/" + this.units.get(0) + "/tasks.xlsx"), 200);
+					Map<String, Long> status = procStatus(app.pid());
+					this.table.memory(status.getOrDefault("VmRSS", -1L) / 1024.0,
+							status.getOrDefault("VmHWM", -1L) / 1024.0, jvm);
+				}
+				app.stop();
+			}
+		}
+		this.table.startup(ready, spring);
+	}
+
+	private static void awaitLogin(ApplicationProcess app, PortalSession probe) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!app.isAlive()) {
+				throw new AssertionError("the application died while starting:\n" + app.logTail());
+			}
+			try {
+				if (probe.get("/login").statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException notYet) {
+				// not listening yet
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("not ready in 3 minutes:\n" + app.logTail());
+	}
+
+	/** The kB figures of /proc/PID/status (VmRSS, VmHWM, ...). */
+	private static Map<String, Long> procStatus(long pid) throws IOException {
+		Map<String, Long> values = new HashMap<>();
+		for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+			Matcher m = Pattern.compile("^(\\w+):\\s+(\\d+) kB").matcher(line);
+			if (m.find()) {
+				values.put(m.group(1), Long.parseLong(m.group(2)));
+			}
+		}
+		return values;
+	}
+
+	// ---------------------------------------------------------------------------------------------------------------
+	// HTTP helpers
+
+	private PortalSession session(String user) throws Exception {
+		PortalSession session = this.sessions.get(user);
+		if (session == null) {
+			session = new PortalSession(this.port);
+			expect(session.login(user, DemoAccounts.PASSWORD), 302);
+			this.sessions.put(user, session);
+		}
+		return session;
+	}
+
+	/** The session's CSRF token, read once from a task page's form. */
+	private String token(String user, Long taskId) throws Exception {
+		String token = this.tokens.get(user);
+		if (token == null) {
+			token = session(user).csrfToken("/tasks/" + taskId);
+			this.tokens.put(user, token);
+		}
+		return token;
+	}
+
+	private static String form(String... pairs) {
+		StringBuilder form = new StringBuilder();
+		for (int i = 0; i < pairs.length; i += 2) {
+			form.append(form.isEmpty() ? "" : "&")
+				.append(pairs[i])
+				.append('=')
+				.append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+		}
+		return form.toString();
+	}
+
+	private static void expect(HttpResponse<String> response, int status) {
+		if (response.statusCode() != status) {
+			throw new IllegalStateException(response.request().uri() + " answered " + response.statusCode() + ", not "
+					+ status + ": " + response.body().substring(0, Math.min(500, response.body().length())));
+		}
+	}
+
+	/** A form post that worked: a redirect back to the task, with no refusal waiting in the flash. */
+	private static void expectRedirect(HttpResponse<String> response) {
+		expect(response, 302);
+	}
+
+	private static void unzip(Path zip, Path into) throws IOException {
+		try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				Path target = into.resolve(Path.of(entry.getName()).getFileName().toString());
+				Files.copy(in, target);
+			}
+		}
+	}
+
+	private static void deleteRecursively(Path path) {
+		if (!Files.exists(path)) {
+			return;
+		}
+		try (Stream<Path> walk = Files.walk(path)) {
+			walk.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

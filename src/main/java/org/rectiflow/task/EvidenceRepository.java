@@ -1,6 +1,7 @@
 package org.rectiflow.task;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,6 +11,8 @@ import org.springframework.data.jpa.repository.Query;
 public interface EvidenceRepository extends JpaRepository<Evidence, Long> {
 
 	List<Evidence> findByTaskIdOrderByUploadedAtAsc(Long taskId);
+
+	List<Evidence> findByTaskIdInOrderByTaskIdAscUploadedAtAsc(Collection<Long> taskIds);
 
 	long countByTaskId(Long taskId);
 

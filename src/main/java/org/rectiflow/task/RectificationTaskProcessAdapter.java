@@ -12,23 +12,23 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.rectiflow.audit.AuditKind;
+import org.rectiflow.audit.AuditLog;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.TaskTakenException;
 import org.springframework.stereotype.Component;
@@ -56,15 +56,22 @@ public class RectificationTaskProcessAdapter {
 
 	private final IdentityService identityService;
 
-	private final AuthorizationService authorizationService;
+	private final RepositoryService repositoryService;
+
+	private final ProcessEngineConfigurationImpl commands;
+
+	private final AuditLog auditLog;
 
 	RectificationTaskProcessAdapter(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
-			IdentityService identityService, AuthorizationService authorizationService) {
+			IdentityService identityService, RepositoryService repositoryService, ProcessEngineConfigurationImpl commands,
+			AuditLog auditLog) {
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
 		this.historyService = historyService;
 		this.identityService = identityService;
-		this.authorizationService = authorizationService;
+		this.repositoryService = repositoryService;
+		this.commands = commands;
+		this.auditLog = auditLog;
 	}
 
 	/** What a task instance needs to explain itself to the people working on it. */
@@ -72,8 +79,44 @@ public class RectificationTaskProcessAdapter {
 			String responsibleLeaderName, DeadlineTimes.Times times, String stageReportPeriod, String evidenceSummary) {
 	}
 
-	public ProcessInstance start(RectificationTask task, StartContext context) {
-		Map<String, Object> variables = Variables.createVariables()
+	/** A task to start, with what its instance shows. */
+	public record Start(RectificationTask task, StartContext context) {
+	}
+
+	/**
+	 * Starts one instance per task, in the caller's transaction, and lets those the task is theirs read its instance
+	 * (the variables Tasklist shows with their steps): the lead and cooperating departments and the responsible
+	 * leader. Nobody else but oversight does (see AuthorizationBootstrap). The latest definition is looked up once, and
+	 * the grants are written together by {@link GrantInstanceReads} and audited as one entry: a filed plan of 70 tasks
+	 * is one launch, not 280 separate permission changes.
+	 */
+	public List<ProcessInstance> startAll(List<Start> starts) {
+		if (starts.isEmpty()) {
+			return List.of();
+		}
+		String definitionId = this.repositoryService.createProcessDefinitionQuery()
+			.processDefinitionKey(RectificationTaskProcess.PROCESS_KEY)
+			.latestVersion()
+			.singleResult()
+			.getId();
+		List<ProcessInstance> instances = new ArrayList<>(starts.size());
+		List<GrantInstanceReads.Grant> grants = new ArrayList<>();
+		for (Start start : starts) {
+			RectificationTask task = start.task();
+			ProcessInstance instance = this.runtimeService.startProcessInstanceById(definitionId,
+					String.valueOf(task.getId()), variables(task, start.context()));
+			instances.add(instance);
+			List<String> groups = new ArrayList<>(task.getCooperatingDepartments());
+			groups.add(task.getLeadDepartment());
+			grants.add(new GrantInstanceReads.Grant(instance.getId(), groups, task.getResponsibleLeader()));
+		}
+		this.commands.getCommandExecutorTxRequired().execute(new GrantInstanceReads(grants));
+		this.auditLog.record(AuditKind.PERMISSION_CHANGE, "GrantInstanceRead", GrantInstanceReads.describe(grants));
+		return instances;
+	}
+
+	private static Map<String, Object> variables(RectificationTask task, StartContext context) {
+		return Variables.createVariables()
 			.putValue(RectificationTaskProcess.VAR_INSPECTION_ID, task.getInspectionId())
 			.putValue(RectificationTaskProcess.VAR_INSPECTION_TITLE, context.inspectionTitle())
 			.putValue(RectificationTaskProcess.VAR_TASK_ID, task.getId())
@@ -92,33 +135,6 @@ public class RectificationTaskProcessAdapter {
 			.putValue(RectificationTaskProcess.VAR_STAGE_REPORT_PERIOD, context.stageReportPeriod())
 			.putValue(RectificationTaskProcess.VAR_EVIDENCE_SUMMARY, context.evidenceSummary())
 			.putValue(RectificationTaskProcess.VAR_LAST_RETURN_REASON, "");
-		ProcessInstance instance = this.runtimeService.startProcessInstanceByKey(RectificationTaskProcess.PROCESS_KEY,
-				String.valueOf(task.getId()), variables);
-		grantRead(instance.getId(), task);
-		return instance;
-	}
-
-	/**
-	 * Lets those the task is theirs read its instance (the variables Tasklist shows with their steps): the lead and
-	 * cooperating departments and the responsible leader. Nobody else but oversight does (see AuthorizationBootstrap).
-	 */
-	private void grantRead(String instanceId, RectificationTask task) {
-		List<String> groups = new ArrayList<>(task.getCooperatingDepartments());
-		groups.add(task.getLeadDepartment());
-		for (String group : groups) {
-			Authorization read = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-			read.setGroupId(group);
-			read.setResource(Resources.PROCESS_INSTANCE);
-			read.setResourceId(instanceId);
-			read.addPermission(Permissions.READ);
-			this.authorizationService.saveAuthorization(read);
-		}
-		Authorization leader = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-		leader.setUserId(task.getResponsibleLeader());
-		leader.setResource(Resources.PROCESS_INSTANCE);
-		leader.setResourceId(instanceId);
-		leader.addPermission(Permissions.READ);
-		this.authorizationService.saveAuthorization(leader);
 	}
 
 	public boolean isRunning(Long taskId) {

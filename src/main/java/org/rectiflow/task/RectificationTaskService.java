@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
@@ -118,16 +120,7 @@ public class RectificationTaskService {
 	/** Starts one process instance per task that is not yet settled: the plan has been filed. */
 	public int startAll(Long inspectionId) {
 		List<RectificationTask> open = tasksOf(inspectionId).stream().filter((t) -> !t.isSettled()).toList();
-		Map<Long, Problem> problemsById = this.problems.findAllById(open.stream().map(RectificationTask::getProblemId).toList())
-			.stream()
-			.collect(Collectors.toMap(Problem::getId, Function.identity()));
-		Map<Long, List<Measure>> measuresByTask = this.measures
-			.findByTaskIdInOrderByTaskIdAscSeqAsc(open.stream().map(RectificationTask::getId).toList())
-			.stream()
-			.collect(Collectors.groupingBy(Measure::getTaskId));
-		for (RectificationTask task : open) {
-			start(task, problemsById.get(task.getProblemId()), measuresByTask.getOrDefault(task.getId(), List.of()));
-		}
+		start(open);
 		return open.size();
 	}
 
@@ -160,9 +153,8 @@ public class RectificationTaskService {
 			this.process.cancel(task.getId(), "reopened");
 			withdrawPendingExtension(task.getId());
 			task.reopen();
-			Problem problem = this.problems.findById(task.getProblemId()).orElseThrow();
-			start(task, problem, this.measures.findByTaskIdOrderBySeqAsc(task.getId()));
 		}
+		start(reopened);
 		return reopened;
 	}
 
@@ -221,18 +213,49 @@ public class RectificationTaskService {
 		return String.join("\n", lines);
 	}
 
-	private void start(RectificationTask task, Problem problem, List<Measure> taskMeasures) {
-		if (task.getDeadline() == null || task.getLeadDepartment() == null || task.getResponsibleLeader() == null) {
-			throw new RectiflowException("error.task.incomplete", task.getCode());
+	/**
+	 * Starts the tasks' instances together: what each shows (problem, measures, leader, evidence so far) is read with
+	 * one query per kind for all of them, not per task.
+	 */
+	private void start(List<RectificationTask> tasks) {
+		if (tasks.isEmpty()) {
+			return;
 		}
-		task.startRound();
-		DeadlineTimes.Times times = this.deadlineTimes.of(task.getDeadline());
-		this.process.start(task, new RectificationTaskProcessAdapter.StartContext(
-				this.inspections.findById(task.getInspectionId()).orElseThrow().getTitle(), problem.getTitle(),
-				numberedMeasures(taskMeasures), Department.nameOf(task.getLeadDepartment()),
-				this.directory.displayName(task.getResponsibleLeader()), times, this.properties.stageReportPeriod(),
-				EvidenceService.summarize(this.evidence.findByTaskIdOrderByUploadedAtAsc(task.getId()),
-						this.directory::displayName)));
+		for (RectificationTask task : tasks) {
+			if (task.getDeadline() == null || task.getLeadDepartment() == null || task.getResponsibleLeader() == null) {
+				throw new RectiflowException("error.task.incomplete", task.getCode());
+			}
+		}
+		List<Long> ids = tasks.stream().map(RectificationTask::getId).toList();
+		Map<Long, Problem> problemsById = this.problems.findAllById(tasks.stream().map(RectificationTask::getProblemId).toList())
+			.stream()
+			.collect(Collectors.toMap(Problem::getId, Function.identity()));
+		Map<Long, List<Measure>> measuresByTask = this.measures.findByTaskIdInOrderByTaskIdAscSeqAsc(ids)
+			.stream()
+			.collect(Collectors.groupingBy(Measure::getTaskId));
+		Map<Long, List<Evidence>> evidenceByTask = this.evidence.findByTaskIdInOrderByTaskIdAscUploadedAtAsc(ids)
+			.stream()
+			.collect(Collectors.groupingBy(Evidence::getTaskId));
+		Map<String, String> names = new HashMap<>(this.directory.displayNames(Stream
+			.concat(tasks.stream().map(RectificationTask::getResponsibleLeader),
+					evidenceByTask.values().stream().flatMap(List::stream).map(Evidence::getUploadedBy))
+			.distinct()
+			.toList()));
+		Function<String, String> displayName = (user) -> names.getOrDefault(user, user);
+		Map<Long, String> titles = new HashMap<>();
+		List<RectificationTaskProcessAdapter.Start> starts = new ArrayList<>(tasks.size());
+		for (RectificationTask task : tasks) {
+			task.startRound();
+			String inspectionTitle = titles.computeIfAbsent(task.getInspectionId(),
+					(id) -> this.inspections.findById(id).orElseThrow().getTitle());
+			starts.add(new RectificationTaskProcessAdapter.Start(task, new RectificationTaskProcessAdapter.StartContext(
+					inspectionTitle, problemsById.get(task.getProblemId()).getTitle(),
+					numberedMeasures(measuresByTask.getOrDefault(task.getId(), List.of())),
+					Department.nameOf(task.getLeadDepartment()), displayName.apply(task.getResponsibleLeader()),
+					this.deadlineTimes.of(task.getDeadline()), this.properties.stageReportPeriod(),
+					EvidenceService.summarize(evidenceByTask.getOrDefault(task.getId(), List.of()), displayName))));
+		}
+		this.process.startAll(starts);
 	}
 
 }

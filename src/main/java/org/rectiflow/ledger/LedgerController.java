@@ -14,8 +14,11 @@ class LedgerController {
 
 	private final LedgerService ledgers;
 
-	LedgerController(LedgerService ledgers) {
+	private final LedgerQueries queries;
+
+	LedgerController(LedgerService ledgers, LedgerQueries queries) {
 		this.ledgers = ledgers;
+		this.queries = queries;
 	}
 
 	record InspectionSummary(Long id, String title, String unitName, String status, OutcomeCounts problemCounts,
@@ -24,7 +27,7 @@ class LedgerController {
 
 	@GetMapping
 	List<InspectionSummary> inspections() {
-		return this.ledgers.all()
+		return this.queries.summaries(LedgerScope.current())
 			.stream()
 			.map((l) -> new InspectionSummary(l.inspectionId(), l.title(), l.unitName(), l.status().name(),
 					l.problemCounts(), l.taskCounts()))

@@ -94,11 +94,6 @@ public class LedgerService {
 				categoryEntries);
 	}
 
-	/** Every inspection, newest first, with its counts. */
-	public List<Ledger> all() {
-		return this.inspections.findAllByOrderByCreatedAtDesc().stream().map((i) -> ledger(i.getId())).toList();
-	}
-
 	/** The responsibility list (责任清单): per lead department, its leader(s) and its tasks' outcomes. */
 	public List<Responsibility> responsibilities(Long inspectionId) {
 		Map<String, List<Ledger.TaskEntry>> byDepartment = ledger(inspectionId).tasks()

@@ -11,8 +11,8 @@ import org.rectiflow.deadline.WorkingDays;
 import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.identity.Viewer;
-import org.rectiflow.ledger.Ledger;
-import org.rectiflow.ledger.LedgerService;
+import org.rectiflow.ledger.LedgerQueries;
+import org.rectiflow.ledger.LedgerScope;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskService;
 import org.rectiflow.tasklist.WorkQueue;
@@ -35,7 +35,7 @@ class HomeController {
 
 	static final int ACTIVITY_LIMIT = 10;
 
-	private final LedgerService ledgers;
+	private final LedgerQueries ledgers;
 
 	private final WorkQueue work;
 
@@ -47,7 +47,7 @@ class HomeController {
 
 	private final WorkingDays workingDays;
 
-	HomeController(LedgerService ledgers, WorkQueue work, RectificationTaskService tasks, Directory directory,
+	HomeController(LedgerQueries ledgers, WorkQueue work, RectificationTaskService tasks, Directory directory,
 			Clock clock, WorkingDays workingDays) {
 		this.ledgers = ledgers;
 		this.work = work;
@@ -71,8 +71,9 @@ class HomeController {
 		List<String> groups = this.directory.groupIds(user);
 		List<String> departments = groups.stream().filter((g) -> Department.byGroupId(g).isPresent()).toList();
 		LocalDate today = LocalDate.now(this.clock);
-		List<Ledger> inspections = this.ledgers.all();
-		Map<Long, String> titles = inspections.stream().collect(Collectors.toMap(Ledger::inspectionId, Ledger::title));
+		List<LedgerQueries.InspectionSummary> inspections = this.ledgers.summaries(LedgerScope.current());
+		Map<Long, String> titles = inspections.stream()
+			.collect(Collectors.toMap(LedgerQueries.InspectionSummary::inspectionId, LedgerQueries.InspectionSummary::title));
 		model.addAttribute("todos", this.work.todos(user, groups, TODO_LIMIT));
 		model.addAttribute("myTasks", this.tasks.openTasksFor(user, departments, TASK_LIMIT)
 			.stream()

@@ -53,11 +53,7 @@ class DemoDataTests {
 	@Test
 	void shouldLoadTheReferenceCaseUnderWay() {
 		assertThat(this.inspections.count()).isEqualTo(3);
-		Ledger hunan = this.ledgers.all()
-			.stream()
-			.filter((l) -> !l.title().contains("演示副本"))
-			.findFirst()
-			.orElseThrow();
+		Ledger hunan = this.ledgers.ledger(hunanId());
 		assertThat(hunan.problemCounts().total()).isEqualTo(13);
 		assertThat(hunan.taskCounts().total()).isEqualTo(65);
 		assertThat(hunan.taskCounts().completed()).isEqualTo(8);
@@ -66,7 +62,7 @@ class DemoDataTests {
 
 	@Test
 	void shouldShowDeadlinesAtWork() {
-		Long hunan = this.ledgers.all().stream().filter((l) -> !l.title().contains("演示副本")).findFirst().orElseThrow().inspectionId();
+		Long hunan = hunanId();
 		assertThat(this.taskService.createTaskQuery()
 			.taskDefinitionKey(RectificationTaskProcess.USER_TASK_DECIDE_EXTENSION)
 			.taskAssignee(this.tasks.task(hunan, "1.5.1").getResponsibleLeader())
@@ -75,6 +71,15 @@ class DemoDataTests {
 			.extracting(DeadlineExtension::getStatus)
 			.containsExactly(DeadlineExtension.Status.APPROVED);
 		assertThat(this.tasks.task(hunan, "1.3.1").getReturnCount()).isOne();
+	}
+
+	private Long hunanId() {
+		return this.inspections.findAllByOrderByCreatedAtDesc()
+			.stream()
+			.filter((i) -> !i.getTitle().contains("演示副本"))
+			.findFirst()
+			.orElseThrow()
+			.getId();
 	}
 
 }

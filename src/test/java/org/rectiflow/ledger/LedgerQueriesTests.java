@@ -293,6 +293,34 @@ class LedgerQueriesTests {
 	}
 
 	@Test
+	void shouldSummariseEveryInspectionAsItsProblemListCountsInTheViewersScope() {
+		Ledger ledger = this.ledgers.ledger(this.id);
+		LedgerQueries.InspectionSummary all = summaryOf(LedgerScope.ALL);
+		assertThat(all.title()).isEqualTo(ledger.title());
+		assertThat(all.problemCounts()).isEqualTo(ledger.problemCounts());
+		assertThat(all.taskCounts()).isEqualTo(ledger.taskCounts());
+
+		LedgerScope finance = new LedgerScope(false, "financeDepartmentStaff", Set.of("financeDepartment"));
+		ProblemList financeList = this.queries.problems(this.id, finance);
+		LedgerQueries.InspectionSummary seenByFinance = summaryOf(finance);
+		assertThat(seenByFinance.problemCounts()).isEqualTo(financeList.problemCounts());
+		assertThat(seenByFinance.taskCounts()).isEqualTo(financeList.taskCounts());
+		assertThat(seenByFinance.taskCounts().total()).isLessThan(all.taskCounts().total());
+
+		LedgerScope stranger = new LedgerScope(false, "nobody", Set.of("continuingEducation"));
+		assertThat(summaryOf(stranger).taskCounts()).isEqualTo(OutcomeCounts.none());
+		assertThat(summaryOf(stranger).problemCounts().total()).isZero();
+	}
+
+	private LedgerQueries.InspectionSummary summaryOf(LedgerScope scope) {
+		return this.queries.summaries(scope)
+			.stream()
+			.filter((s) -> s.inspectionId().equals(this.id))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Test
 	void shouldCountResponsibilitiesPerLeadDepartment() {
 		List<ResponsibilityRow> rows = this.queries.responsibilities(this.id, ResponsibilityView.DEPARTMENT, LedgerScope.ALL);
 

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.identity.Directory;
-import org.rectiflow.ledger.LedgerService;
+import org.rectiflow.ledger.LedgerQueries;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskService;
 import org.rectiflow.tasklist.WorkQueue;
@@ -42,7 +42,7 @@ class HomeControllerTests {
 	Directory directory;
 
 	@MockitoBean
-	LedgerService ledgers;
+	LedgerQueries ledgers;
 
 	@MockitoBean
 	WorkQueue work;

@@ -49,6 +49,12 @@ public final class ApplicationProcess implements AutoCloseable {
 	/** As {@link #start(String, Path, List, Map)}, with these JVM options instead of the tests' quick-start ones. */
 	public static ApplicationProcess start(String name, Path workDir, List<String> jvmOptions, List<String> args,
 			Map<String, String> env) throws IOException {
+		return start(name, workDir, System.getProperty("java.class.path"), jvmOptions, args, env);
+	}
+
+	/** As {@link #start(String, Path, List, List, Map)}, on this class path. */
+	public static ApplicationProcess start(String name, Path workDir, String classPath, List<String> jvmOptions,
+			List<String> args, Map<String, String> env) throws IOException {
 		int port = freePort();
 		Path log = workDir.resolve(name + ".log");
 		List<String> command = new ArrayList<>();
@@ -56,7 +62,7 @@ public final class ApplicationProcess implements AutoCloseable {
 		command.addAll(jvmOptions);
 		command.add("-Dfile.encoding=UTF-8");
 		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
+		command.add(classPath);
 		command.add(RectiflowApplication.class.getName());
 		command.add("--server.port=" + port);
 		command.addAll(args);
@@ -77,6 +83,14 @@ public final class ApplicationProcess implements AutoCloseable {
 
 	public String baseUrl() {
 		return "http://127.0.0.1:" + this.port;
+	}
+
+	/** Waits for the process to end by itself (e.g. a run that exits once the context is up), at most the timeout. */
+	public int awaitExit(Duration timeout) throws InterruptedException {
+		if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			throw new AssertionError(this.name + " still running after " + timeout + ":\n" + logTail());
+		}
+		return this.process.exitValue();
 	}
 
 	public int port() {

@@ -30,7 +30,7 @@ import org.w3c.dom.NodeList;
 /**
  * The bare Camunda engine the benchmark measures Rectiflow against: a plain standalone engine, no Spring, no plugins,
  * no authorization checks, on a database of its own of the same kind and settings as the application's (H2 file,
- * {@code WRITE_DELAY=0}, full history, UUID ids, no job executor), running {@code rectification-task.bpmn} itself
+ * the same URL settings, full history, UUID ids, no job executor), running {@code rectification-task.bpmn} itself
  * with Rectiflow's listeners and delegates taken out. Same shape (embedded sub-process, three boundary timers,
  * message and escalation boundaries, the same gateways and variables), none of the product around it.
  */
@@ -45,8 +45,7 @@ final class BareEngine implements AutoCloseable {
 	BareEngine(Path directory) throws Exception {
 		ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
 			.createStandaloneProcessEngineConfiguration()
-			.setJdbcUrl("jdbc:h2:file:" + directory.resolve("bare").toAbsolutePath()
-					+ ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")
+			.setJdbcUrl("jdbc:h2:file:" + directory.resolve("bare").toAbsolutePath() + ProvinceBenchmark.H2_SETTINGS)
 			.setJdbcUsername("sa")
 			.setJdbcPassword("")
 			.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)

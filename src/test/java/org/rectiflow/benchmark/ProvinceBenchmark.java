@@ -19,6 +19,8 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -67,13 +69,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * figures into docs/PERFORMANCE.md. Nothing here asserts a time: it asserts only that the work it timed was done.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:file:./target/benchmark/app/rectiflow;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+		properties = { "spring.datasource.url=jdbc:h2:file:./target/benchmark/app/rectiflow" + ProvinceBenchmark.H2_SETTINGS,
 				"logging.level.org.rectiflow=WARN", "logging.level.org.camunda=WARN" })
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProvinceBenchmark {
 
 	static final Path WORK = Path.of("target", "benchmark");
+
+	/** The settings of the application's default H2 URL (application.yaml), for every database of the run. */
+	static final String H2_SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=256";
 
 	static {
 		// A fresh database every run: the context opens it after the class is loaded.
@@ -85,9 +90,9 @@ class ProvinceBenchmark {
 	private static final Pattern STARTED = Pattern.compile("Started RectiflowApplication in ([0-9.]+) seconds");
 
 	/** Tasks per path per round of the work measurement, and rounds. */
-	private static final int WORK_BATCH = 4;
+	private static final int WORK_BATCH = 3;
 
-	private static final int WORK_ROUNDS = 5;
+	private static final int WORK_ROUNDS = 10;
 
 	private static final int PAGE_SAMPLES = Integer.getInteger("benchmark.pageSamples", 60);
 
@@ -466,51 +471,104 @@ class ProvinceBenchmark {
 	// ---------------------------------------------------------------------------------------------------------------
 	// Start-up and resident memory of the application on the grown database
 
+	/**
+	 * The application started on a copy of the grown database, three times each way: as {@code java} starts it by
+	 * default, and as docs/PERFORMANCE.md recommends for production (a capped heap and an AppCDS archive of the
+	 * classes a start loads, recorded by one training run that exits once the context is up). The resident memory is
+	 * read after the last start of each way has served the pages, a report and an export.
+	 */
 	private void measureStartup() throws Exception {
 		Path copy = WORK.resolve("startup").toAbsolutePath();
 		Files.createDirectories(copy);
 		Path backup = copy.resolve("backup.zip");
 		this.jdbc.execute("BACKUP TO '" + backup + "'");
 		unzip(backup, copy);
-		Map<String, String> env = Map.of("RECTIFLOW_DB_URL",
-				"jdbc:h2:file:" + copy.resolve("rectiflow") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
-		List<String> jvm = Stream.of(System.getProperty("benchmark.childJvm", "").split(" "))
-			.filter((s) -> !s.isBlank())
-			.toList();
+		Map<String, String> env = Map.of("RECTIFLOW_DB_URL", "jdbc:h2:file:" + copy.resolve("rectiflow") + H2_SETTINGS);
 		List<String> args = List.of("--spring.profiles.active=demo-identity", "--rectiflow.demo.enabled=false",
 				"--logging.level.root=INFO");
+		String classPath = archivableClassPath(copy);
+		startThreeTimes(copy, classPath, List.of(), args, env, "JVM defaults");
+		Path archive = copy.resolve("rectiflow.jsa");
+		List<String> training = new ArrayList<>(PRODUCTION_JVM);
+		training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"));
+		try (ApplicationProcess app = ApplicationProcess.start("cds-training", copy, classPath, training, args, env)) {
+			assertThat(app.awaitExit(Duration.ofMinutes(3))).as("the training run exits cleanly:\n%s", app.logTail())
+				.isZero();
+		}
+		assertThat(archive).exists();
+		List<String> production = new ArrayList<>(PRODUCTION_JVM);
+		production.add("-XX:SharedArchiveFile=" + archive);
+		startThreeTimes(copy, classPath, production, args, env, String.join(" ", PRODUCTION_JVM) + " + AppCDS");
+	}
+
+	/** The options docs/PERFORMANCE.md recommends for production, besides the class archive. */
+	static final List<String> PRODUCTION_JVM = List.of("-Xmx512m");
+
+	private void startThreeTimes(Path dir, String classPath, List<String> jvm, List<String> args,
+			Map<String, String> env, String label) throws Exception {
 		Samples ready = new Samples();
 		Samples spring = new Samples();
 		for (int i = 1; i <= 3; i++) {
+			String name = "startup-" + (jvm.isEmpty() ? "default" : "production") + "-" + i;
 			long started = System.nanoTime();
-			try (ApplicationProcess app = ApplicationProcess.start("startup-" + i, copy, jvm, args, env)) {
-				PortalSession probe = new PortalSession(app.port());
-				awaitLogin(app, probe);
+			try (ApplicationProcess app = ApplicationProcess.start(name, dir, classPath, jvm, args, env)) {
+				awaitLogin(app, new PortalSession(app.port()));
 				ready.add((System.nanoTime() - started) / 1e6);
-				Matcher m = STARTED.matcher(Files.readString(copy.resolve("startup-" + i + ".log")));
+				Matcher m = STARTED.matcher(Files.readString(dir.resolve(name + ".log")));
 				if (m.find()) {
 					spring.add(Double.parseDouble(m.group(1)) * 1000);
 				}
 				if (i == 3) {
-					PortalSession office = new PortalSession(app.port());
-					office.login(DemoAccounts.RECTIFICATION_CLERK, DemoAccounts.PASSWORD);
-					for (int k = 0; k < 40; k++) {
-						Long unit = anyUnit();
-						for (String path : List.of("/", "/inspections/" + unit, "/inspections/" + unit + "/tasks",
-								"/inspections/" + unit + "/dashboard/data", "/inspections/" + unit + "/public-report")) {
-							expect(office.get(path), 200);
-						}
-					}
-					expect(office.get("/inspections/" + this.units.get(0) + "/public-report.pdf"), 200);
-					expect(office.get("/inspections/" + this.units.get(0) + "/tasks.xlsx"), 200);
+					warmUp(app);
 					Map<String, Long> status = procStatus(app.pid());
 					this.table.memory(status.getOrDefault("VmRSS", -1L) / 1024.0,
-							status.getOrDefault("VmHWM", -1L) / 1024.0, jvm);
+							status.getOrDefault("VmHWM", -1L) / 1024.0, label);
 				}
 				app.stop();
 			}
 		}
-		this.table.startup(ready, spring);
+		this.table.startup(ready, spring, label);
+	}
+
+	/** What a morning's use asks of a fresh node: pages of forty units, a report PDF, an export. */
+	private void warmUp(ApplicationProcess app) throws Exception {
+		PortalSession office = new PortalSession(app.port());
+		office.login(DemoAccounts.RECTIFICATION_CLERK, DemoAccounts.PASSWORD);
+		for (int k = 0; k < 40; k++) {
+			Long unit = anyUnit();
+			for (String path : List.of("/", "/inspections/" + unit, "/inspections/" + unit + "/tasks",
+					"/inspections/" + unit + "/dashboard/data", "/inspections/" + unit + "/public-report")) {
+				expect(office.get(path), 200);
+			}
+		}
+		expect(office.get("/inspections/" + this.units.get(0) + "/public-report.pdf"), 200);
+		expect(office.get("/inspections/" + this.units.get(0) + "/tasks.xlsx"), 200);
+	}
+
+	/**
+	 * The run's class path with the application's classes in a jar and the test classes left out: a class archive
+	 * takes classes from jars only, and a server has no test classes.
+	 */
+	private static String archivableClassPath(Path dir) throws IOException {
+		Path jar = dir.resolve("rectiflow-classes.jar");
+		Path classes = Path.of("target", "classes").toAbsolutePath();
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
+			// Directory entries too: Spring finds components, templates and migrations by listing directories.
+			for (Path file : files.filter((f) -> !f.equals(classes)).sorted().toList()) {
+				String name = classes.relativize(file).toString().replace('\\', '/');
+				out.putNextEntry(new JarEntry(Files.isDirectory(file) ? name + "/" : name));
+				if (Files.isRegularFile(file)) {
+					Files.copy(file, out);
+				}
+				out.closeEntry();
+			}
+		}
+		List<String> entries = new ArrayList<>();
+		entries.add(jar.toString());
+		Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+			.filter((e) -> e.endsWith(".jar"))
+			.forEach(entries::add);
+		return String.join(java.io.File.pathSeparator, entries);
 	}
 
 	private static void awaitLogin(ApplicationProcess app, PortalSession probe) throws Exception {

@@ -166,21 +166,24 @@ class ProvinceBenchmark {
 		for (int n : levels()) {
 			Samples ours = new Samples();
 			Samples bareLaunch = new Samples();
-			Long reserved = null;
+			List<Long> launched = new ArrayList<>();
 			while (this.units.size() < n) {
-				Long unit = launchUnit(ours, bareLaunch);
-				if (this.units.size() < n) {
-					addHistory(unit);
-				}
-				reserved = unit;
+				launched.add(launchUnit(ours, bareLaunch));
+			}
+			// The last two units of the step are kept fresh: one warms the work paths up, one is measured.
+			for (Long unit : launched.subList(0, Math.max(0, launched.size() - 2))) {
+				addHistory(unit);
 			}
 			this.table.launch(n, ours, bareLaunch);
-			measureWork(n, reserved);
+			Long measured = launched.get(launched.size() - 1);
+			measureWork(n, (launched.size() > 1) ? launched.get(launched.size() - 2) : null, measured);
 			measurePages(n);
 			measureDocuments(n);
 			System.out.println(this.table.render());
 		}
-		measureStartup();
+		if (Boolean.parseBoolean(System.getProperty("benchmark.startup", "true"))) {
+			measureStartup();
+		}
 		System.out.println(this.table.render());
 		this.table.write(Path.of("docs", "PERFORMANCE.md"), this.units.size(),
 				this.jdbc.queryForObject("select count(*) from rectification_task", Long.class),
@@ -278,37 +281,56 @@ class ProvinceBenchmark {
 	// ---------------------------------------------------------------------------------------------------------------
 	// Task work: submit → leader review → on-site sign-off
 
-	private void measureWork(int n, Long unit) throws Exception {
+	/**
+	 * Three steps per task through each path, in rounds. The JIT compiles as it goes, and on two cores its threads
+	 * take the CPU from the work; so, before anything is counted, each path carries a third of another fresh unit's
+	 * tasks (or one task each at N = 1, where there is no other unit).
+	 */
+	private void measureWork(int n, Long warmUnit, Long unit) throws Exception {
 		List<RectificationTask> fresh = new ArrayList<>(this.tasks.tasksOf(unit));
 		fresh.sort(Comparator.comparing(RectificationTask::getId));
 		fresh.forEach(this.driver::uploadEvidence);
-		// Warm-up: one task each way, not counted.
-		serviceWork(fresh.remove(0));
-		httpWork(fresh.remove(0));
-		bareWork(fresh.get(0).getId());
-		fresh.remove(0);
+		List<RectificationTask> warm = new ArrayList<>((warmUnit == null) ? take(fresh, 3) : this.tasks.tasksOf(warmUnit));
+		if (warmUnit != null) {
+			warm.forEach(this.driver::uploadEvidence);
+		}
+		for (int i = 0; i + 2 < warm.size(); i += 3) {
+			serviceWork(warm.get(i));
+			httpWork(warm.get(i + 1));
+			bareWork(warm.get(i + 2).getId());
+		}
 		Samples service = new Samples();
 		Samples http = new Samples();
 		Samples bareRate = new Samples();
+		Samples serviceRatio = new Samples();
+		Samples httpRatio = new Samples();
 		for (int round = 0; round < WORK_ROUNDS; round++) {
 			List<RectificationTask> viaService = take(fresh, WORK_BATCH);
 			List<RectificationTask> viaHttp = take(fresh, WORK_BATCH);
 			List<RectificationTask> both = new ArrayList<>(viaService);
 			both.addAll(viaHttp);
+			double[] rates = new double[3];
 			// Rotate the order, so that no path always runs first or last in a round.
 			for (int turn = 0; turn < 3; turn++) {
-				switch ((round + turn) % 3) {
-					case 0 -> service.add(rate(viaService, this::serviceWork));
-					case 1 -> http.add(rate(viaHttp, this::httpWork));
-					default -> bareRate.add(rate(both, (t) -> bareWork(t.getId())));
-				}
+				int path = (round + turn) % 3;
+				rates[path] = switch (path) {
+					case 0 -> rate(viaService, this::serviceWork);
+					case 1 -> rate(viaHttp, this::httpWork);
+					default -> rate(both, (t) -> bareWork(t.getId()));
+				};
 			}
+			service.add(rates[0]);
+			http.add(rates[1]);
+			bareRate.add(rates[2]);
+			// The ratio of each round, whose three paths ran side by side: the machine's drift between rounds cancels.
+			serviceRatio.add(rates[0] / rates[2]);
+			httpRatio.add(rates[1] / rates[2]);
 			for (RectificationTask t : both) {
 				assertThat(this.taskProcess.currentStep(t.getId())).as("task %s signed off", t.getCode())
 					.contains(RectificationTaskProcess.USER_TASK_CLOSE_OFF);
 			}
 		}
-		this.table.work(n, service, http, bareRate);
+		this.table.work(n, service, http, bareRate, serviceRatio, httpRatio);
 	}
 
 	private static List<RectificationTask> take(List<RectificationTask> from, int count) {

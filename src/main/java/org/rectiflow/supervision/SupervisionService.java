@@ -69,14 +69,13 @@ public class SupervisionService {
 	 */
 	public void signOff(Long taskId, SignOff signOff, String userId) {
 		RectificationTask task = this.tasks.get(taskId);
-		if (!this.directory.isMember(userId, Groups.DISCIPLINE)) {
+		List<String> groups = this.directory.groupIds(userId);
+		if (!groups.contains(Groups.DISCIPLINE)) {
 			throw new RectiflowException.Forbidden("error.signOff.notDiscipline");
 		}
-		if (!this.taskProcess.currentStep(taskId)
-			.filter(RectificationTaskProcess.USER_TASK_ON_SITE_SUPERVISION::equals)
-			.isPresent()) {
-			throw new RectiflowException.Conflict("error.signOff.notAwaited", task.getCode());
-		}
+		RectificationTaskProcessAdapter.Step step = this.taskProcess
+			.waiting(taskId, RectificationTaskProcess.USER_TASK_ON_SITE_SUPERVISION)
+			.orElseThrow(() -> new RectiflowException.Conflict("error.signOff.notAwaited", task.getCode()));
 		if (!signOff.problems().isEmpty()) {
 			throw new RectiflowException(signOff.problems().get(0).messageKey());
 		}
@@ -88,8 +87,7 @@ public class SupervisionService {
 		variables.put(RectificationTaskProcess.VAR_VISIT_PLACE, visit.place());
 		variables.put(RectificationTaskProcess.VAR_VISIT_PARTICIPANTS, visit.participants());
 		variables.put(RectificationTaskProcess.VAR_CHECKED_ITEMS, visit.checkedItems());
-		this.taskProcess.complete(taskId, RectificationTaskProcess.USER_TASK_ON_SITE_SUPERVISION, userId,
-				this.directory.groupIds(userId), variables);
+		this.taskProcess.complete(step, userId, groups, variables);
 	}
 
 	/** Every lead department of the inspection, each once, in the order the tasks name them. */

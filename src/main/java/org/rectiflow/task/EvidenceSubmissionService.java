@@ -70,16 +70,23 @@ public class EvidenceSubmissionService {
 	}
 
 	public void submit(Long taskId, String narrative, List<EvidenceService.Upload> files, String userId) {
-		RectificationTask task = awaitingSubmissionBy(taskId, userId);
+		List<String> groups = this.directory.groupIds(userId);
+		RectificationTask task = this.tasks.findById(taskId)
+			.orElseThrow(() -> new RectiflowException.NotFound("error.task.notFound", taskId));
+		if (!groups.contains(task.getLeadDepartment())) {
+			throw new RectiflowException.Forbidden("error.evidence.notLeadDepartment", task.getCode());
+		}
+		RectificationTaskProcessAdapter.Step step = this.process
+			.waiting(taskId, RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE)
+			.orElseThrow(() -> new RectiflowException.Conflict("error.submission.notAwaited", task.getCode()));
 		String text = narrative(narrative, true);
 		files.forEach(this.evidence::check);
 		if (files.isEmpty() && this.evidence.countOf(taskId) == 0) {
 			throw new RectiflowException("error.evidence.missing");
 		}
 		files.forEach((file) -> this.evidence.upload(task.getId(), file, userId));
-		this.process.complete(taskId, RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE, userId,
-				this.directory.groupIds(userId), Map.of(RectificationTaskProcess.VAR_PROGRESS_REPORT, text));
-		this.drafts.deleteById(taskId);
+		this.process.complete(step, userId, groups, Map.of(RectificationTaskProcess.VAR_PROGRESS_REPORT, text));
+		this.drafts.deleteByTaskId(taskId);
 	}
 
 	/**

@@ -217,29 +217,39 @@ public class RectificationTaskProcessAdapter {
 			.toList();
 	}
 
+	/** A step a task waits at, as found by {@link #waiting}; completed by {@link #complete(Step, String, List, Map)}. */
+	public record Step(String engineTaskId, String assignee) {
+	}
+
+	/** The step the task waits at, if it is this one: one query. */
+	public Optional<Step> waiting(Long taskId, String step) {
+		Task task = this.taskService.createTaskQuery()
+			.processDefinitionKey(RectificationTaskProcess.PROCESS_KEY)
+			.processInstanceBusinessKey(String.valueOf(taskId))
+			.taskDefinitionKey(step)
+			.singleResult();
+		return Optional.ofNullable(task).map((t) -> new Step(t.getId(), t.getAssignee()));
+	}
+
 	/**
 	 * Completes the step the task waits at as this person, with the engine checking that they may (they claim it
 	 * first if nobody has, as in Tasklist). Runs in the caller's transaction, so the caller's own changes and the
 	 * engine's stand or fall together. Someone else having done the step first is a conflict, not an error.
 	 */
 	public void complete(Long taskId, String step, String userId, List<String> groupIds, Map<String, Object> variables) {
-		Task task = this.taskService.createTaskQuery()
-			.processDefinitionKey(RectificationTaskProcess.PROCESS_KEY)
-			.processInstanceBusinessKey(String.valueOf(taskId))
-			.taskDefinitionKey(step)
-			.singleResult();
-		if (task == null) {
-			throw new RectiflowException.Conflict("error.step.gone");
-		}
-		if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
+		complete(waiting(taskId, step).orElseThrow(() -> new RectiflowException.Conflict("error.step.gone")), userId,
+				groupIds, variables);
+	}
+
+	/** As {@link #complete(Long, String, String, List, Map)}, for a step the caller has just found waiting. */
+	public void complete(Step step, String userId, List<String> groupIds, Map<String, Object> variables) {
+		if (step.assignee() != null && !step.assignee().equals(userId)) {
 			throw new RectiflowException.Conflict("error.step.claimedByOther");
 		}
 		this.identityService.setAuthentication(userId, groupIds);
 		try {
-			if (task.getAssignee() == null) {
-				this.taskService.claim(task.getId(), userId);
-			}
-			this.taskService.complete(task.getId(), variables);
+			this.commands.getCommandExecutorTxRequired()
+				.execute(new ClaimingCompleteTaskCmd(step.engineTaskId(), userId, variables));
 		}
 		catch (TaskTakenException | TaskAlreadyClaimedException | OptimisticLockingException | NullValueException ex) {
 			throw new RectiflowException.Conflict("error.step.gone");

@@ -1,25 +1,43 @@
 package org.rectiflow.identity;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads people and departments from Camunda's identity service, the one place where they are kept.
+ * Reads people and departments from Camunda's identity service, the one place where they are kept. A person's groups
+ * are asked for on every step they complete and every page they open, so they are kept for {@link #REMEMBERED}: this
+ * node forgets them at once when users, groups or memberships change through the engine (Admin, our bootstrap; see
+ * {@link IdentityChangesPlugin}), another node sharing the database within that time. A signed-in session keeps the
+ * groups it had at sign-in anyway.
  */
 @Component
 public class Directory {
 
+	static final Duration REMEMBERED = Duration.ofSeconds(30);
+
+	private record Remembered(List<String> groupIds, long at) {
+	}
+
 	private final IdentityService identityService;
+
+	private final Map<String, Remembered> groups = new ConcurrentHashMap<>();
 
 	public Directory(IdentityService identityService) {
 		this.identityService = identityService;
+	}
+
+	/** Drops what is remembered: the engine has just changed users, groups or memberships. */
+	void forget() {
+		this.groups.clear();
 	}
 
 	/** "Last First" as Chinese names are written, or the id when the person is unknown. */
@@ -72,11 +90,23 @@ public class Directory {
 
 	/** The groups a person belongs to, as the engine needs them to check authorizations. */
 	public List<String> groupIds(String userId) {
-		return this.identityService.createGroupQuery().groupMember(userId).list().stream().map((g) -> g.getId()).toList();
+		long now = System.nanoTime();
+		Remembered remembered = this.groups.get(userId);
+		if (remembered != null && now - remembered.at() < REMEMBERED.toNanos()) {
+			return remembered.groupIds();
+		}
+		List<String> ids = this.identityService.createGroupQuery()
+			.groupMember(userId)
+			.list()
+			.stream()
+			.map((g) -> g.getId())
+			.toList();
+		this.groups.put(userId, new Remembered(ids, now));
+		return ids;
 	}
 
 	public boolean isMember(String userId, String groupId) {
-		return this.identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
+		return userId != null && groupIds(userId).contains(groupId);
 	}
 
 }

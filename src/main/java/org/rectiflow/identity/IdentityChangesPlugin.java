@@ -1,0 +1,51 @@
+package org.rectiflow.identity;
+
+import java.util.Set;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.rectiflow.system.EngineInterceptors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the {@link Directory} to forget the groups it remembers whenever the engine changes users, groups or
+ * memberships, whoever asked (Camunda Admin, the REST API, our bootstrap).
+ */
+@Component
+class IdentityChangesPlugin extends AbstractProcessEnginePlugin {
+
+	/** The engine commands that change who belongs where. */
+	static final Set<String> IDENTITY_COMMANDS = Set.of("SaveUserCmd", "DeleteUserCmd", "SaveGroupCmd", "DeleteGroupCmd",
+			"CreateMembershipCmd", "DeleteMembershipCmd");
+
+	private final ObjectProvider<Directory> directory;
+
+	IdentityChangesPlugin(ObjectProvider<Directory> directory) {
+		this.directory = directory;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		EngineInterceptors.addFirst(configuration, Forget::new);
+	}
+
+	final class Forget extends CommandInterceptor {
+
+		@Override
+		public <T> T execute(Command<T> command) {
+			try {
+				return this.next.execute(command);
+			}
+			finally {
+				if (IDENTITY_COMMANDS.contains(command.getClass().getSimpleName())) {
+					IdentityChangesPlugin.this.directory.ifAvailable(Directory::forget);
+				}
+			}
+		}
+
+	}
+
+}

@@ -3,7 +3,6 @@ package org.rectiflow.benchmark;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * The bare Camunda engine the benchmark measures Rectiflow against: a plain standalone engine, no Spring, no plugins,
- * no authorization checks, on a database of its own of the same kind and settings as the application's (H2 file,
- * the same URL settings, full history, UUID ids, no job executor), running {@code rectification-task.bpmn} itself
+ * no authorization checks, on a database of its own of the same kind and settings as the application's (the same H2
+ * URL settings, or another database of the same PostgreSQL server), full history, UUID ids, no job executor, running {@code rectification-task.bpmn} itself
  * with Rectiflow's listeners and delegates taken out. Same shape (embedded sub-process, three boundary timers,
  * message and escalation boundaries, the same gateways and variables), none of the product around it.
  */
@@ -42,12 +41,12 @@ final class BareEngine implements AutoCloseable {
 
 	private final ProcessEngineConfigurationImpl configuration;
 
-	BareEngine(Path directory) throws Exception {
+	BareEngine(String jdbcUrl, String user, String password) throws Exception {
 		ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
 			.createStandaloneProcessEngineConfiguration()
-			.setJdbcUrl("jdbc:h2:file:" + directory.resolve("bare").toAbsolutePath() + ProvinceBenchmark.H2_SETTINGS)
-			.setJdbcUsername("sa")
-			.setJdbcPassword("")
+			.setJdbcUrl(jdbcUrl)
+			.setJdbcUsername(user)
+			.setJdbcPassword(password)
 			.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
 			.setHistory(ProcessEngineConfiguration.HISTORY_FULL)
 			.setJobExecutorActivate(false)

@@ -16,9 +16,14 @@ import java.util.Locale;
  */
 final class PerformanceTable {
 
-	static final String BEGIN = "<!-- benchmark:begin (written by ProvinceBenchmark; edit outside the markers) -->";
+	/** The markers around one database's figures: "benchmark:H2 (file):begin …". */
+	static String begin(String database) {
+		return "<!-- benchmark:" + database + ":begin (written by ProvinceBenchmark; edit outside the markers) -->";
+	}
 
-	static final String END = "<!-- benchmark:end -->";
+	static String end(String database) {
+		return "<!-- benchmark:" + database + ":end -->";
+	}
 
 	private record Row(String what, String n, String ours, String bare, String ratio, String target, String met) {
 	}
@@ -96,9 +101,11 @@ final class PerformanceTable {
 	}
 
 	/** Replaces what stands between the markers of the file (or creates it with them). */
-	void write(Path file, int units, long tasks, long historicActivities) throws IOException {
-		StringBuilder block = new StringBuilder(BEGIN).append("\n\n");
-		block.append("Run of ")
+	void write(Path file, String database, int units, long tasks, long historicActivities) throws IOException {
+		String begin = begin(database);
+		String end = end(database);
+		StringBuilder block = new StringBuilder(begin).append("\n\n");
+		block.append("Run on ").append(database).append(", ")
 			.append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)))
 			.append(" on ")
 			.append(machine())
@@ -115,17 +122,16 @@ final class PerformanceTable {
 				.append(String.join(" | ", r.what, r.n, r.ours, r.bare, r.ratio, r.target, r.met))
 				.append(" |\n");
 		}
-		block.append('\n').append(END);
-		String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8)
-				: "# Performance\n\n" + BEGIN + "\n" + END + "\n";
-		int begin = text.indexOf(BEGIN);
-		int end = text.indexOf(END);
-		if (begin < 0 || end < begin) {
-			text = text + "\n" + BEGIN + "\n" + END + "\n";
-			begin = text.indexOf(BEGIN);
-			end = text.indexOf(END);
+		block.append('\n').append(end);
+		String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Performance\n";
+		int from = text.indexOf(begin);
+		int to = text.indexOf(end);
+		if (from < 0 || to < from) {
+			text = text + "\n" + begin + "\n" + end + "\n";
+			from = text.indexOf(begin);
+			to = text.indexOf(end);
 		}
-		Files.writeString(file, text.substring(0, begin) + block + text.substring(end + END.length()),
+		Files.writeString(file, text.substring(0, from) + block + text.substring(to + end.length()),
 				StandardCharsets.UTF_8);
 	}
 

@@ -78,7 +78,7 @@ class ProvinceBenchmark {
 	static final Path WORK = Path.of("target", "benchmark");
 
 	/** The settings of the application's default H2 URL (application.yaml), for every database of the run. */
-	static final String H2_SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=256";
+	static final String H2_SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
 
 	static {
 		// A fresh database every run: the context opens it after the class is loaded.

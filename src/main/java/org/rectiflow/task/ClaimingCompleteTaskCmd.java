@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
  * them (so the history says who did it) and completed, with one permission check instead of two. Completing needs the
  * same permission as claiming ({@code TASK_WORK}); when the check refuses, the transaction rolls the assignment back.
  * Someone else's claim in between is a conflict, as it is for a claim. It stays a {@link CompleteTaskCmd}, so a lost
- * race is answered as for any completion (system/ConflictingCompletionPlugin). The benchmark measured the separate
- * claim at a tenth of a department's submission (docs/PERFORMANCE.md).
+ * race is answered as for any completion (system/ConflictingCompletionPlugin). In the benchmark's profile the separate
+ * claim was a fifth of a department's submission (docs/PERFORMANCE.md).
  */
 final class ClaimingCompleteTaskCmd extends CompleteTaskCmd {
 

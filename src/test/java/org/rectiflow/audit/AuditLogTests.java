@@ -110,6 +110,37 @@ class AuditLogTests {
 	}
 
 	@Test
+	void aFiledPlansReadGrantsAreWrittenAndRecordedAsOneEntry() {
+		Long id = this.driver.register(TestFeedback.small("审计：方案备案授权")).getId();
+		long before = lastId();
+		this.driver.filePlan(id);
+
+		List<String> instances = this.jdbc.queryForList("select e.proc_inst_id_ from act_ru_execution e"
+				+ " join act_re_procdef d on d.id_ = e.proc_def_id_ where d.key_ = 'rectificationTaskProcess'"
+				+ " and e.parent_id_ is null and e.business_key_ in (select cast(t.id as varchar) from rectification_task t"
+				+ " where t.inspection_id = ?)", String.class, id);
+		assertThat(instances).hasSize(this.driver.tasksOf(id).size());
+		for (var task : this.driver.tasksOf(id)) {
+			String instance = this.jdbc.queryForObject("select proc_inst_id_ from act_ru_execution where business_key_ = ?"
+					+ " and parent_id_ is null and proc_def_id_ like 'rectificationTaskProcess:%'", String.class,
+					String.valueOf(task.getId()));
+			assertThat(this.jdbc.queryForList("select coalesce(group_id_, user_id_) from act_ru_authorization"
+					+ " where resource_type_ = 8 and resource_id_ = ?", String.class, instance))
+				.as("who may read the instance of %s", task.getCode())
+				.containsExactlyInAnyOrder(task.getLeadDepartment(), task.getResponsibleLeader());
+		}
+		List<AuditEntry> grants = entriesAfter(before).stream()
+			.filter((e) -> e.kind().equals("PERMISSION_CHANGE"))
+			.toList();
+		assertThat(grants).singleElement().satisfies((e) -> {
+			assertThat(e.subject()).isEqualTo("GrantInstanceRead");
+			assertThat(e.detail()).startsWith("GRANT READ PROCESS_INSTANCE on " + instances.size() + " task instances")
+				.contains(instances.get(0));
+		});
+		this.driver.tasksOf(id).forEach((t) -> this.driver.settle(t, "COMPLETED"));
+	}
+
+	@Test
 	void aRefusedDecisionLeavesNoEntry() {
 		Long id = this.driver.register(TestFeedback.small("审计：被拒绝的决定")).getId();
 		this.driver.complete(RectificationProcess.PROCESS_KEY, id, RectificationProcess.USER_TASK_DRAFT_PLAN,

@@ -74,6 +74,10 @@ final class PerformanceTable {
 				ms(spring.median()), "", "", "", ""));
 	}
 
+	void note(String text) {
+		this.rows.add(new Row(text, "max", "", "", "", "", ""));
+	}
+
 	void memory(double rssMb, double peakRssMb, String jvm) {
 		this.rows.add(new Row("resident memory after warm-up (" + jvm + "): RSS / peak RSS", "max",
 				mb(rssMb) + " / " + mb(peakRssMb), "", "", "RSS ≤ 768 MB", met(peakRssMb <= 768)));
@@ -101,7 +105,8 @@ final class PerformanceTable {
 	}
 
 	/** Replaces what stands between the markers of the file (or creates it with them). */
-	void write(Path file, String database, int units, long tasks, long historicActivities) throws IOException {
+	void write(Path file, String database, int units, long tasks, long historicActivities, long databaseMb)
+			throws IOException {
 		String begin = begin(database);
 		String end = end(database);
 		StringBuilder block = new StringBuilder(begin).append("\n\n");
@@ -115,7 +120,9 @@ final class PerformanceTable {
 			.append(tasks)
 			.append(" tasks, ")
 			.append(historicActivities)
-			.append(" historic activity instances.\n\n");
+			.append(" historic activity instances")
+			.append((databaseMb < 0) ? "" : ", " + databaseMb + " MB on disk")
+			.append(".\n\n");
 		block.append("| what | N | Rectiflow | bare engine | ratio | target | met |\n|---|---|---|---|---|---|---|\n");
 		for (Row r : this.rows) {
 			block.append("| ")

@@ -179,15 +179,31 @@ class ProvinceBenchmark {
 			measureWork(n, (launched.size() > 1) ? launched.get(launched.size() - 2) : null, measured);
 			measurePages(n);
 			measureDocuments(n);
-			System.out.println(this.table.render());
+			// Written after every step, so a run stopped later still leaves what it measured.
+			writeFigures();
 		}
 		if (Boolean.parseBoolean(System.getProperty("benchmark.startup", "true"))) {
 			measureStartup();
 		}
+		writeFigures();
+	}
+
+	private void writeFigures() throws IOException {
 		System.out.println(this.table.render());
 		this.table.write(Path.of("docs", "PERFORMANCE.md"), database(), this.units.size(),
 				this.jdbc.queryForObject("select count(*) from rectification_task", Long.class),
-				this.jdbc.queryForObject("select count(*) from act_hi_actinst", Long.class));
+				this.jdbc.queryForObject("select count(*) from act_hi_actinst", Long.class), databaseSize());
+	}
+
+	/** The database's size on disk, in MB, or -1 where it is not a file of ours. */
+	long databaseSize() {
+		Path file = Path.of("target", "benchmark", "app", "rectiflow.mv.db");
+		try {
+			return Files.exists(file) ? Files.size(file) >> 20 : -1;
+		}
+		catch (IOException ex) {
+			return -1;
+		}
 	}
 
 	/** The database the run measures on, as docs/PERFORMANCE.md names it. */
@@ -205,6 +221,10 @@ class ProvinceBenchmark {
 	 * is held open by this run).
 	 */
 	Map<String, String> startupDatabase(Path dir) throws IOException {
+		long size = Files.size(Path.of("target", "benchmark", "app", "rectiflow.mv.db"));
+		if (2 * size > Files.getFileStore(dir).getUsableSpace()) {
+			throw new IllegalStateException("no room for a copy of the " + (size >> 20) + " MB database");
+		}
 		Path backup = dir.resolve("backup.zip");
 		this.jdbc.execute("BACKUP TO '" + backup + "'");
 		unzip(backup, dir);
@@ -528,7 +548,15 @@ class ProvinceBenchmark {
 	private void measureStartup() throws Exception {
 		Path copy = WORK.resolve("startup").toAbsolutePath();
 		Files.createDirectories(copy);
-		Map<String, String> env = startupDatabase(copy);
+		Map<String, String> env;
+		try {
+			env = startupDatabase(copy);
+		}
+		catch (IllegalStateException ex) {
+			System.out.println("Start-up not measured: " + ex.getMessage());
+			this.table.note("start-up and memory not measured: " + ex.getMessage());
+			return;
+		}
 		List<String> args = List.of("--spring.profiles.active=" + startupProfiles(), "--rectiflow.demo.enabled=false",
 				"--logging.level.root=INFO");
 		String classPath = archivableClassPath(copy);

@@ -48,6 +48,11 @@ class ProvincePostgresBenchmark extends ProvinceBenchmark {
 	}
 
 	@Override
+	long databaseSize() {
+		return this.jdbc.queryForObject("select pg_database_size('postgres')", Long.class) >> 20;
+	}
+
+	@Override
 	String startupProfiles() {
 		return "postgres,demo-identity";
 	}

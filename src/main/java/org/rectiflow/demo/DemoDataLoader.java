@@ -127,24 +127,12 @@ class DemoDataLoader {
 		long days = ChronoUnit.DAYS.between(f.feedbackDate(), today.minusDays(30));
 		return new Feedback(f.title(), f.inspectingBody(), f.unitName(), plus(f.onSiteFrom(), days),
 				plus(f.onSiteTo(), days), plus(f.feedbackDate(), days), f.documentNumbers(), f.concentratedMonths(),
-				f.contactLine(), f.categories()
-					.stream()
-					.map((c) -> new Feedback.Category(c.title(), c.problems()
-						.stream()
-						.map((p) -> new Feedback.ProblemItem(p.title(), p.previousRound(), p.tasks()
-							.stream()
-							.map((t) -> new Feedback.TaskItem(t.title(), t.kind(), t.responsibleLeader(), t.leadDepartment(),
-									t.cooperatingDepartments(), t.responsiblePerson(),
-									demoDeadline(f, c, p, plus(t.deadline(), days), today), t.measures(), t.nonPublic()))
-							.toList()))
-						.toList()))
-					.toList());
+				f.contactLine(), f.categoriesWith((problem, t) -> t.withDeadline(demoDeadline(problem,
+						plus(t.deadline(), days), today))));
 	}
 
-	private static LocalDate demoDeadline(Feedback f, Feedback.Category c, Feedback.ProblemItem p, LocalDate shifted,
-			LocalDate today) {
-		String code = (f.categories().indexOf(c) + 1) + "." + (c.problems().indexOf(p) + 1);
-		return switch (code) {
+	private static LocalDate demoDeadline(String problemCode, LocalDate shifted, LocalDate today) {
+		return switch (problemCode) {
 			case "1.5" -> today.plusDays(2);
 			case "2.3" -> today.minusDays(3);
 			case "2.4" -> today.minusDays(12);

@@ -2,6 +2,8 @@ package org.rectiflow.plan;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.stream.IntStream;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -33,6 +35,30 @@ public record Feedback(@NotBlank @Size(max = 500) String title, @NotBlank @Size(
 	public record TaskItem(@NotBlank @Size(max = 2000) String title, TaskKind kind, String responsibleLeader,
 			String leadDepartment, List<String> cooperatingDepartments, @Size(max = 100) String responsiblePerson,
 			LocalDate deadline, List<@NotBlank String> measures, boolean nonPublic) {
+
+		public TaskItem withDeadline(LocalDate newDeadline) {
+			return new TaskItem(this.title, this.kind, this.responsibleLeader, this.leadDepartment,
+					this.cooperatingDepartments, this.responsiblePerson, newDeadline, this.measures, this.nonPublic);
+		}
+
+	}
+
+	/**
+	 * The categories with every task replaced by what {@code change} makes of it, given the code of its problem
+	 * ("1.5"): for copies of a feedback with other deadlines.
+	 */
+	public List<Category> categoriesWith(BiFunction<String, TaskItem, TaskItem> change) {
+		return IntStream.range(0, this.categories.size()).mapToObj((c) -> {
+			Category category = this.categories.get(c);
+			return new Category(category.title(), IntStream.range(0, category.problems().size())
+				.mapToObj((p) -> {
+					ProblemItem problem = category.problems().get(p);
+					String code = (c + 1) + "." + (p + 1);
+					return new ProblemItem(problem.title(), problem.previousRound(),
+							problem.tasks().stream().map((t) -> change.apply(code, t)).toList());
+				})
+				.toList());
+		}).toList();
 	}
 
 }

@@ -118,10 +118,6 @@ final class BareEngine implements AutoCloseable {
 		tasks.complete(task.getId(), variables);
 	}
 
-	long runningInstances() {
-		return this.engine.getRuntimeService().createProcessInstanceQuery().count();
-	}
-
 	@Override
 	public void close() throws IOException {
 		this.engine.close();

@@ -39,10 +39,6 @@ final class Samples {
 		return sorted.get(Math.max(0, rank - 1));
 	}
 
-	double max() {
-		return this.values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-	}
-
 	@FunctionalInterface
 	interface Action {
 

@@ -101,9 +101,9 @@ public class EvidenceService {
 				summarize(this.evidence.findByTaskIdOrderByUploadedAtAsc(e.getTaskId()), this.directory::displayName));
 	}
 
-	/** Stamps the files waiting in the task's draft as submitted with its progress. */
-	public void markSubmitted(Long taskId) {
-		this.evidence.markSubmitted(taskId, this.clock.instant());
+	/** Stamps the files waiting in the task's draft as submitted with its progress; returns how many there were. */
+	public int markSubmitted(Long taskId) {
+		return this.evidence.markSubmitted(taskId, this.clock.instant());
 	}
 
 	@Transactional(readOnly = true)

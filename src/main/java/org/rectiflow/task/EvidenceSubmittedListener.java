@@ -24,11 +24,12 @@ class EvidenceSubmittedListener extends ValidatingTaskListener {
 	protected void onComplete(DelegateTask task) {
 		Long taskId = longValue(task, RectificationTaskProcess.VAR_TASK_ID);
 		String progress = required(task, RectificationTaskProcess.VAR_PROGRESS_REPORT);
-		if (this.evidence.countOf(taskId) == 0) {
+		// Files just stamped prove there is evidence; only a resubmission without new files needs counting. A refusal
+		// rolls the stamps back with the rest.
+		if (this.evidence.markSubmitted(taskId) == 0 && this.evidence.countOf(taskId) == 0) {
 			throw new RectiflowException("error.evidence.missing");
 		}
 		this.tasks.recordProgress(taskId, progress);
-		this.evidence.markSubmitted(taskId);
 		this.tasks.withdrawPendingExtension(taskId);
 	}
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
@@ -42,15 +43,24 @@ final class BareEngine implements AutoCloseable {
 	private final ProcessEngineConfigurationImpl configuration;
 
 	BareEngine(String jdbcUrl, String user, String password) throws Exception {
-		ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
-			.createStandaloneProcessEngineConfiguration()
+		this((ProcessEngineConfigurationImpl) ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
 			.setJdbcUrl(jdbcUrl)
 			.setJdbcUsername(user)
-			.setJdbcPassword(password)
+			.setJdbcPassword(password), "bare");
+	}
+
+	/** On the given data source, e.g. one that counts statements ({@link StatementLog}). */
+	BareEngine(DataSource dataSource, String name) throws Exception {
+		this((ProcessEngineConfigurationImpl) ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
+			.setDataSource(dataSource), name);
+	}
+
+	private BareEngine(ProcessEngineConfigurationImpl connection, String name) throws Exception {
+		ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) connection
 			.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
 			.setHistory(ProcessEngineConfiguration.HISTORY_FULL)
 			.setJobExecutorActivate(false)
-			.setProcessEngineName("bare");
+			.setProcessEngineName(name);
 		cfg.setIdGenerator(new StrongUuidGenerator());
 		cfg.setJdbcMaxActiveConnections(10);
 		this.configuration = cfg;

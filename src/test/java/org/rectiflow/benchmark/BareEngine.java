@@ -3,6 +3,9 @@ package org.rectiflow.benchmark;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +115,17 @@ final class BareEngine implements AutoCloseable {
 				.startProcessInstanceByKey(RectificationTaskProcess.PROCESS_KEY, businessKey, variables));
 			return null;
 		});
+	}
+
+	/** Brings the planner's statistics of its database up to date ({@code ANALYZE}, on H2 and PostgreSQL). */
+	void analyze() {
+		try (Connection connection = this.configuration.getDataSource().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("ANALYZE");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("ANALYZE on the bare engine's database", ex);
+		}
 	}
 
 	/** Finds the step the instance waits at and completes it: what any client of the engine has to do. */

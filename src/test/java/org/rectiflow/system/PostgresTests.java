@@ -47,4 +47,10 @@ class PostgresTests {
 		assertThat(this.driver.task(id, "1.1.1").getStatus()).isEqualTo(TaskStatus.COMPLETED);
 	}
 
+	@Test
+	void shouldHaveTheIndexesTheEnginesSchemaLacks() throws Exception {
+		assertThat(EngineIndexesTests.indexedColumns(this.engine.getProcessEngineConfiguration().getDataSource(),
+				"ACT_RU_TASK")).containsOnlyOnce("PARENT_TASK_ID_");
+	}
+
 }

@@ -5,6 +5,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.rectiflow.deadline.WorkingDays;
 import org.rectiflow.identity.Department;
 import org.rectiflow.task.RectificationTaskProcess;
@@ -30,16 +31,19 @@ public class TaskPresentationListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
+		// A task just created has no variables of its own: read its execution's, which the instance has loaded
+		// already, instead of asking the database for the task's (a query per task, 65 in a filed plan).
+		VariableScope variables = (task.getExecution() != null) ? task.getExecution() : task;
 		String base = task.getName();
-		Object taskTitle = task.getVariable(RectificationTaskProcess.VAR_TASK_TITLE);
+		Object taskTitle = variables.getVariable(RectificationTaskProcess.VAR_TASK_TITLE);
 		if (taskTitle != null) {
-			Object code = task.getVariable(RectificationTaskProcess.VAR_TASK_CODE);
-			Object department = task.getVariable(RectificationTaskProcess.VAR_LEAD_DEPARTMENT_NAME);
+			Object code = variables.getVariable(RectificationTaskProcess.VAR_TASK_CODE);
+			Object department = variables.getVariable(RectificationTaskProcess.VAR_LEAD_DEPARTMENT_NAME);
 			task.setName(base + "：" + shorten(taskTitle.toString()) + "（" + department + "）");
-			task.setDescription("细化任务 " + code + "：" + taskTitle + "\n具体问题：" + task.getVariable(RectificationTaskProcess.VAR_PROBLEM_TITLE)
-					+ "\n整改期限：" + task.getVariable(RectificationTaskProcess.VAR_DEADLINE) + "\n整改措施：\n"
-					+ task.getVariable(RectificationTaskProcess.VAR_MEASURES));
-			Object dueAt = task.getVariable(RectificationTaskProcess.VAR_DUE_AT);
+			task.setDescription("细化任务 " + code + "：" + taskTitle + "\n具体问题：" + variables.getVariable(RectificationTaskProcess.VAR_PROBLEM_TITLE)
+					+ "\n整改期限：" + variables.getVariable(RectificationTaskProcess.VAR_DEADLINE) + "\n整改措施：\n"
+					+ variables.getVariable(RectificationTaskProcess.VAR_MEASURES));
+			Object dueAt = variables.getVariable(RectificationTaskProcess.VAR_DUE_AT);
 			if (dueAt instanceof Date due) {
 				if (task.getDueDate() == null) {
 					task.setDueDate(due);
@@ -53,8 +57,8 @@ public class TaskPresentationListener implements TaskListener {
 			}
 			return;
 		}
-		Object inspection = task.hasVariable("unitName") ? task.getVariable("unitName") : task.getVariable("inspectionTitle");
-		Object department = task.hasVariable("department") ? task.getVariable("department") : null;
+		Object inspection = variables.hasVariable("unitName") ? variables.getVariable("unitName") : variables.getVariable("inspectionTitle");
+		Object department = variables.hasVariable("department") ? variables.getVariable("department") : null;
 		if (inspection != null) {
 			task.setName(base + "：" + shorten(inspection.toString()) + ((department != null) ? "（" + Department.nameOf(department.toString()) + "）" : ""));
 			task.setDescription(inspection.toString());

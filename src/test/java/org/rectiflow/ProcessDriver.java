@@ -128,6 +128,19 @@ public class ProcessDriver {
 
 	/** Drafts, consults on, approves and files the plan: the tasks start. */
 	public void filePlan(Long inspectionId) {
+		approvePlan(inspectionId);
+		fileApprovedPlan(inspectionId);
+	}
+
+	/** The inspection office accepts the approved plan's filing: the tasks start. */
+	public void fileApprovedPlan(Long inspectionId) {
+		complete(RectificationProcess.PROCESS_KEY, inspectionId,
+				RectificationProcess.USER_TASK_FILE_WITH_INSPECTION_OFFICE, DemoAccounts.INSPECTOR,
+				Map.of(RectificationProcess.VAR_FILING_DECISION, RectificationProcess.ACCEPT));
+	}
+
+	/** Drafts, consults on and approves the plan: it waits to be filed with the inspection office. */
+	public void approvePlan(Long inspectionId) {
 		String key = RectificationProcess.PROCESS_KEY;
 		complete(key, inspectionId, RectificationProcess.USER_TASK_DRAFT_PLAN, DemoAccounts.RECTIFICATION_CLERK,
 				Map.of(RectificationProcess.VAR_PLAN_SUMMARY, "按照三个清单逐项细化整改任务，明确责任领导和期限"));
@@ -136,8 +149,6 @@ public class ProcessDriver {
 		}
 		complete(key, inspectionId, RectificationProcess.USER_TASK_COMMITTEE_APPROVAL, DemoAccounts.SECRETARY,
 				Map.of(RectificationProcess.VAR_COMMITTEE_DECISION, RectificationProcess.APPROVE));
-		complete(key, inspectionId, RectificationProcess.USER_TASK_FILE_WITH_INSPECTION_OFFICE, DemoAccounts.INSPECTOR,
-				Map.of(RectificationProcess.VAR_FILING_DECISION, RectificationProcess.ACCEPT));
 	}
 
 	public void uploadEvidence(RectificationTask task) {

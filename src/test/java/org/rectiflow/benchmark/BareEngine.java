@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.task.Task;
+import org.rectiflow.system.EngineIndexesPlugin;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.springframework.core.io.ClassPathResource;
 import org.w3c.dom.Document;
@@ -115,6 +116,22 @@ final class BareEngine implements AutoCloseable {
 				.startProcessInstanceByKey(RectificationTaskProcess.PROCESS_KEY, businessKey, variables));
 			return null;
 		});
+	}
+
+	/**
+	 * Gives its database the indexes Rectiflow adds to the engine's schema ({@link EngineIndexesPlugin}), for a run
+	 * that measures the product against an engine tuned the same way ({@code -Dbenchmark.bareIndexes=true}).
+	 */
+	void addRectiflowIndexes() {
+		try (Connection connection = this.configuration.getDataSource().getConnection();
+				Statement statement = connection.createStatement()) {
+			for (String index : EngineIndexesPlugin.INDEXES) {
+				statement.execute(index);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("indexes on the bare engine's database", ex);
+		}
 	}
 
 	/** Brings the planner's statistics of its database up to date ({@code ANALYZE}, on H2 and PostgreSQL). */

@@ -7,9 +7,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveAuthorizationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
 
 /**
@@ -32,6 +34,8 @@ final class EngineInternals {
 
 	private static final Field SAVED_FILTER = findField(SaveFilterCmd.class, "filter", true);
 
+	private static final Field SAVED_AUTHORIZATION = findField(SaveAuthorizationCmd.class, "authorization", true);
+
 	private EngineInternals() {
 	}
 
@@ -45,6 +49,10 @@ final class EngineInternals {
 
 	static Filter filter(SaveFilterCmd save) {
 		return (Filter) read(SAVED_FILTER, save);
+	}
+
+	static Authorization authorization(SaveAuthorizationCmd save) {
+		return (Authorization) read(SAVED_AUTHORIZATION, save);
 	}
 
 	/**

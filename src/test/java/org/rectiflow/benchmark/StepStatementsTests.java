@@ -203,6 +203,15 @@ class StepStatementsTests {
 	}
 
 	@Test
+	void theLaunchLooksUpNoGrantOnTheStepsItCreates() {
+		// The engine looked for an existing grant before each candidate's grant on a new step: one query per task
+		// (NewTaskGrantsPlugin). What is left are the permission checks of the filing itself.
+		assertThat(StatementLog.byKind(this.launch).getOrDefault("select act_ru_authorization", 0))
+			.as("authorization queries of a launch of %d tasks", this.launched)
+			.isLessThan(this.launched / 4);
+	}
+
+	@Test
 	void noStepReadsEveryGroupThatHoldsAnAuthorization() {
 		for (int step = 0; step < STEPS.size(); step++) {
 			assertThat(this.ours.get(step)).as("statements of '%s'", STEPS.get(step))

@@ -93,9 +93,8 @@ public class SupervisionService {
 	/** Every lead department of the inspection, each once, in the order the tasks name them. */
 	@Transactional(readOnly = true)
 	public List<String> leadDepartments(Long inspectionId) {
-		return this.tasks.tasksOf(inspectionId)
+		return this.tasks.leadDepartmentsOf(inspectionId)
 			.stream()
-			.map(RectificationTask::getLeadDepartment)
 			.filter(StringUtils::hasText)
 			.distinct()
 			.toList();

@@ -26,6 +26,10 @@ public interface RectificationTaskRepository extends JpaRepository<Rectification
 
 	List<RectificationTask> findByProblemIdOrderBySeqAsc(Long problemId);
 
+	/** The lead departments the inspection's tasks name, in task order, repeats included. */
+	@Query("select t.leadDepartment from RectificationTask t where t.inspectionId = :inspectionId order by t.id asc")
+	List<String> leadDepartmentsOf(Long inspectionId);
+
 	Optional<RectificationTask> findByInspectionIdAndCode(Long inspectionId, String code);
 
 	List<RectificationTask> findByInspectionIdAndCodeIn(Long inspectionId, Collection<String> codes);

@@ -105,6 +105,12 @@ public class RectificationTaskService {
 		return this.tasks.findByInspectionIdOrderByIdAsc(inspectionId);
 	}
 
+	/** The lead department of each of the inspection's tasks, in task order (one column, not 65 tasks loaded). */
+	@Transactional(readOnly = true)
+	public List<String> leadDepartmentsOf(Long inspectionId) {
+		return this.tasks.leadDepartmentsOf(inspectionId);
+	}
+
 	/** What a person answers for, soonest deadline first: their departments' open tasks and those they lead. */
 	@Transactional(readOnly = true)
 	public List<RectificationTask> openTasksFor(String userId, Collection<String> departments, int limit) {

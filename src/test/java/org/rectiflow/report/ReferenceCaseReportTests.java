@@ -158,7 +158,7 @@ class ReferenceCaseReportTests {
 		this.driver.complete(key, this.id, SupervisionProcess.USER_TASK_RECORD_ON_SITE_VISIT,
 				DemoAccounts.DISCIPLINE_OFFICER,
 				Map.of(SupervisionProcess.VAR_VISIT_DEPARTMENT, "logisticsDepartment", SupervisionProcess.VAR_VISIT_DATE,
-						LocalDate.now().toString(), SupervisionProcess.VAR_VISIT_RECORD, "查阅维修台账，抽查宿舍10间",
+						LocalDate.now(WorkRecord.CHINA).toString(), SupervisionProcess.VAR_VISIT_RECORD, "查阅维修台账，抽查宿舍10间",
 						SupervisionProcess.VAR_MORE_VISITS, false));
 		this.driver.complete(key, this.id, SupervisionProcess.USER_TASK_SUPERVISION_SUMMARY,
 				DemoAccounts.DISCIPLINE_OFFICER, Map.of(SupervisionProcess.VAR_SUPERVISION_SUMMARY, "专项督查三个阶段均已完成"));

@@ -19,6 +19,7 @@ public interface InspectionRepository extends JpaRepository<Inspection, Long> {
 	@Query("select i from Inspection i where i.id = :id")
 	Optional<Inspection> lockById(Long id);
 
+	@Query("select i from Inspection i order by i.createdAt desc")
 	List<Inspection> findAllByOrderByCreatedAtDesc();
 
 }

@@ -150,7 +150,7 @@ public class DeadlineService {
 			throw new RectiflowException("error.extension.reasonTooShort", MIN_REASON_LENGTH);
 		}
 		this.taskRows.lockById(taskId);
-		if (this.extensions.findFirstByTaskIdAndStatus(taskId, DeadlineExtension.Status.PENDING).isPresent()) {
+		if (this.extensions.pendingOf(taskId).isPresent()) {
 			throw new RectiflowException.Conflict("error.extension.pending");
 		}
 		DeadlineExtension extension = this.extensions
@@ -204,7 +204,7 @@ public class DeadlineService {
 
 	@Transactional(readOnly = true)
 	public Optional<DeadlineExtension> pendingOf(Long taskId) {
-		return this.extensions.findFirstByTaskIdAndStatus(taskId, DeadlineExtension.Status.PENDING);
+		return this.extensions.pendingOf(taskId);
 	}
 
 	/**

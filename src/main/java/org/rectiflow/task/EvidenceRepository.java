@@ -10,10 +10,13 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface EvidenceRepository extends JpaRepository<Evidence, Long> {
 
+	@Query("select e from Evidence e where e.taskId = :taskId order by e.uploadedAt asc")
 	List<Evidence> findByTaskIdOrderByUploadedAtAsc(Long taskId);
 
+	@Query("select e from Evidence e where e.taskId in :taskIds order by e.taskId asc, e.uploadedAt asc")
 	List<Evidence> findByTaskIdInOrderByTaskIdAscUploadedAtAsc(Collection<Long> taskIds);
 
+	@Query("select count(e) from Evidence e where e.taskId = :taskId")
 	long countByTaskId(Long taskId);
 
 	/** Stamps the files a submission carries: every file of the task still waiting in a draft. */

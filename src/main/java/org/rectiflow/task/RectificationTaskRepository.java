@@ -13,6 +13,7 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface RectificationTaskRepository extends JpaRepository<RectificationTask, Long> {
 
+	@Query("select t from RectificationTask t where t.inspectionId = :inspectionId order by t.id asc")
 	List<RectificationTask> findByInspectionIdOrderByIdAsc(Long inspectionId);
 
 	/**
@@ -24,18 +25,23 @@ public interface RectificationTaskRepository extends JpaRepository<Rectification
 			+ " order by t.deadline asc, t.id asc")
 	List<RectificationTask> findOpenFor(Collection<String> departments, String leader, Pageable page);
 
+	@Query("select t from RectificationTask t where t.problemId = :problemId order by t.seq asc")
 	List<RectificationTask> findByProblemIdOrderBySeqAsc(Long problemId);
 
 	/** The lead departments the inspection's tasks name, in task order, repeats included. */
 	@Query("select t.leadDepartment from RectificationTask t where t.inspectionId = :inspectionId order by t.id asc")
 	List<String> leadDepartmentsOf(Long inspectionId);
 
+	@Query("select t from RectificationTask t where t.inspectionId = :inspectionId and t.code = :code")
 	Optional<RectificationTask> findByInspectionIdAndCode(Long inspectionId, String code);
 
+	@Query("select t from RectificationTask t where t.inspectionId = :inspectionId and t.code in :codes")
 	List<RectificationTask> findByInspectionIdAndCodeIn(Long inspectionId, Collection<String> codes);
 
+	@Query("select count(t) from RectificationTask t where t.inspectionId = :inspectionId")
 	long countByInspectionId(Long inspectionId);
 
+	@Query("select count(t) from RectificationTask t where t.problemId = :problemId")
 	long countByProblemId(Long problemId);
 
 

@@ -184,7 +184,7 @@ public class RectificationTaskService {
 
 	/** The department handed in, or the task was reopened: an open extension request has nothing left to decide. */
 	public void withdrawPendingExtension(Long taskId) {
-		this.extensions.findFirstByTaskIdAndStatus(taskId, DeadlineExtension.Status.PENDING)
+		this.extensions.pendingOf(taskId)
 			.ifPresent((e) -> e.withdraw(this.clock.instant()));
 	}
 
@@ -233,7 +233,7 @@ public class RectificationTaskService {
 			}
 		}
 		List<Long> ids = tasks.stream().map(RectificationTask::getId).toList();
-		Map<Long, Problem> problemsById = this.problems.findAllById(tasks.stream().map(RectificationTask::getProblemId).toList())
+		Map<Long, Problem> problemsById = this.problems.findByIdIn(tasks.stream().map(RectificationTask::getProblemId).toList())
 			.stream()
 			.collect(Collectors.toMap(Problem::getId, Function.identity()));
 		Map<Long, List<Measure>> measuresByTask = this.measures.findByTaskIdInOrderByTaskIdAscSeqAsc(ids)

@@ -6,7 +6,10 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The layering the style guide asks for, kept by the build rather than by review. */
@@ -42,5 +45,21 @@ class ArchitectureTests {
 		.should()
 		.dependOnClassesThat()
 		.haveSimpleNameEndingWith("Repository");
+
+	/**
+	 * Repository queries are JPQL strings. Spring Data builds a query derived from a method's name with the criteria
+	 * API, and Hibernate 6 translates a criteria query anew on every call, where it keeps a JPQL string translated:
+	 * profiled on the benchmark's steps, a derived count spent half its time being translated and a fourteenth at the
+	 * database (docs/PERFORMANCE.md).
+	 */
+	@ArchTest
+	static final ArchRule repositoryQueriesAreJpqlStrings = methods().that()
+		.areDeclaredInClassesThat()
+		.areAssignableTo(Repository.class)
+		.and()
+		.haveNameMatching("(find|read|get|query|search|stream|count|exists|delete|remove)\\w*By\\w*")
+		.should()
+		.beAnnotatedWith(Query.class)
+		.allowEmptyShould(false);
 
 }

@@ -66,10 +66,11 @@ class StepStatementsTests {
 
 	/**
 	 * Statements per task a filed plan may send beyond the bare engine's starts: the READ grants of the task's
-	 * departments and leader, the grant of the first step's candidates (looked up, then written), the task's ledger
-	 * row set in progress; and, spread over the tasks, the filing itself and the supervision it starts.
+	 * departments and leader, the grant of the first step's candidates (written without a lookup: NewTaskGrantsPlugin),
+	 * the task's ledger row set in progress; and, spread over the tasks, the filing itself and the supervision it
+	 * starts. Measured: 7.9.
 	 */
-	static final double LAUNCH_BUDGET_PER_TASK = 9.5;
+	static final double LAUNCH_BUDGET_PER_TASK = 8.5;
 
 	private static final String NARRATIVE = "已按整改措施逐项落实，佐证材料已上传。";
 

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.task.Task;
+import org.rectiflow.supervision.SignOff;
 import org.rectiflow.system.EngineIndexesPlugin;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.springframework.core.io.ClassPathResource;
@@ -107,6 +109,18 @@ final class BareEngine implements AutoCloseable {
 		transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
 		transformer.transform(new DOMSource(doc), new StreamResult(out));
 		return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/** The variables the portal's sign-off form completes the on-site supervision with. */
+	static Map<String, Object> signedOff(SignOff signOff) {
+		Map<String, Object> signed = new HashMap<>();
+		signed.put(RectificationTaskProcess.VAR_SUPERVISION_DECISION, signOff.verdict());
+		signed.put(RectificationTaskProcess.VAR_SUPERVISION_FINDINGS, signOff.findings());
+		signed.put(RectificationTaskProcess.VAR_VISIT_DATE, signOff.date().toString());
+		signed.put(RectificationTaskProcess.VAR_VISIT_PLACE, signOff.place());
+		signed.put(RectificationTaskProcess.VAR_VISIT_PARTICIPANTS, signOff.participants());
+		signed.put(RectificationTaskProcess.VAR_CHECKED_ITEMS, signOff.checkedItems());
+		return signed;
 	}
 
 	/** Starts one instance per entry (business key → variables) in one transaction, as a filed plan does. */

@@ -453,14 +453,7 @@ class ProvinceBenchmark {
 				Map.of(RectificationTaskProcess.VAR_PROGRESS_REPORT, NARRATIVE));
 		this.bare.complete(key, RectificationTaskProcess.USER_TASK_LEADER_REVIEW,
 				Map.of(RectificationTaskProcess.VAR_LEADER_DECISION, RectificationTaskProcess.ACCEPT));
-		Map<String, Object> signed = new HashMap<>();
-		signed.put(RectificationTaskProcess.VAR_SUPERVISION_DECISION, s.verdict());
-		signed.put(RectificationTaskProcess.VAR_SUPERVISION_FINDINGS, s.findings());
-		signed.put(RectificationTaskProcess.VAR_VISIT_DATE, s.date().toString());
-		signed.put(RectificationTaskProcess.VAR_VISIT_PLACE, s.place());
-		signed.put(RectificationTaskProcess.VAR_VISIT_PARTICIPANTS, s.participants());
-		signed.put(RectificationTaskProcess.VAR_CHECKED_ITEMS, s.checkedItems());
-		this.bare.complete(key, RectificationTaskProcess.USER_TASK_ON_SITE_SUPERVISION, signed);
+		this.bare.complete(key, RectificationTaskProcess.USER_TASK_ON_SITE_SUPERVISION, BareEngine.signedOff(s));
 	}
 
 	private static SignOff signOff() {

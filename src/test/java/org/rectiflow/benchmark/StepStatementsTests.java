@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,15 +170,8 @@ class StepStatementsTests {
 				Map.of(RectificationTaskProcess.VAR_PROGRESS_REPORT, NARRATIVE))));
 		steps.add(this.bareLog.record(() -> this.bare.complete(key, RectificationTaskProcess.USER_TASK_LEADER_REVIEW,
 				Map.of(RectificationTaskProcess.VAR_LEADER_DECISION, RectificationTaskProcess.ACCEPT))));
-		Map<String, Object> signed = new HashMap<>();
-		signed.put(RectificationTaskProcess.VAR_SUPERVISION_DECISION, signOff.verdict());
-		signed.put(RectificationTaskProcess.VAR_SUPERVISION_FINDINGS, signOff.findings());
-		signed.put(RectificationTaskProcess.VAR_VISIT_DATE, signOff.date().toString());
-		signed.put(RectificationTaskProcess.VAR_VISIT_PLACE, signOff.place());
-		signed.put(RectificationTaskProcess.VAR_VISIT_PARTICIPANTS, signOff.participants());
-		signed.put(RectificationTaskProcess.VAR_CHECKED_ITEMS, signOff.checkedItems());
-		steps.add(this.bareLog.record(
-				() -> this.bare.complete(key, RectificationTaskProcess.USER_TASK_ON_SITE_SUPERVISION, signed)));
+		steps.add(this.bareLog.record(() -> this.bare.complete(key,
+				RectificationTaskProcess.USER_TASK_ON_SITE_SUPERVISION, BareEngine.signedOff(signOff))));
 		return steps;
 	}
 

@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -62,7 +66,35 @@ class ReportFormats {
 	 */
 	private static final int[] TASK_TABLE_WIDTHS = { 12, 66, 17, 20, 19, 11 };
 
+	/**
+	 * How many PDFs are laid out at once; the next waits its turn. Each layout parses the 21 MB CJK font and peaks at
+	 * about 130 MB of heap (docs/PERFORMANCE.md), so under the recommended 512 MB heap a burst of requests, on the
+	 * public address too, must not all lay out together.
+	 */
+	static final int CONCURRENT_PDF_LAYOUTS = 2;
+
+	/**
+	 * How many laid-out PDFs are kept, and how many bytes at most: a report that has not changed is served again
+	 * without a new layout. The reference case's report is about 0.35 MB.
+	 */
+	static final int KEPT_PDFS = 32;
+
+	static final long KEPT_BYTES = 16L << 20;
+
 	private final byte[] font;
+
+	private final Semaphore layouts = new Semaphore(CONCURRENT_PDF_LAYOUTS, true);
+
+	/** The PDFs of the latest reports, by their text: the same text makes the same file. */
+	private final Map<ReportDocument, byte[]> kept = new LinkedHashMap<>(KEPT_PDFS, 0.75f, true);
+
+	private long keptBytes;
+
+	private final AtomicInteger laidOut = new AtomicInteger();
+
+	private final AtomicInteger inLayout = new AtomicInteger();
+
+	private final AtomicInteger mostInLayout = new AtomicInteger();
 
 	ReportFormats() {
 		try (InputStream in = new ClassPathResource(FONT).getInputStream()) {
@@ -73,7 +105,72 @@ class ReportFormats {
 		}
 	}
 
+	/**
+	 * The report as a PDF: the file kept from an earlier request for the same text, or else a new layout, at most
+	 * {@value #CONCURRENT_PDF_LAYOUTS} at a time. A published public report is frozen text, so however often its
+	 * address is asked for, it is laid out once.
+	 */
 	byte[] pdf(ReportDocument document) {
+		byte[] pdf = kept(document);
+		if (pdf != null) {
+			return pdf;
+		}
+		try {
+			this.layouts.acquire();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting to lay out a PDF", ex);
+		}
+		try {
+			pdf = kept(document);
+			if (pdf == null) {
+				this.mostInLayout.accumulateAndGet(this.inLayout.incrementAndGet(), Math::max);
+				try {
+					pdf = layOut(document);
+				}
+				finally {
+					this.inLayout.decrementAndGet();
+				}
+				this.laidOut.incrementAndGet();
+				keep(document, pdf);
+			}
+			return pdf;
+		}
+		finally {
+			this.layouts.release();
+		}
+	}
+
+	private byte[] kept(ReportDocument document) {
+		synchronized (this.kept) {
+			return this.kept.get(document);
+		}
+	}
+
+	/** Keeps the file, dropping the least recently asked for beyond {@link #KEPT_PDFS} or {@link #KEPT_BYTES}. */
+	private void keep(ReportDocument document, byte[] pdf) {
+		synchronized (this.kept) {
+			byte[] before = this.kept.put(document, pdf);
+			this.keptBytes += pdf.length - ((before != null) ? before.length : 0);
+			var eldest = this.kept.entrySet().iterator();
+			while ((this.kept.size() > KEPT_PDFS || this.keptBytes > KEPT_BYTES) && eldest.hasNext()) {
+				this.keptBytes -= eldest.next().getValue().length;
+				eldest.remove();
+			}
+		}
+	}
+
+	/** How many PDFs were laid out, and the most laid out at the same moment (for the tests). */
+	int laidOut() {
+		return this.laidOut.get();
+	}
+
+	int mostInLayout() {
+		return this.mostInLayout.get();
+	}
+
+	private byte[] layOut(ReportDocument document) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
 			PdfRendererBuilder builder = new PdfRendererBuilder();

@@ -8,6 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -95,6 +100,64 @@ class ReportFormatsTests {
 				.contains("一、组织落实整改情况", "1.政治建设存在明显差距", "整改结果：基本完成", "中共湖南机电职业技术学院委员会");
 			assertThat(document.getFooterList()).hasSize(1);
 		}
+	}
+
+	@Test
+	void shouldLayOutTheSameTextOnceHoweverOftenItIsAskedFor() throws IOException {
+		ReportFormats formats = new ReportFormats();
+		ReportDocument published = reference();
+
+		byte[] first = formats.pdf(published);
+		// The same frozen text, read again for the next request: an equal document, not the same object.
+		byte[] again = formats.pdf(reference());
+		byte[] other = formats.pdf(new ReportDocument(published.title() + "（修订）", published.blocks()));
+
+		assertThat(again).isEqualTo(first);
+		assertThat(other).isNotEqualTo(first);
+		assertThat(formats.laidOut()).isEqualTo(2);
+	}
+
+	@Test
+	void shouldLayOutAtMostTwoPdfsAtOnce() throws Exception {
+		ReportFormats formats = new ReportFormats();
+		int requests = 6;
+		ExecutorService pool = Executors.newFixedThreadPool(requests);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<byte[]>> pdfs = new ArrayList<>();
+		for (int i = 0; i < requests; i++) {
+			ReportDocument doc = small("并发请求 " + i);
+			pdfs.add(pool.submit(() -> {
+				start.await();
+				return formats.pdf(doc);
+			}));
+		}
+		start.countDown();
+		for (Future<byte[]> pdf : pdfs) {
+			assertThat(new String(pdf.get(60, TimeUnit.SECONDS), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		}
+		pool.shutdown();
+
+		assertThat(formats.laidOut()).isEqualTo(requests);
+		assertThat(formats.mostInLayout()).isBetween(1, ReportFormats.CONCURRENT_PDF_LAYOUTS);
+	}
+
+	@Test
+	void shouldForgetTheLeastRecentlyAskedForBeyondWhatItKeeps() {
+		ReportFormats formats = new ReportFormats();
+		for (int i = 0; i <= ReportFormats.KEPT_PDFS; i++) {
+			formats.pdf(small("报告 " + i));
+		}
+		int laidOut = formats.laidOut();
+
+		formats.pdf(small("报告 " + ReportFormats.KEPT_PDFS));
+		assertThat(formats.laidOut()).as("the latest is still kept").isEqualTo(laidOut);
+		formats.pdf(small("报告 0"));
+		assertThat(formats.laidOut()).as("the first was forgotten").isEqualTo(laidOut + 1);
+	}
+
+	private static ReportDocument small(String title) {
+		return new ReportDocument(title,
+				List.of(new ReportDocument.Block(ReportDocument.Kind.PARAGRAPH, "整改工作有序推进。", List.of())));
 	}
 
 	/** Leaves the file under target/reports/ for a person to look at, as the browser tests leave screenshots. */

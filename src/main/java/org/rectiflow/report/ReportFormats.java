@@ -68,7 +68,7 @@ class ReportFormats {
 
 	/**
 	 * How many PDFs are laid out at once; the next waits its turn. Each layout parses the 21 MB CJK font and peaks at
-	 * about 130 MB of heap (docs/PERFORMANCE.md), so under the recommended 512 MB heap a burst of requests, on the
+	 * 125–155 MB of heap (docs/PERFORMANCE.md), so under the recommended 512 MB heap a burst of requests, on the
 	 * public address too, must not all lay out together.
 	 */
 	static final int CONCURRENT_PDF_LAYOUTS = 2;

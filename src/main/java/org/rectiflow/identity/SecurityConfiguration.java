@@ -15,6 +15,7 @@ import org.rectiflow.audit.AuditLog;
 import org.rectiflow.security.JavaSerializationGuardFilter;
 import org.rectiflow.system.Messages;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -138,13 +139,15 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Refuses Java-serialized variables at the door of the engine's REST API and the webapps' API with a 400 (the
-	 * engine refuses them too, but its REST API would answer 500). After Spring Security: strangers get 401 first.
+	 * Refuses Java-serialized variables and variables of classes off the allow-list at the door of the engine's REST API
+	 * and the webapps' API with a 400, before the REST layer builds anything. After Spring Security: strangers get 401
+	 * first.
 	 */
 	@Bean
-	FilterRegistrationBean<JavaSerializationGuardFilter> javaSerializationGuardFilter(Messages messages) {
+	FilterRegistrationBean<JavaSerializationGuardFilter> javaSerializationGuardFilter(Messages messages,
+			MultipartProperties multipart) {
 		FilterRegistrationBean<JavaSerializationGuardFilter> registration = new FilterRegistrationBean<>(
-				new JavaSerializationGuardFilter(messages));
+				new JavaSerializationGuardFilter(messages, multipart.getMaxRequestSize().toBytes()));
 		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
 		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
 		return registration;

@@ -88,6 +88,19 @@ public final class PortalSession {
 		return this.client.send(request.build(), BodyHandlers.ofString());
 	}
 
+	/** Any request with a body of raw bytes, e.g. a multipart upload built by hand. */
+	public HttpResponse<String> sendBytes(String method, String path, String contentType, byte[] body,
+			String... headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", contentType)
+			.header("Accept", "application/json")
+			.method(method, BodyPublishers.ofByteArray(body));
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return this.client.send(request.build(), BodyHandlers.ofString());
+	}
+
 	/** The Camunda webapps' CSRF token for this session, fetched as the webapps fetch it. */
 	public String webappCsrfToken() throws Exception {
 		get("/camunda/app/admin/default/");

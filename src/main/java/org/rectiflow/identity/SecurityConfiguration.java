@@ -33,7 +33,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Who may call what. Our API and the engine's REST API take HTTP Basic (for outside clients) or the portal session;
@@ -45,16 +47,21 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, Directory directory,
+			Messages messages) throws Exception {
 		http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
 				PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
 			.authorizeHttpRequests((auth) -> auth.anyRequest().authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(new ChineseBasicAuthenticationEntryPoint()))
-			.csrf((csrf) -> csrf.disable())
-			.exceptionHandling((ex) -> ex.authenticationEntryPoint(new ChineseBasicAuthenticationEntryPoint()))
+			// A write carried by the session cookie needs the portal's token (X-CSRF-TOKEN); HTTP Basic clients do not.
+			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SessionCsrf::isSessionWrite)
+				.csrfTokenRequestHandler(new SessionCsrf.HeaderOnly()))
+			.exceptionHandling((ex) -> ex.authenticationEntryPoint(new ChineseBasicAuthenticationEntryPoint())
+				.accessDeniedHandler(new SessionCsrf.Refusal(messages)))
 			// JSON and files only: nothing here is ever a page to run scripts in or to frame.
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(API_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			.addFilterBefore(new SessionGroupsFilter(directory), BasicAuthenticationFilter.class)
 			.addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
 		return http.build();
 	}
@@ -79,7 +86,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webSecurity(HttpSecurity http, AuditLog auditLog) throws Exception {
+	SecurityFilterChain webSecurity(HttpSecurity http, AuditLog auditLog, Directory directory, Messages messages)
+			throws Exception {
 		// Static assets hold no data; left behind the login, a browser fetching one with an expired session would
 		// make it the page a person lands on after signing in again.
 		http.authorizeHttpRequests((auth) -> auth
@@ -108,7 +116,10 @@ class SecurityConfiguration {
 								"user:" + authentication.getName(), null);
 					}
 				})
-				.permitAll());
+				.permitAll())
+			// Our login page fronts the webapps: their own login endpoint answers nobody, before anything else runs.
+			.addFilterBefore(new WebappsLoginRefusal(messages), SecurityContextHolderFilter.class)
+			.addFilterBefore(new SessionGroupsFilter(directory), UsernamePasswordAuthenticationFilter.class);
 		return http.build();
 	}
 

@@ -438,10 +438,12 @@ class ProvinceBenchmark {
 		if (!id.find()) {
 			throw new IllegalStateException("no leader review over REST for " + task.getCode() + ": " + found.body());
 		}
+		// A write carried by the session sends the portal's CSRF token, as a page's script would.
+		String csrf = token(task.getResponsibleLeader(), task.getId());
 		expect(leader.postJson("/engine-rest/task/" + id.group(1) + "/claim",
-				"{\"userId\":\"" + task.getResponsibleLeader() + "\"}"), 204);
+				"{\"userId\":\"" + task.getResponsibleLeader() + "\"}", "X-CSRF-TOKEN", csrf), 204);
 		expect(leader.postJson("/engine-rest/task/" + id.group(1) + "/complete",
-				"{\"variables\":{\"leaderDecision\":{\"value\":\"accept\"}}}"), 204);
+				"{\"variables\":{\"leaderDecision\":{\"value\":\"accept\"}}}", "X-CSRF-TOKEN", csrf), 204);
 		String officer = DemoAccounts.DISCIPLINE_OFFICER;
 		SignOff s = signOff();
 		expectRedirect(session(officer).postForm("/tasks/" + task.getId() + "/sign-off",

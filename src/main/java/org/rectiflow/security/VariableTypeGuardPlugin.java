@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.camunda.bpm.engine.impl.variable.serializer.ValueFields;
+import org.camunda.bpm.engine.impl.variable.serializer.VariableSerializers;
+import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 import org.camunda.bpm.engine.variable.impl.value.UntypedValueImpl;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
@@ -27,9 +30,11 @@ import org.springframework.stereotype.Component;
  * and every untyped value that would become one, and refuses (400 over REST) one whose type name or content is not on
  * the list, whatever its serialization format (JSON, XML) — so an {@code objectTypeName} such as
  * {@code org.apache.commons.io.output.LockableFileWriter} is never stored for someone else's read to build;</li>
- * <li><b>when read</b>: the engine's deserialization type validation is on with the same list, so Jackson (the Spin
- * JSON format, and the REST API's multipart variable upload) refuses to build anything else, e.g. a variable stored
- * before this guard.</li>
+ * <li><b>when read</b>: each Object serializer (Spin's JSON and XML, Java's) is wrapped so that a stored value whose
+ * type name is off the list (written before this guard, or straight into the database) is refused before Spin looks
+ * its class up ({@code Class.forName} with initialisation, ahead of any validation), and a Java-serialized value is
+ * never deserialized; and the engine's deserialization type validation is on with the same list, so Jackson (Spin,
+ * and the REST API's multipart variable upload) refuses to build anything else inside an allowed type.</li>
  * </ul>
  */
 @Component
@@ -52,6 +57,89 @@ public class VariableTypeGuardPlugin extends AbstractProcessEnginePlugin {
 			serializers.addAll(configuration.getCustomPreVariableSerializers());
 		}
 		configuration.setCustomPreVariableSerializers(serializers);
+	}
+
+	/** After every plugin has added its serializers (Spin does in its postInit): wraps each one of Object values. */
+	@Override
+	public void postProcessEngineBuild(ProcessEngine engine) {
+		VariableSerializers serializers = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+			.getVariableSerializers();
+		for (TypedValueSerializer<?> serializer : serializers.getSerializers()) {
+			if (ValueType.OBJECT.equals(serializer.getType()) && !(serializer instanceof Guard)
+					&& !(serializer instanceof ReadGuard)) {
+				int index = serializers.getSerializerIndex(serializer);
+				serializers.removeSerializer(serializer);
+				serializers.addSerializer(new ReadGuard(castObjectSerializer(serializer), this.messages), index);
+			}
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static TypedValueSerializer<ObjectValue> castObjectSerializer(TypedValueSerializer<?> serializer) {
+		return (TypedValueSerializer<ObjectValue>) serializer;
+	}
+
+	/**
+	 * An Object serializer that reads no value of a foreign type: the type name stored with the value
+	 * ({@code TEXT2_}) is checked as text before the serializer behind it resolves the class.
+	 */
+	static final class ReadGuard implements TypedValueSerializer<ObjectValue> {
+
+		private final TypedValueSerializer<ObjectValue> serializer;
+
+		private final Messages messages;
+
+		ReadGuard(TypedValueSerializer<ObjectValue> serializer, Messages messages) {
+			this.serializer = serializer;
+			this.messages = messages;
+		}
+
+		@Override
+		public ObjectValue readValue(ValueFields valueFields, boolean deserializeValue, boolean isTransient) {
+			if (deserializeValue && (SerializationDataFormats.JAVA.getName().equals(getSerializationDataformat())
+					|| !AllowedVariableTypes.allows(valueFields.getTextValue2()))) {
+				String typeName = String.valueOf(valueFields.getTextValue2());
+				throw new NotValidException(this.messages.get("error.variable.type",
+						(typeName.length() > 200) ? typeName.substring(0, 200) + "…" : typeName));
+			}
+			return this.serializer.readValue(valueFields, deserializeValue, isTransient);
+		}
+
+		@Override
+		public String getName() {
+			return this.serializer.getName();
+		}
+
+		@Override
+		public ValueType getType() {
+			return this.serializer.getType();
+		}
+
+		@Override
+		public void writeValue(ObjectValue value, ValueFields valueFields) {
+			this.serializer.writeValue(value, valueFields);
+		}
+
+		@Override
+		public boolean canHandle(TypedValue value) {
+			return this.serializer.canHandle(value);
+		}
+
+		@Override
+		public ObjectValue convertToTypedValue(UntypedValueImpl untypedValue) {
+			return this.serializer.convertToTypedValue(untypedValue);
+		}
+
+		@Override
+		public String getSerializationDataformat() {
+			return this.serializer.getSerializationDataformat();
+		}
+
+		@Override
+		public boolean isMutableValue(ObjectValue typedValue) {
+			return this.serializer.isMutableValue(typedValue);
+		}
+
 	}
 
 	/**

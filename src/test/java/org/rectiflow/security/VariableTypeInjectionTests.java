@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.rectiflow.task.RectificationTaskProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +57,9 @@ class VariableTypeInjectionTests {
 
 	@Autowired
 	ProcessDriver driver;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	private Path marker;
 
@@ -173,6 +178,34 @@ class VariableTypeInjectionTests {
 				"/engine-rest/variable-instance?processInstanceIdIn=" + step.getProcessInstanceId(), null);
 		assertThat(read.statusCode()).isEqualTo(200);
 		assertThat(read.body()).doesNotContain(FILE_WRITER);
+	}
+
+	@Test
+	void aForeignTypeAlreadyInTheDatabaseIsNeitherLoadedNorBuiltWhenRead() throws Exception {
+		RectificationTask task = filedTask();
+		String instance = this.driver.instance(RectificationTaskProcess.PROCESS_KEY, task.getId()).getId();
+		Path loaded = Path.of("target", "exploit-markers", "class-loaded").toAbsolutePath();
+		Files.deleteIfExists(loaded);
+		// Stored before the guard, or written into the database by other means: an allowed list, then its type changed.
+		for (String type : List.of(FILE_WRITER, "org.rectiflow.security.LoadedMarker")) {
+			String name = "stored" + Math.abs(type.hashCode());
+			this.engine.getRuntimeService().setVariable(instance, name, new ArrayList<>(List.of("x")));
+			this.jdbc.update("update ACT_RU_VARIABLE set TEXT2_ = ? where PROC_INST_ID_ = ? and NAME_ = ?", type, instance,
+					name);
+			this.jdbc.update("update ACT_GE_BYTEARRAY set BYTES_ = ? where ID_ = (select BYTEARRAY_ID_ from "
+					+ "ACT_RU_VARIABLE where PROC_INST_ID_ = ? and NAME_ = ?)",
+					("\"" + this.absent + "\"").getBytes(StandardCharsets.UTF_8), instance, name);
+			HttpResponse<String> read = json(DemoAccounts.ADMIN, "GET",
+					"/engine-rest/variable-instance?processInstanceIdIn=" + instance, null);
+			assertThat(read.statusCode()).isEqualTo(200);
+			json(DemoAccounts.ADMIN, "GET", "/engine-rest/process-instance/" + instance + "/variables", null);
+			assertThatThrownBy(() -> this.engine.getRuntimeService().getVariable(instance, name))
+				.hasMessageContaining(type);
+			// Its serialized form can still be read, as text.
+			TypedValue serialized = this.engine.getRuntimeService().getVariableTyped(instance, name, false);
+			assertThat(serialized).isNotNull();
+		}
+		assertThat(loaded).as("the class named by the stored type was loaded").doesNotExist();
 	}
 
 	@Test

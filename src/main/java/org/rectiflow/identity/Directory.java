@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * Reads people and departments from Camunda's identity service, the one place where they are kept. A person's groups
  * are asked for on every step they complete and every page they open, so they are kept for {@link #REMEMBERED}: this
  * node forgets them at once when users, groups or memberships change through the engine (Admin, our bootstrap; see
- * {@link IdentityChangesPlugin}), another node sharing the database within that time. A signed-in session keeps the
- * groups it had at sign-in anyway.
+ * {@link IdentityChangesPlugin}), another node sharing the database within that time. A signed-in session follows
+ * them on its next request ({@link SessionGroupsFilter}).
  */
 @Component
 public class Directory {

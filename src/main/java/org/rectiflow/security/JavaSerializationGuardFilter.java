@@ -66,8 +66,9 @@ public class JavaSerializationGuardFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String contentType = (request.getContentType() != null) ? request.getContentType().toLowerCase(Locale.ROOT) : "";
-		if (!contentType.contains("json") && !contentType.startsWith("multipart/")) {
+		String contentType = (request.getContentType() != null)
+				? request.getContentType().strip().toLowerCase(Locale.ROOT) : "";
+		if (!isJson(contentType) && !contentType.startsWith("multipart/")) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -83,7 +84,7 @@ public class JavaSerializationGuardFilter extends OncePerRequestFilter {
 		}
 		String foreignType;
 		try {
-			foreignType = contentType.contains("json") ? foreignObjectTypeName(body)
+			foreignType = isJson(contentType) ? foreignObjectTypeName(body)
 					: foreignTypePart(request.getContentType(), body);
 		}
 		catch (FileUploadException | IOException ex) {
@@ -98,6 +99,11 @@ public class JavaSerializationGuardFilter extends OncePerRequestFilter {
 		chain.doFilter(new CachedBody(request, body), response);
 	}
 
+	/** What the REST API's JSON reader (Jackson's provider) takes as JSON: {@code json}, {@code +json}, javascript. */
+	static boolean isJson(String contentType) {
+		return contentType.contains("json") || contentType.contains("javascript");
+	}
+
 	private void refuse(HttpServletResponse response, int status, String message) throws IOException {
 		response.setStatus(status);
 		response.setContentType("application/json;charset=UTF-8");
@@ -105,7 +111,7 @@ public class JavaSerializationGuardFilter extends OncePerRequestFilter {
 	}
 
 	boolean carriesJavaSerialization(String contentType, byte[] body) {
-		if (contentType.contains("json")) {
+		if (isJson(contentType)) {
 			try {
 				return mentions(this.json.readTree(body));
 			}

@@ -120,6 +120,13 @@ class VariableTypeInjectionTests {
 		for (String disposition : dispositions) {
 			assertRefused(basic(STAFF, path, multipart(dataPart(this.absent), disposition + "\r\n\r\n" + FILE_WRITER)));
 		}
+		// The media type in another case, the type part before the data part.
+		Body body = curlBody(this.absent, FILE_WRITER);
+		assertRefused(new PortalSession(this.port).sendBytes("POST", path,
+				body.contentType().replace("multipart/form-data", "Multipart/Form-Data"), body.bytes(), "Authorization",
+				WebSecurityTests.basic(STAFF)));
+		assertRefused(basic(STAFF, path, multipart("Content-Disposition: form-data; name=\"type\"\r\n\r\n" + FILE_WRITER,
+				dataPart(this.absent))));
 		// Generic and padded names, arrays and nested type parameters: nothing outside the allow-list.
 		for (String type : List.of(" " + FILE_WRITER + " ", "java.util.ArrayList<" + FILE_WRITER + ">",
 				"java.util.HashMap<java.lang.String," + FILE_WRITER + ">", FILE_WRITER + "[]", "java.io.FileOutputStream",

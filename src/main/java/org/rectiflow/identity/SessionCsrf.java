@@ -26,7 +26,7 @@ import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler
  * CSRF for our API and the engine's REST API. A request authenticated by the session cookie could be sent by a page of
  * another origin on the same site (SameSite=Lax stops only other sites), so a write carried by the session needs the
  * portal's CSRF token, the one its forms carry, in the {@code X-CSRF-TOKEN} header. A request with HTTP Basic
- * credentials (outside clients) is not affected: no other origin can make a browser add that header. Reading needs
+ * credentials (outside clients) is not affected, unless a browser sent it on behalf of another site. Reading needs
  * no token.
  */
 final class SessionCsrf {
@@ -36,14 +36,23 @@ final class SessionCsrf {
 	private SessionCsrf() {
 	}
 
-	/** A writing request that has no Basic credentials and whose session holds a signed-in person. */
+	/** What a browser says about a request sent from its own origin, or typed in by the person. */
+	private static final Set<String> OWN_ORIGIN = Set.of("same-origin", "none");
+
+	/**
+	 * A writing request authenticated by the session, or by Basic credentials that a browser sent for a page of
+	 * another origin: a browser remembers the credentials typed into its Basic prompt and sends them with such a page's
+	 * requests too, marked {@code Sec-Fetch-Site: cross-site} or {@code same-site}. Outside clients send no such
+	 * header.
+	 */
 	static boolean isSessionWrite(HttpServletRequest request) {
 		if (SAFE_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT))) {
 			return false;
 		}
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		String fetchSite = request.getHeader("Sec-Fetch-Site");
 		if (authorization != null && authorization.strip().toLowerCase(Locale.ROOT).startsWith("basic ")) {
-			return false;
+			return fetchSite != null && !OWN_ORIGIN.contains(fetchSite.strip().toLowerCase(Locale.ROOT));
 		}
 		HttpSession session = request.getSession(false);
 		return session != null

@@ -70,6 +70,14 @@ class SessionCsrfTests {
 				WebSecurityTests.basic(STAFF));
 		assertThat(withBasic.statusCode()).as(withBasic.body()).isEqualTo(201);
 		assertThat(this.evidence.evidenceOf(this.task.getId())).hasSize(2);
+		// Basic credentials a browser remembered, sent for a page of another origin, are no outside client's.
+		for (String site : new String[] { "cross-site", "same-site" }) {
+			assertThat(upload(new PortalSession(this.port), path, "Authorization", WebSecurityTests.basic(STAFF),
+					"Sec-Fetch-Site", site).statusCode()).isEqualTo(403);
+		}
+		assertThat(upload(new PortalSession(this.port), path, "Authorization", WebSecurityTests.basic(STAFF),
+				"Sec-Fetch-Site", "same-origin").statusCode()).isEqualTo(201);
+		assertThat(this.evidence.evidenceOf(this.task.getId())).hasSize(3);
 		// Reading needs no token.
 		assertThat(session.get(path).statusCode()).isEqualTo(200);
 	}

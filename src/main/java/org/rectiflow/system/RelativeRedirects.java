@@ -69,6 +69,9 @@ class RelativeRedirects {
 			target = LEADING_SLASHES.matcher(target).replaceFirst("");
 			int path = indexOfAny(target, "/?#\\");
 			target = (path < 0) ? "/" : target.substring(path);
+			if (target.startsWith("?") || target.startsWith("#")) {
+				target = "/" + target;
+			}
 		}
 		else if (ABSOLUTE.matcher(target).matches()) {
 			// javascript:, data: and the like are never ours to send.

@@ -76,7 +76,8 @@ class SessionGroupsFilter extends OncePerRequestFilter {
 			.stream()
 			.filter((a) -> !a.getAuthority().startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX))
 			.forEach(authorities::add);
-		groups.forEach((g) -> authorities.add(new SimpleGrantedAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + g)));
+		groups.forEach((g) -> authorities
+			.add(new SimpleGrantedAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + g)));
 		UsernamePasswordAuthenticationToken refreshed = UsernamePasswordAuthenticationToken
 			.authenticated(token.getPrincipal(), token.getCredentials(), authorities);
 		refreshed.setDetails(token.getDetails());

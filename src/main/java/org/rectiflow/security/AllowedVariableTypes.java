@@ -22,9 +22,9 @@ import org.camunda.bpm.engine.runtime.DeserializationTypeValidator;
  */
 public final class AllowedVariableTypes {
 
-	static final Set<String> CLASSES = Set.of("java.lang.Object", "java.lang.String", "java.lang.Boolean", "java.lang.Character",
-			"java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long", "java.lang.Float",
-			"java.lang.Double", "java.util.ArrayList", "java.util.LinkedList", "java.util.HashMap",
+	static final Set<String> CLASSES = Set.of("java.lang.Object", "java.lang.String", "java.lang.Boolean",
+			"java.lang.Character", "java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long",
+			"java.lang.Float", "java.lang.Double", "java.util.ArrayList", "java.util.LinkedList", "java.util.HashMap",
 			"java.util.LinkedHashMap", "java.util.TreeMap", "java.util.HashSet", "java.util.LinkedHashSet",
 			"java.util.TreeSet");
 

@@ -20,7 +20,9 @@ import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAuthorizationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
  * Reads the engine state the guards need that Camunda 7 keeps in protected fields without getters: the query a filter
@@ -69,6 +71,8 @@ final class EngineInternals {
 
 	private static final Field LINKED_USER = findField(AbstractAddIdentityLinkCmd.class, "userId", true);
 
+	private static final Field SAVED_TASK = findField(SaveTaskCmd.class, "task", true);
+
 	private EngineInternals() {
 	}
 
@@ -83,6 +87,11 @@ final class EngineInternals {
 
 	static String taskId(AbstractSetTaskPropertyCmd<?> change) {
 		return (String) read(PROPERTY_TASK, change);
+	}
+
+	/** The task a save writes: a new one (revision 0) or changes to an existing one. */
+	static TaskEntity savedTask(SaveTaskCmd save) {
+		return (TaskEntity) read(SAVED_TASK, save);
 	}
 
 	/** The user an assignment, claim-back or identity link names ({@code null} for an unclaim). */

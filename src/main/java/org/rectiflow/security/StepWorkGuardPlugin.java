@@ -9,7 +9,9 @@ import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -22,6 +24,7 @@ import org.camunda.bpm.engine.impl.cmd.PatchExecutionVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveExecutionVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetExecutionVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalCmd;
@@ -59,6 +62,9 @@ import org.springframework.stereotype.Component;
  * the responsible leader, point the step at another task or take a decision that belongs to another step;</li>
  * <li>variables of a process instance or an execution are not theirs to write at all (403, as the engine answers
  * them too: they hold no UPDATE on instances);</li>
+ * <li>a step's name, description, dates and priority come from its process (Tasklist's naming, the deadlines): nobody
+ * but an administrator edits them (403); reassigning, delegating and candidates are the rectification office's
+ * ({@code TASK_ASSIGN}, AuthorizationBootstrap);</li>
  * <li>a step is left by completing its form, not by a BPMN error (which, uncaught, would end it and skip the review)
  * or an escalation, and processes are not moved on by messages or signals a person sends (403);</li>
  * <li>giving back a step one claimed from one's group (Tasklist's unclaim) stays possible, though it is an assignment
@@ -161,6 +167,13 @@ public class StepWorkGuardPlugin extends AbstractProcessEnginePlugin {
 					|| command instanceof SignalCmd) {
 				throw new AuthorizationException(StepWorkGuardPlugin.this.messages.get("error.step.onlyByForm"));
 			}
+			boolean changesStep = (command instanceof SaveTaskCmd save && EngineInternals.savedTask(save) != null
+					&& EngineInternals.savedTask(save).getRevision() > 0)
+					|| (command instanceof AbstractSetTaskPropertyCmd<?>
+							&& !(command instanceof AbstractAddIdentityLinkCmd));
+			if (changesStep) {
+				throw new AuthorizationException(StepWorkGuardPlugin.this.messages.get("error.step.notEditable"));
+			}
 		}
 
 		private boolean concernsStep(Command<?> command) {
@@ -201,14 +214,21 @@ public class StepWorkGuardPlugin extends AbstractProcessEnginePlugin {
 			}
 			String message = StepWorkGuardPlugin.this.messages.get("error.step.fieldNotOnForm", refused,
 					StepFormFields.stepName(task));
-			if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+			// Whoever may not work the step, or write its variables, at all is told so first, as the command itself
+			// would tell them: a step outside someone's reach says nothing about its form. Checked only on the way to
+			// a refusal, so a step done right costs no statement more.
+			boolean completes = command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd;
+			for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+				if (completes) {
+					checker.checkTaskWork(task);
+				}
+				else {
+					checker.checkUpdateTaskVariable(task);
+				}
+			}
+			if (completes) {
 				// What the engine throws for a form field it refuses: the REST APIs answer it with 400.
 				throw new FormFieldValidationException(refused, message);
-			}
-			// A variable write: whoever lacks the permission to write the step's variables at all (every
-			// participant, with TASK_WORK) is told so first, as the command itself would tell them.
-			for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
-				checker.checkUpdateTaskVariable(task);
 			}
 			throw new NotValidException(message);
 		}

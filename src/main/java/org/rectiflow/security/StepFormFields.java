@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
@@ -30,12 +31,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The variables each user task's own form submits: the {@code key} of every component of the Camunda Form the step
  * links with {@code camunda:formRef}, at any nesting (a key {@code a.b} and a group's {@code path} submit the variable
- * {@code a}). Worked out once, when the engine parses the process (on deployment, and when a definition is parsed again
- * after a restart), from the forms of the same deployment that the engine has read with the BPMN; kept on the parsed
- * activity, so looking them up on a step costs nothing at all, not a database statement.
+ * {@code a}). Worked out when the engine parses the process (on deployment, and when it parses a definition again
+ * after a restart), from the forms of the same deployment ({@code camunda:formRefBinding="deployment"}, as every step
+ * of ours links its form), each deployment's forms read once; kept on the parsed activity in the engine's deployment
+ * cache, so looking them up on a step costs no database statement.
  * <p>
- * A step whose form cannot be found in its deployment has no fields: a participant may then complete it with no
- * variables only.
+ * The portal's steps pass only fields of their forms too (evidence submission, on-site sign-off, extension and
+ * criticism decisions), so no step needs fields beyond its form. A step whose form cannot be found in its deployment
+ * has no fields: a participant may then complete it with no variables only.
  */
 final class StepFormFields extends AbstractBpmnParseListener {
 
@@ -159,9 +162,12 @@ final class StepFormFields extends AbstractBpmnParseListener {
 		if (task.getProcessDefinitionId() == null || task.getTaskDefinitionKey() == null) {
 			return null;
 		}
-		ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration()
-			.getDeploymentCache()
-			.findDeployedProcessDefinitionById(task.getProcessDefinitionId());
+		DeploymentCache cache = Context.getProcessEngineConfiguration().getDeploymentCache();
+		// The parsed definition the engine keeps; asking for it "deployed" would read its row again in this command.
+		ProcessDefinitionEntity definition = cache.findProcessDefinitionFromCache(task.getProcessDefinitionId());
+		if (definition == null) {
+			definition = cache.findDeployedProcessDefinitionById(task.getProcessDefinitionId());
+		}
 		return (definition == null) ? null : definition.findActivity(task.getTaskDefinitionKey());
 	}
 

@@ -233,8 +233,12 @@ class AccessMatrixTests {
 					.isIn(admin ? List.of(204) : List.of(403, 404));
 
 				if (admin) {
-					HttpResponse<String> current = send(user, "GET", "/engine-rest/task/" + own, null);
-					HttpResponse<String> update = send(user, "PUT", "/engine-rest/task/" + own, current.body());
+					// The step as it is, written back (Camunda's REST API cannot read back its form reference).
+					com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+					com.fasterxml.jackson.databind.node.ObjectNode current = (com.fasterxml.jackson.databind.node.ObjectNode) mapper
+						.readTree(send(user, "GET", "/engine-rest/task/" + own, null).body());
+					current.remove("camundaFormRef");
+					HttpResponse<String> update = send(user, "PUT", "/engine-rest/task/" + own, mapper.writeValueAsString(current));
 					assertThat(update.statusCode()).as("update: " + update.body()).isEqualTo(204);
 				}
 				else {

@@ -149,6 +149,34 @@ class StepForgeryTests {
 		assertRefused(way.send("POST", step + "/bpmnEscalation", "{\"escalationCode\":\"deadlineExtended\"}"));
 		assertRefused(way.send("POST", "message", "{\"messageName\":\"extensionRequested\",\"processInstanceId\":\""
 				+ scene.instance + "\",\"processVariables\":{\"responsibleLeader\":{\"value\":\"" + CLERK + "\"}}}"));
+		assertRefused(way.send("POST", "signal",
+				"{\"name\":\"extensionRequested\",\"variables\":{\"responsibleLeader\":{\"value\":\"" + CLERK + "\"}}}"));
+	}
+
+	@Test
+	void aClaimCanBeGivenBackButNotPassedOn() throws Exception {
+		Scene scene = scene("F2：认领与退回");
+		Way basic = new Basic(CLERK);
+		String step = "task/" + scene.step.getId();
+		assertThat(basic.send("POST", step + "/claim", "{\"userId\":\"" + CLERK + "\"}").statusCode()).isEqualTo(204);
+		assertRefused(basic.send("POST", step + "/assignee", "{\"userId\":\"" + FINANCE_CLERK + "\"}"));
+		assertRefused(basic.send("POST", step + "/delegate", "{\"userId\":\"" + FINANCE_CLERK + "\"}"));
+		assertThat(this.taskService.createTaskQuery().taskId(scene.step.getId()).singleResult().getAssignee())
+			.isEqualTo(CLERK);
+		HttpResponse<String> unclaimed = basic.send("POST", step + "/unclaim", null);
+		assertThat(unclaimed.statusCode()).as(unclaimed.body()).isEqualTo(204);
+		assertThat(this.taskService.createTaskQuery().taskId(scene.step.getId()).singleResult().getAssignee()).isNull();
+		// Someone else's claim is not theirs to undo; nor is a step assigned to a person (no candidate group).
+		assertThat(basic.send("POST", step + "/claim", "{\"userId\":\"" + CLERK + "\"}").statusCode()).isEqualTo(204);
+		assertRefused(new Basic(FINANCE_CLERK).send("POST", step + "/unclaim", null));
+		assertThat(basic.send("POST", step + "/unclaim", null).statusCode()).isEqualTo(204);
+		completesWithItsOwnForm(basic, scene);
+		Task review = this.driver.one(RectificationTaskProcess.PROCESS_KEY, scene.task.getId(),
+				RectificationTaskProcess.USER_TASK_LEADER_REVIEW);
+		assertRefused(new Basic(DemoAccounts.VICE_PRESIDENT_LOGISTICS).send("POST", "task/" + review.getId() + "/unclaim",
+				null));
+		assertThat(this.taskService.createTaskQuery().taskId(review.getId()).singleResult().getAssignee())
+			.isEqualTo(DemoAccounts.VICE_PRESIDENT_LOGISTICS);
 	}
 
 	private void nothingChanged(Scene scene) {

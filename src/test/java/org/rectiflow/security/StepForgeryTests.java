@@ -110,6 +110,24 @@ class StepForgeryTests {
 		assertThat(this.taskService.getVariablesLocal(financeStep.getId())).doesNotContainKey("criticismDecision");
 	}
 
+	@Test
+	void theRefusalNamesTheFieldInTheCallersLanguage() throws Exception {
+		Scene scene = scene("F2：拒绝说明的语言");
+		String credentials = Base64.getEncoder()
+			.encodeToString((CLERK + ":" + DemoAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> refused = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(uri("/engine-rest/task/" + scene.step.getId() + "/complete"))
+				.header("Authorization", "Basic " + credentials)
+				.header("Accept-Language", "en")
+				.header("Content-Type", "application/json")
+				.POST(BodyPublishers.ofString("{\"variables\":{\"progressReport\":{\"value\":\"" + REPORT
+						+ "\"},\"leadDepartment\":{\"value\":\"financeDepartment\"}}}"))
+				.build(), BodyHandlers.ofString());
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+		assertThat(refused.body()).contains("“leadDepartment” is not a field of the form of the step");
+		nothingChanged(scene);
+	}
+
 	/** Every request of the report and its variants, each refused. */
 	private void forgeAll(Way way, Scene scene) throws Exception {
 		String step = "task/" + scene.step.getId();

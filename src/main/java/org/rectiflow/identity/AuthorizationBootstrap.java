@@ -5,12 +5,21 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.impl.AuthorizationQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.rectiflow.audit.AuditKind;
+import org.rectiflow.audit.AuditLog;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -20,13 +29,18 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The Camunda authorizations our roles need, granted at start-up when missing (idempotent, safe on several nodes
  * sharing one database). Tasks themselves need no grant: the engine authorizes each task's assignee and candidate
- * groups when it creates the task, so people see and complete only their own work.
+ * groups when it creates the task, so people see and complete only their own work. It grants them {@code TASK_WORK}
+ * ({@code default-user-permission-name-for-task} in application.yaml): claim and complete, no delegating, reassigning,
+ * identity links, renaming or variable writes. Grants of {@code UPDATE} that an earlier version left on open tasks are
+ * turned into {@code TASK_WORK} at start-up, so old steps are as tight as new ones.
  * <ul>
  * <li>administrators ({@code camunda-admin}): everything;</li>
  * <li>everyone: Tasklist, the shared filters, and reading process definitions (names, diagrams, forms); the
  * variables a task's form shows come with the task itself;</li>
  * <li>the rectification office, the discipline committee and the Party secretary: Cockpit and reading every
- * instance and its history, to follow the whole rectification.</li>
+ * instance and its history, to follow the whole rectification;</li>
+ * <li>the rectification office: reassigning any step ({@code TASK_ASSIGN}: assignee, delegation, candidates), e.g.
+ * when someone is away; the office still completes only its own steps.</li>
  * </ul>
  * Everyone reads the instances of the inspection's own process and of its supervision (what Tasklist shows beside
  * their tasks). A rectification task's instance is read only by oversight and by those the task is theirs: its
@@ -47,8 +61,15 @@ class AuthorizationBootstrap {
 
 	private final AuthorizationService authorizations;
 
-	AuthorizationBootstrap(AuthorizationService authorizations) {
+	private final ProcessEngineConfigurationImpl engine;
+
+	private final AuditLog auditLog;
+
+	AuthorizationBootstrap(AuthorizationService authorizations, ProcessEngineConfigurationImpl engine,
+			AuditLog auditLog) {
 		this.authorizations = authorizations;
+		this.engine = engine;
+		this.auditLog = auditLog;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -85,6 +106,55 @@ class AuthorizationBootstrap {
 					ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
 			grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
 		}
+		grant(Groups.RECTIFICATION_OFFICE, Resources.TASK, ANY, TaskPermissions.TASK_ASSIGN);
+		tightenOpenTasks();
+	}
+
+	/**
+	 * Turns the engine's {@code UPDATE} grants on open steps, written before it granted {@code TASK_WORK}, into
+	 * {@code TASK_WORK}, in a transaction of its own. Idempotent; when another node starting at the same moment
+	 * changed a grant first, its optimistic lock makes this one look again and find nothing left to do.
+	 */
+	private void tightenOpenTasks() {
+		for (int attempt = 1;; attempt++) {
+			try {
+				int tightened = this.engine.getCommandExecutorTxRequiresNew().execute(new TaskWorkInsteadOfUpdate());
+				if (tightened > 0) {
+					this.auditLog.record(AuditKind.PERMISSION_CHANGE, "TaskWorkInsteadOfUpdate",
+							"REVOKE UPDATE, GRANT TASK_WORK on " + tightened + " open tasks to their candidates and assignees");
+				}
+				return;
+			}
+			catch (OptimisticLockingException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	/** One engine command: every grant of UPDATE on a single step, except administrators', becomes TASK_WORK. */
+	static final class TaskWorkInsteadOfUpdate implements Command<Integer> {
+
+		@Override
+		public Integer execute(CommandContext context) {
+			AuthorizationQueryImpl query = new AuthorizationQueryImpl();
+			query.authorizationType(Authorization.AUTH_TYPE_GRANT)
+				.resourceType(Resources.TASK)
+				.hasPermission(Permissions.UPDATE);
+			int tightened = 0;
+			for (Authorization grant : context.getAuthorizationManager().selectAuthorizationByQueryCriteria(query)) {
+				if (ANY.equals(grant.getResourceId()) || Groups.CAMUNDA_ADMIN.equals(grant.getGroupId())) {
+					continue;
+				}
+				AuthorizationEntity entity = (AuthorizationEntity) grant;
+				entity.removePermission(Permissions.UPDATE);
+				entity.addPermission(TaskPermissions.TASK_WORK);
+				tightened++;
+			}
+			return tightened;
+		}
+
 	}
 
 	/** Takes permissions back from a grant an earlier version made. */

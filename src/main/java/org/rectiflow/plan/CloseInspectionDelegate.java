@@ -2,6 +2,7 @@ package org.rectiflow.plan;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.system.BusinessKey;
 import org.springframework.stereotype.Component;
 
 /** {@code serviceTask_closeInspection}: the concentrated rectification is over; long-term tasks keep running. */
@@ -16,7 +17,7 @@ class CloseInspectionDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.plans.close(((Number) execution.getVariable(RectificationProcess.VAR_INSPECTION_ID)).longValue());
+		this.plans.close(BusinessKey.of(execution));
 	}
 
 }

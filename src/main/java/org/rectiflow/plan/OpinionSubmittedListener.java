@@ -1,6 +1,7 @@
 package org.rectiflow.plan;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.rectiflow.system.BusinessKey;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.ValidatingTaskListener;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ class OpinionSubmittedListener extends ValidatingTaskListener {
 	protected void onComplete(DelegateTask task) {
 		String opinion = required(task, RectificationProcess.VAR_OPINION);
 		String leader = (task.getAssignee() != null) ? task.getAssignee() : text(task, RectificationProcess.VAR_LEADER);
-		this.plans.recordOpinion(longValue(task, RectificationProcess.VAR_INSPECTION_ID), leader, opinion);
+		this.plans.recordOpinion(BusinessKey.of(task), leader, opinion);
 		// Each leader's answer is kept in the domain; the shared variable must not leak into the next leader's form.
 		task.getExecution().removeVariable(RectificationProcess.VAR_OPINION);
 	}

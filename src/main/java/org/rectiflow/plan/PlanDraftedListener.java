@@ -1,6 +1,7 @@
 package org.rectiflow.plan;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.rectiflow.system.BusinessKey;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.ValidatingTaskListener;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ class PlanDraftedListener extends ValidatingTaskListener {
 
 	@Override
 	protected void onComplete(DelegateTask task) {
-		Long inspectionId = longValue(task, RectificationProcess.VAR_INSPECTION_ID);
+		Long inspectionId = BusinessKey.of(task);
 		String summary = required(task, RectificationProcess.VAR_PLAN_SUMMARY);
 		this.plans.checkBreakdown(inspectionId);
 		this.plans.recordPlanSummary(inspectionId, summary);

@@ -2,6 +2,7 @@ package org.rectiflow.plan;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.system.BusinessKey;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +20,7 @@ class ReopenTasksDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.plans.reopen(((Number) execution.getVariable(RectificationProcess.VAR_INSPECTION_ID)).longValue(),
+		this.plans.reopen(BusinessKey.of(execution),
 				(String) execution.getVariable(RectificationProcess.VAR_REOPEN_TASK_CODES));
 	}
 

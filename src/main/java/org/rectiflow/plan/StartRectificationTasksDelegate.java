@@ -2,6 +2,7 @@ package org.rectiflow.plan;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.system.BusinessKey;
 import org.springframework.stereotype.Component;
 
 /** {@code serviceTask_startRectificationTasks}: the plan is filed, so every task starts its own instance. */
@@ -16,7 +17,7 @@ class StartRectificationTasksDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Long inspectionId = ((Number) execution.getVariable(RectificationProcess.VAR_INSPECTION_ID)).longValue();
+		Long inspectionId = BusinessKey.of(execution);
 		this.plans.startRectification(inspectionId);
 	}
 

@@ -2,6 +2,7 @@ package org.rectiflow.report;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.rectiflow.plan.RectificationProcess;
+import org.rectiflow.system.BusinessKey;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.ValidatingTaskListener;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ class PublicationRequestListener extends ValidatingTaskListener {
 
 	@Override
 	protected void onComplete(DelegateTask task) {
-		this.reports.requestPublication(longValue(task, RectificationProcess.VAR_INSPECTION_ID),
+		this.reports.requestPublication(BusinessKey.of(task),
 				text(task, RectificationProcess.VAR_CONTACT_LINE),
 				Boolean.TRUE.equals(task.getVariable(RectificationProcess.VAR_PUBLIC_REPORT_CONFIRMED)));
 	}

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.plan.RectificationProcess;
 import org.rectiflow.system.Actors;
+import org.rectiflow.system.BusinessKey;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +22,7 @@ class PublishPublicReportDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.reports.publish(((Number) execution.getVariable(RectificationProcess.VAR_INSPECTION_ID)).longValue(),
+		this.reports.publish(BusinessKey.of(execution),
 				Actors.current());
 	}
 

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.plan.RectificationProcess;
 import org.rectiflow.system.Actors;
+import org.rectiflow.system.BusinessKey;
 import org.springframework.stereotype.Component;
 
 /** {@code serviceTask_reportToInspectionOffice}: the approved draft goes out with the counts as they stand. */
@@ -19,7 +20,7 @@ class ReportToInspectionOfficeDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		this.reports.submitToInspectionOffice(
-				((Number) execution.getVariable(RectificationProcess.VAR_INSPECTION_ID)).longValue(), Actors.current());
+				BusinessKey.of(execution), Actors.current());
 	}
 
 }

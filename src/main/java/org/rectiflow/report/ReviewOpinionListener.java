@@ -3,6 +3,7 @@ package org.rectiflow.report;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.rectiflow.plan.RectificationProcess;
 import org.rectiflow.system.Actors;
+import org.rectiflow.system.BusinessKey;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.ValidatingTaskListener;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ class ReviewOpinionListener extends ValidatingTaskListener {
 
 	@Override
 	protected void onComplete(DelegateTask task) {
-		this.reports.recordReviewOpinion(longValue(task, RectificationProcess.VAR_INSPECTION_ID),
+		this.reports.recordReviewOpinion(BusinessKey.of(task),
 				text(task, RectificationProcess.VAR_REVIEW_DECISION),
 				required(task, RectificationProcess.VAR_REVIEW_OPINION),
 				text(task, RectificationProcess.VAR_REOPEN_TASK_CODES), Actors.completing(task));

@@ -3,6 +3,7 @@ package org.rectiflow.report;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.rectiflow.plan.RectificationProcess;
 import org.rectiflow.system.Actors;
+import org.rectiflow.system.BusinessKey;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.ValidatingTaskListener;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ class SummaryReportListener extends ValidatingTaskListener {
 
 	@Override
 	protected void onComplete(DelegateTask task) {
-		this.reports.draftSummary(longValue(task, RectificationProcess.VAR_INSPECTION_ID),
+		this.reports.draftSummary(BusinessKey.of(task),
 				required(task, RectificationProcess.VAR_SUMMARY_REPORT), Actors.completing(task));
 	}
 

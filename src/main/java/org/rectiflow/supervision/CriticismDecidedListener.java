@@ -2,6 +2,7 @@ package org.rectiflow.supervision;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.rectiflow.system.Actors;
+import org.rectiflow.system.BusinessKey;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.ValidatingTaskListener;
 import org.rectiflow.task.RectificationTaskProcess;
@@ -20,7 +21,7 @@ class CriticismDecidedListener extends ValidatingTaskListener {
 
 	@Override
 	protected void onComplete(DelegateTask task) {
-		this.supervision.decideOverdueCriticism(longValue(task, RectificationTaskProcess.VAR_TASK_ID),
+		this.supervision.decideOverdueCriticism(BusinessKey.of(task),
 				RectificationTaskProcess.ISSUE.equals(text(task, RectificationTaskProcess.VAR_CRITICISM_DECISION)),
 				text(task, RectificationTaskProcess.VAR_CRITICISM_REASON), Actors.completing(task));
 	}

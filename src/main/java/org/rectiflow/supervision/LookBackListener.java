@@ -3,6 +3,7 @@ package org.rectiflow.supervision;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.rectiflow.plan.RectificationProcess;
 import org.rectiflow.system.Actors;
+import org.rectiflow.system.BusinessKey;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.ValidatingTaskListener;
 import org.rectiflow.task.RectificationTaskService;
@@ -24,7 +25,7 @@ class LookBackListener extends ValidatingTaskListener {
 
 	@Override
 	protected void onComplete(DelegateTask task) {
-		Long inspectionId = longValue(task, RectificationProcess.VAR_INSPECTION_ID);
+		Long inspectionId = BusinessKey.of(task);
 		String findings = required(task, RectificationProcess.VAR_LOOK_BACK_FINDINGS);
 		if (RectificationProcess.RELAPSED.equals(text(task, RectificationProcess.VAR_LOOK_BACK_DECISION))) {
 			this.tasks.findByCodes(inspectionId, text(task, RectificationProcess.VAR_REOPEN_TASK_CODES));

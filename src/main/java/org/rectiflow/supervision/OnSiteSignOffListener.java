@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.rectiflow.system.Actors;
+import org.rectiflow.system.BusinessKey;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.ValidatingTaskListener;
@@ -24,8 +25,8 @@ class OnSiteSignOffListener extends ValidatingTaskListener {
 
 	@Override
 	protected void onComplete(DelegateTask task) {
-		this.supervision.recordSignOff(longValue(task, RectificationTaskProcess.VAR_INSPECTION_ID),
-				longValue(task, RectificationTaskProcess.VAR_TASK_ID),
+		Long taskId = BusinessKey.of(task);
+		this.supervision.recordSignOff(this.supervision.inspectionOf(taskId), taskId,
 				text(task, RectificationTaskProcess.VAR_SUPERVISION_DECISION),
 				required(task, RectificationTaskProcess.VAR_SUPERVISION_FINDINGS), visit(task), Actors.completing(task));
 	}

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.rectiflow.system.Actors;
+import org.rectiflow.system.BusinessKey;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.ValidatingTaskListener;
@@ -33,7 +34,7 @@ class OnSiteVisitListener extends ValidatingTaskListener {
 		catch (DateTimeParseException ex) {
 			throw new RectiflowException("error.field.date", date);
 		}
-		this.supervision.recordVisit(longValue(task, SupervisionProcess.VAR_INSPECTION_ID), department, visitDate,
+		this.supervision.recordVisit(BusinessKey.of(task), department, visitDate,
 				record, Actors.completing(task));
 		task.getExecution().setVariable(SupervisionProcess.VAR_MORE_VISITS,
 				Boolean.TRUE.equals(task.getVariable(SupervisionProcess.VAR_MORE_VISITS)));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.system.BusinessKey;
 import org.springframework.stereotype.Component;
 
 /** {@code serviceTask_prepareSelfCheck}: every lead department gets a self-check. */
@@ -18,7 +19,7 @@ class PrepareSelfCheckDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Long inspectionId = ((Number) execution.getVariable(SupervisionProcess.VAR_INSPECTION_ID)).longValue();
+		Long inspectionId = BusinessKey.of(execution);
 		execution.setVariable(SupervisionProcess.VAR_LEAD_DEPARTMENTS,
 				new ArrayList<>(this.supervision.leadDepartments(inspectionId)));
 	}

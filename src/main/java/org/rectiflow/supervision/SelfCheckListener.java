@@ -2,6 +2,7 @@ package org.rectiflow.supervision;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.rectiflow.system.Actors;
+import org.rectiflow.system.BusinessKey;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.ValidatingTaskListener;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ class SelfCheckListener extends ValidatingTaskListener {
 	@Override
 	protected void onComplete(DelegateTask task) {
 		String report = required(task, SupervisionProcess.VAR_SELF_CHECK_REPORT);
-		this.supervision.recordSelfCheck(longValue(task, SupervisionProcess.VAR_INSPECTION_ID),
+		this.supervision.recordSelfCheck(BusinessKey.of(task),
 				text(task, SupervisionProcess.VAR_DEPARTMENT), report, Actors.completing(task));
 		task.getExecution().removeVariable(SupervisionProcess.VAR_SELF_CHECK_REPORT);
 	}

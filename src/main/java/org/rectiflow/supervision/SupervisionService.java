@@ -123,6 +123,11 @@ public class SupervisionService {
 			.atDepartment(department, visitDate));
 	}
 
+	/** The inspection a rectification task belongs to, from its ledger row. */
+	public Long inspectionOf(Long taskId) {
+		return this.tasks.get(taskId).getInspectionId();
+	}
+
 	public SupervisionRecord recordSignOff(Long inspectionId, Long taskId, String decision, String findings, String by) {
 		return recordSignOff(inspectionId, taskId, decision, findings, null, by);
 	}

@@ -2,6 +2,7 @@ package org.rectiflow.supervision;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.rectiflow.system.Actors;
+import org.rectiflow.system.BusinessKey;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.ValidatingTaskListener;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,7 @@ class SupervisionSummaryListener extends ValidatingTaskListener {
 
 	@Override
 	protected void onComplete(DelegateTask task) {
-		this.supervision.record(longValue(task, SupervisionProcess.VAR_INSPECTION_ID), SupervisionStage.SUMMARY,
+		this.supervision.record(BusinessKey.of(task), SupervisionStage.SUMMARY,
 				required(task, SupervisionProcess.VAR_SUPERVISION_SUMMARY), Actors.completing(task));
 	}
 

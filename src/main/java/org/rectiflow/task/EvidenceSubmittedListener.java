@@ -1,6 +1,7 @@
 package org.rectiflow.task;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.rectiflow.system.BusinessKey;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.ValidatingTaskListener;
@@ -22,7 +23,7 @@ class EvidenceSubmittedListener extends ValidatingTaskListener {
 
 	@Override
 	protected void onComplete(DelegateTask task) {
-		Long taskId = longValue(task, RectificationTaskProcess.VAR_TASK_ID);
+		Long taskId = BusinessKey.of(task);
 		String progress = required(task, RectificationTaskProcess.VAR_PROGRESS_REPORT);
 		// Files just stamped prove there is evidence; only a resubmission without new files needs counting. A refusal
 		// rolls the stamps back with the rest.

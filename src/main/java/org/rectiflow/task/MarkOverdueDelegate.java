@@ -2,6 +2,7 @@ package org.rectiflow.task;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.system.BusinessKey;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +20,7 @@ class MarkOverdueDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.deadlines.escalateOverdue(((Number) execution.getVariable(RectificationTaskProcess.VAR_TASK_ID)).longValue());
+		this.deadlines.escalateOverdue(BusinessKey.of(execution));
 	}
 
 }

@@ -2,6 +2,7 @@ package org.rectiflow.task;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.system.BusinessKey;
 import org.springframework.stereotype.Component;
 
 /** {@code serviceTask_recordOutcome}: the close-off decision becomes the task's outcome in the ledger. */
@@ -16,7 +17,7 @@ class RecordOutcomeDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.tasks.recordOutcome(((Number) execution.getVariable(RectificationTaskProcess.VAR_TASK_ID)).longValue(),
+		this.tasks.recordOutcome(BusinessKey.of(execution),
 				TaskStatus.valueOf((String) execution.getVariable(RectificationTaskProcess.VAR_OUTCOME)));
 	}
 

@@ -2,6 +2,7 @@ package org.rectiflow.task;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.system.BusinessKey;
 import org.springframework.stereotype.Component;
 
 /** {@code serviceTask_sendReminder}: the deadline is a few working days away; the department and leader are told. */
@@ -16,7 +17,7 @@ class SendReminderDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.deadlines.remind(((Number) execution.getVariable(RectificationTaskProcess.VAR_TASK_ID)).longValue());
+		this.deadlines.remind(BusinessKey.of(execution));
 	}
 
 }

@@ -2,6 +2,7 @@ package org.rectiflow.task;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.rectiflow.system.Actors;
+import org.rectiflow.system.BusinessKey;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.ValidatingTaskListener;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ class StageReportListener extends ValidatingTaskListener {
 		boolean claimed = Boolean.TRUE.equals(task.getVariable(RectificationTaskProcess.VAR_COMPLETION_CLAIMED));
 		// The gateway after this task reads the flag; make it a boolean even when a client left it out.
 		task.getExecution().setVariable(RectificationTaskProcess.VAR_COMPLETION_CLAIMED, claimed);
-		this.tasks.recordStageReport(longValue(task, RectificationTaskProcess.VAR_TASK_ID), measures, results, claimed,
+		this.tasks.recordStageReport(BusinessKey.of(task), measures, results, claimed,
 				Actors.completing(task));
 	}
 

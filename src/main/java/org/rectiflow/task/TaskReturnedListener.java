@@ -2,6 +2,7 @@ package org.rectiflow.task;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.rectiflow.system.BusinessKey;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +21,7 @@ class TaskReturnedListener implements ExecutionListener {
 	@Override
 	public void notify(DelegateExecution execution) {
 		Object reason = execution.getVariable(RectificationTaskProcess.VAR_LAST_RETURN_REASON);
-		this.deadlines.recordReturn(((Number) execution.getVariable(RectificationTaskProcess.VAR_TASK_ID)).longValue(),
+		this.deadlines.recordReturn(BusinessKey.of(execution),
 				(reason == null) ? null : reason.toString());
 	}
 

@@ -78,7 +78,10 @@ final class BareEngine implements AutoCloseable {
 			.deploy();
 	}
 
-	/** {@code rectification-task.bpmn} without task and execution listeners, delegates replaced by no-ops. */
+	/**
+	 * {@code rectification-task.bpmn} without task and execution listeners, delegates replaced by no-ops, people
+	 * assigned from the start variables.
+	 */
 	static String strippedProcess() throws Exception {
 		Document doc;
 		try (InputStream in = new ClassPathResource("processes/rectification-task.bpmn").getInputStream()) {
@@ -103,6 +106,14 @@ final class BareEngine implements AutoCloseable {
 			}
 			element.removeAttributeNS(CAMUNDA_NS, "formRef");
 			element.removeAttributeNS(CAMUNDA_NS, "formRefBinding");
+			// A bare engine assigns from the start variables; Rectiflow reads the same people from the ledger row.
+			if (element.hasAttributeNS(CAMUNDA_NS, "assignee")) {
+				element.setAttributeNS(CAMUNDA_NS, "camunda:assignee", "${responsibleLeader}");
+			}
+			if (element.hasAttributeNS(CAMUNDA_NS, "candidateGroups")
+					&& element.getAttributeNS(CAMUNDA_NS, "candidateGroups").startsWith("${rectificationTasks.")) {
+				element.setAttributeNS(CAMUNDA_NS, "camunda:candidateGroups", "${leadDepartment}");
+			}
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		var transformer = TransformerFactory.newInstance().newTransformer();

@@ -178,6 +178,121 @@ class AccessMatrixTests {
 		return tests.stream();
 	}
 
+	// ---------------------------------------------------------------------------------------------------------------
+	// Task operations over the engine's REST API (issue 17, F2): who may complete a step with variables that are not
+	// on its form, write its variables, delegate it, change its candidates or edit it. The department's step is tried
+	// by everyone; what someone may do (the rectification office reassigns, an administrator does anything) is done on
+	// steps of a second inspection, so the shared step stays as it was.
+	// ---------------------------------------------------------------------------------------------------------------
+
+	@Autowired
+	org.camunda.bpm.engine.TaskService taskService;
+
+	@Autowired
+	org.camunda.bpm.engine.RuntimeService runtimeService;
+
+	@TestFactory
+	Stream<DynamicTest> taskOperations() {
+		String step = submission(this.task.getId());
+		String stepName = this.taskService.createTaskQuery().taskId(step).singleResult().getName();
+		Long scratchInspection = this.driver.register(TestFeedback.small("权限矩阵：办理操作")).getId();
+		this.driver.filePlan(scratchInspection);
+		RectificationTask officeScratch = this.driver.task(scratchInspection, "1.1.1");
+		RectificationTask adminScratch = this.driver.task(scratchInspection, "1.1.2");
+		RectificationTask adminCompletes = this.driver.task(this.inspection, "1.1.2");
+		this.driver.uploadEvidence(adminCompletes);
+		Set<String> reassign = Set.of(DemoAccounts.RECTIFICATION_CLERK, DemoAccounts.ADMIN);
+		List<DynamicTest> tests = new ArrayList<>();
+		for (String user : EVERYONE) {
+			boolean admin = DemoAccounts.ADMIN.equals(user);
+			tests.add(DynamicTest.dynamicTest("task operations as " + user, () -> {
+				String completing = admin ? submission(adminCompletes.getId()) : step;
+				HttpResponse<String> forged = send(user, "POST", "/engine-rest/task/" + completing + "/complete",
+						"{\"variables\":{\"progressReport\":{\"value\":\"已全部整改到位\"},\"responsibleLeader\":{\"value\":\""
+								+ user + "\"}}}");
+				if (admin) {
+					assertThat(forged.statusCode()).as(forged.body()).isEqualTo(204);
+					assertThat(this.driver.one(RectificationTaskProcess.PROCESS_KEY, adminCompletes.getId(),
+							RectificationTaskProcess.USER_TASK_LEADER_REVIEW).getAssignee())
+						.as("the leader comes from the ledger, whatever the variable says").isEqualTo(LEADER);
+				}
+				else if (LOGISTICS.equals(user)) {
+					assertThat(forged.statusCode()).as(forged.body()).isEqualTo(400);
+					assertThat(forged.body()).contains("responsibleLeader");
+				}
+				else {
+					assertThat(forged.statusCode()).as(forged.body()).isIn(403, 404);
+					assertThat(forged.body()).doesNotContain(SECRET, stepName);
+				}
+
+				String own = admin ? submission(adminScratch.getId())
+						: reassign.contains(user) ? submission(officeScratch.getId()) : step;
+				HttpResponse<String> variable = send(user, "PUT", "/engine-rest/task/" + own
+						+ "/variables/responsibleLeader", "{\"value\":\"" + LEADER + "\"}");
+				assertThat(variable.statusCode()).as("set a variable: " + variable.body())
+					.isIn(admin ? List.of(204) : List.of(403, 404));
+
+				if (admin) {
+					// The step as it is, written back (Camunda's REST API cannot read back its form reference).
+					com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+					com.fasterxml.jackson.databind.node.ObjectNode current = (com.fasterxml.jackson.databind.node.ObjectNode) mapper
+						.readTree(send(user, "GET", "/engine-rest/task/" + own, null).body());
+					current.remove("camundaFormRef");
+					HttpResponse<String> update = send(user, "PUT", "/engine-rest/task/" + own, mapper.writeValueAsString(current));
+					assertThat(update.statusCode()).as("update: " + update.body()).isEqualTo(204);
+				}
+				else {
+					HttpResponse<String> rename = send(user, "PUT", "/engine-rest/task/" + own, "{\"name\":\"已办结\"}");
+					assertThat(rename.statusCode()).as("update: " + rename.body()).isIn(403, 404);
+				}
+
+				HttpResponse<String> link = send(user, "POST", "/engine-rest/task/" + own + "/identity-links",
+						"{\"groupId\":\"qualityControl\",\"type\":\"candidate\"}");
+				assertThat(link.statusCode()).as("add a candidate group: " + link.body())
+					.isIn(reassign.contains(user) ? List.of(204) : List.of(403, 404));
+				if (reassign.contains(user)) {
+					assertThat(send(user, "POST", "/engine-rest/task/" + own + "/identity-links/delete",
+							"{\"groupId\":\"qualityControl\",\"type\":\"candidate\"}").statusCode()).isEqualTo(204);
+				}
+
+				HttpResponse<String> delegate = send(user, "POST", "/engine-rest/task/" + own + "/delegate",
+						"{\"userId\":\"" + DemoAccounts.PRESIDENT + "\"}");
+				assertThat(delegate.statusCode()).as("delegate: " + delegate.body())
+					.isIn(reassign.contains(user) ? List.of(204) : List.of(403, 404));
+
+				org.camunda.bpm.engine.task.Task shared = this.taskService.createTaskQuery().taskId(step).singleResult();
+				assertThat(shared.getName()).isEqualTo(stepName);
+				assertThat(shared.getAssignee()).isNull();
+				assertThat(shared.getOwner()).isNull();
+				assertThat(this.taskService.getIdentityLinksForTask(step))
+					.extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+					.containsExactly("logisticsDepartment");
+				assertThat(this.runtimeService.getVariable(this.instanceId, RectificationTaskProcess.VAR_RESPONSIBLE_LEADER))
+					.isEqualTo(LEADER);
+			}));
+		}
+		return tests.stream();
+	}
+
+	private String submission(Long taskId) {
+		return this.driver.one(RectificationTaskProcess.PROCESS_KEY, taskId,
+				RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE).getId();
+	}
+
+	private HttpResponse<String> send(String user, String method, String path, String json) throws Exception {
+		String credentials = Base64.getEncoder()
+			.encodeToString((user + ":" + DemoAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.header("Authorization", "Basic " + credentials)
+			.header("Accept", "application/json");
+		request = (json == null) ? request.method(method, HttpRequest.BodyPublishers.noBody())
+				: request.header("Content-Type", "application/json")
+					.method(method, HttpRequest.BodyPublishers.ofString(json));
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	// ---------------------------------------------------------------------------------------------------------------
+
 	private void expect(List<DynamicTest> tests, String path, Set<String> allowed) {
 		for (String user : EVERYONE) {
 			boolean may = allowed.contains(user);

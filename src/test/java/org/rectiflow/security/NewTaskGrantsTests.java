@@ -56,8 +56,11 @@ class NewTaskGrantsTests {
 		});
 
 		assertThat(grantsOn(this.taskId)).hasSize(2);
-		assertThat(grant(this.taskId, "newTaskGrantsGroup", null).isPermissionGranted(Permissions.UPDATE)).isTrue();
-		assertThat(grant(this.taskId, null, "newTaskGrantsPerson").isPermissionGranted(Permissions.UPDATE)).isTrue();
+		// Candidates and assignees may work the step, not change it (default-user-permission-name-for-task).
+		for (Authorization grant : grantsOn(this.taskId)) {
+			assertThat(grant.isPermissionGranted(Permissions.TASK_WORK)).isTrue();
+			assertThat(grant.isPermissionGranted(Permissions.UPDATE)).isFalse();
+		}
 	}
 
 	@Test
@@ -78,7 +81,8 @@ class NewTaskGrantsTests {
 		Authorization grant = grant(task.getId(), "newTaskGrantsGroup", null);
 		assertThat(grant.getId()).isEqualTo(read.getId());
 		assertThat(grant.isPermissionGranted(Permissions.READ)).isTrue();
-		assertThat(grant.isPermissionGranted(Permissions.UPDATE)).isTrue();
+		assertThat(grant.isPermissionGranted(Permissions.TASK_WORK)).isTrue();
+		assertThat(grant.isPermissionGranted(Permissions.UPDATE)).isFalse();
 	}
 
 	private List<Authorization> grantsOn(String taskId) {

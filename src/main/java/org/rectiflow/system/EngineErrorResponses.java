@@ -68,7 +68,7 @@ class EngineErrorResponses extends AbstractProcessEnginePlugin {
 
 	/** What must not reach a client: engine and Spin codes, packages and classes, DTOs, stack frames, serializers. */
 	static final Pattern INTERNALS = Pattern.compile("ENGINE-\\d|SPIN[-/]|\\b(org|com|java|javax|jakarta|sun)\\.[a-z]"
-			+ "|Dto\\b|\\bat [a-z]+\\.[a-z]|Caused by|Exception:|\\$[A-Z]|Cannot deserialize|serializ|isTransient"
+			+ "|Dto\\b|\\bat [a-z]+\\.[a-z]|Caused by|Exception:|\\$[A-Z]|Cannot deserialize|serializer|isTransient"
 			+ "|\\bclass\\b|\\bnull\\b|Unrecognized field|\\bSQL|\\bJDBC", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
@@ -159,10 +159,16 @@ class EngineErrorResponses extends AbstractProcessEnginePlugin {
 		return (failure == null) ? null : failure.getMessage();
 	}
 
-	/** Whether a text can be shown to a person in this language: readable, and naming nothing of the server. */
+	/**
+	 * Whether a text can be shown to a person in this language. A text in Chinese is ours (the engine writes English):
+	 * our refusals, which may quote what the person typed. An English one is shown to those who asked for English
+	 * when it names nothing of the server.
+	 */
 	static boolean presentable(String message, boolean english) {
-		return message != null && !message.isBlank() && !INTERNALS.matcher(message).find()
-				&& (english || HAN.matcher(message).find());
+		if (message == null || message.isBlank()) {
+			return false;
+		}
+		return HAN.matcher(message).find() || (english && !INTERNALS.matcher(message).find());
 	}
 
 	static final class ErrorBodies extends OncePerRequestFilter {

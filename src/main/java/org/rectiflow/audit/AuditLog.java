@@ -155,6 +155,14 @@ public class AuditLog {
 
 	static final int MAX_THROTTLED_KEYS = 10_000;
 
+	/** Forgets which locks were recorded, as if this node had just started (for tests that lock anew). */
+	void forgetRecordedLocks() {
+		synchronized (this.throttled) {
+			this.throttled.clear();
+			this.leftOut.clear();
+		}
+	}
+
 	/** The entries of the current transaction, appended in order just before it commits. */
 	private List<Runnable> beforeCommit() {
 		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {

@@ -329,6 +329,8 @@ class AuditLogTests {
 	@Test
 	void aFloodOfThrottledSignInsAddsOneEntryNotOnePerRequest() throws Exception {
 		this.throttle.clear();
+		// Other test classes in this context lock accounts from the same address.
+		this.auditLog.forgetRecordedLocks();
 		try {
 			long before = lastId();
 			for (int i = 0; i < 5; i++) {

@@ -24,6 +24,30 @@ public enum AuditKind {
 	DOWNLOAD,
 
 	/** Users, groups, memberships, tenants or authorizations changed in Camunda's identity service. */
-	PERMISSION_CHANGE
+	PERMISSION_CHANGE,
+
+	/**
+	 * Variables set, patched or removed through the engine's REST API or the webapps (on a task, an execution or a
+	 * process instance, or with a completion): who, which variables (names, never values), which task and instance.
+	 */
+	VARIABLES_CHANGED,
+
+	/** A user task's assignee, owner, delegation, name, description, priority or dates changed, from anywhere. */
+	TASK_CHANGED,
+
+	/** A candidate or other identity link added to or removed from a task or a process definition. */
+	IDENTITY_LINK_CHANGED,
+
+	/** A deployment made or deleted: who, its resources and their SHA-256. */
+	DEPLOYMENT,
+
+	/** A saved filter created, changed or deleted. */
+	FILTER_CHANGED,
+
+	/**
+	 * A sensitive operation the engine refused (no authorization, or input our rules or the engine reject): recorded
+	 * in a transaction of its own, since the refused one rolls back.
+	 */
+	REFUSED
 
 }

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -82,6 +84,82 @@ public class AuditLog {
 		}
 		catch (RuntimeException ex) {
 			log.error("Audit entry {} {} by {} could not be recorded", kind, subject, who, ex);
+		}
+	}
+
+	/**
+	 * Records a refused attempt. The refused action rolls back, and with it anything written in its transaction, so
+	 * the entry gets a transaction of its own (the caller's, if any, waits suspended); it still never fails the
+	 * caller.
+	 */
+	public void recordRefusal(String actor, String clientAddress, AuditKind kind, String subject, String detail) {
+		Instant now = this.clock.instant();
+		String who = (actor == null || actor.isBlank()) ? Actors.SYSTEM : actor;
+		try {
+			this.ownTransaction.executeWithoutResult((status) -> appendInSavepoint(now, who, clientAddress, kind,
+					subject, detail));
+		}
+		catch (RuntimeException ex) {
+			log.error("Audit entry {} {} by {} could not be recorded", kind, subject, who, ex);
+		}
+	}
+
+	/**
+	 * Records a sign-in refused because the account or the address is locked out, at most once per account and
+	 * per address while the lock lasts: a flood of attempts against a locked account, or from a locked address
+	 * trying one account after another, adds one entry, not one per request. The next entry for the same account or
+	 * address says how many were left out before it. Kept per node, in a bounded map.
+	 */
+	public void recordThrottled(String userId, String clientAddress, long minutes) {
+		long now = this.clock.millis();
+		String account = "user:" + userId;
+		String address = "address:" + clientAddress;
+		int leftOut;
+		synchronized (this.throttled) {
+			Long accountUntil = this.throttled.get(account);
+			Long addressUntil = this.throttled.get(address);
+			if ((accountUntil != null && accountUntil > now) || (addressUntil != null && addressUntil > now)) {
+				this.leftOut.merge(address, 1, Integer::sum);
+				return;
+			}
+			long until = now + minutes * 60_000;
+			this.throttled.put(account, until);
+			this.throttled.put(address, until);
+			Integer before = this.leftOut.remove(address);
+			leftOut = (before == null) ? 0 : before;
+		}
+		record(userId, clientAddress, AuditKind.LOGIN_FAILED, account, "throttled " + minutes + " min; "
+				+ "further refused sign-ins of this account or address are not recorded one by one until the lock ends"
+				+ ((leftOut > 0) ? "; " + leftOut + " left out during the previous lock" : ""));
+	}
+
+	/** Accounts and addresses whose lock was recorded, with the lock's end; the oldest are forgotten first. */
+	private final Map<String, Long> throttled = new LinkedHashMap<>(16, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+			return size() > MAX_THROTTLED_KEYS;
+		}
+
+	};
+
+	/** Attempts left out per address since its last entry. */
+	private final Map<String, Integer> leftOut = new LinkedHashMap<>(16, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+			return size() > MAX_THROTTLED_KEYS;
+		}
+
+	};
+
+	static final int MAX_THROTTLED_KEYS = 10_000;
+
+	/** Forgets which locks were recorded, as if this node had just started (for tests that lock anew). */
+	void forgetRecordedLocks() {
+		synchronized (this.throttled) {
+			this.throttled.clear();
+			this.leftOut.clear();
 		}
 	}
 

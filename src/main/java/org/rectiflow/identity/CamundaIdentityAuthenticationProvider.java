@@ -50,8 +50,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 			this.throttle.check(userId, address);
 		}
 		catch (LoginThrottledException ex) {
-			this.auditLog.record(userId, address, AuditKind.LOGIN_FAILED, "user:" + userId,
-					"throttled " + ex.getMinutes() + " min");
+			this.auditLog.recordThrottled(userId, address, ex.getMinutes());
 			throw ex;
 		}
 		if (userId == null || credentials == null || !this.identityService.checkPassword(userId, credentials.toString())) {

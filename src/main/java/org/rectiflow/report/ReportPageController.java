@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 /**
  * The reports in the portal: the public progress report (整改进展情况通报) as published, or a preview generated from
  * the ledger before publication, and the rectification report to the inspection office (整改情况报告, full and not
- * public, for the roles that oversee the rectification); each as a page, {@code .docx} and PDF.
+ * public, for the roles that oversee the rectification); each as a page, {@code .docx} and PDF. Both are for the
+ * readers of the whole plan ({@link Roles#REPORTS}): until the Party committee approves publication the progress
+ * report is an internal draft covering every department's tasks, which a department's clerk may not read; once
+ * published, everyone reads it at its public address ({@link PublicReportController}).
  */
 @Controller
 class ReportPageController {
@@ -29,6 +32,7 @@ class ReportPageController {
 	}
 
 	@GetMapping("/inspections/{inspectionId}/public-report")
+	@PreAuthorize(Roles.REPORTS)
 	String publicReport(@PathVariable Long inspectionId, Model model) {
 		Optional<RectificationReport> published = this.reports.latest(inspectionId, ReportKind.PUBLIC);
 		model.addAttribute("inspectionId", inspectionId);
@@ -41,11 +45,13 @@ class ReportPageController {
 	}
 
 	@GetMapping("/inspections/{inspectionId}/public-report.pdf")
+	@PreAuthorize(Roles.REPORTS)
 	ResponseEntity<byte[]> publicReportPdf(@PathVariable Long inspectionId) {
 		return ReportFiles.pdf("整改进展情况通报", this.formats.pdf(this.reports.publicReport(inspectionId)));
 	}
 
 	@GetMapping("/inspections/{inspectionId}/public-report.docx")
+	@PreAuthorize(Roles.REPORTS)
 	ResponseEntity<byte[]> publicReportDocx(@PathVariable Long inspectionId) {
 		return ReportFiles.docx("整改进展情况通报", this.formats.docx(this.reports.publicReport(inspectionId)));
 	}

@@ -33,6 +33,11 @@ public class Messages {
 		return this.messageSource.getMessage(key, args, key, currentLocale());
 	}
 
+	/** The text in a language decided by the caller (a filter that reads the request's language itself). */
+	public String get(Locale locale, String key, Object... args) {
+		return this.messageSource.getMessage(key, args, key, locale);
+	}
+
 	public String get(RectiflowException ex) {
 		return get(ex.getMessageKey(), ex.getArgs());
 	}

@@ -1,12 +1,13 @@
 package org.rectiflow.task;
 
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 
 /**
  * Makes the name a browser sent for a file safe to keep, show and send back in {@code Content-Disposition}: the last
  * path segment only (a Windows browser sends {@code C:\...}, an attacker {@code ../../}), no control or invisible
  * formatting characters (right-to-left overrides that make {@code exe.pdf} read as {@code fdp.exe}, zero-width
- * spaces), none of the characters Windows forbids, no leading dots (hidden files, {@code ..}) and at most
+ * spaces), none of the characters Windows forbids, none of the device names it reserves, no leading dots (hidden files, {@code ..}) and at most
  * {@value #MAX_LENGTH} characters, keeping the extension.
  */
 final class EvidenceFileNames {
@@ -14,6 +15,13 @@ final class EvidenceFileNames {
 	static final int MAX_LENGTH = 120;
 
 	private static final String FORBIDDEN = "<>:\"|?*";
+
+	/**
+	 * The device names Windows reserves, whatever the extension ({@code con.txt}, {@code NUL.tar.gz}, {@code aux .pdf}):
+	 * saved under such a name, a downloaded file cannot be opened or written there.
+	 */
+	private static final Pattern RESERVED = Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[0-9\u00B9\u00B2\u00B3]"
+			+ "|LPT[0-9\u00B9\u00B2\u00B3])\\s*(\\..*)?");
 
 	private EvidenceFileNames() {
 	}
@@ -42,6 +50,9 @@ final class EvidenceFileNames {
 		name = name.replaceAll("^[. ]+", "").replaceAll("[. ]+$", "");
 		if (name.isEmpty() || name.startsWith(".")) {
 			name = "file" + name;
+		}
+		if (RESERVED.matcher(name).matches()) {
+			name = "_" + name;
 		}
 		return shorten(name);
 	}

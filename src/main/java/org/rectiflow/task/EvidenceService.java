@@ -141,7 +141,13 @@ public class EvidenceService {
 			.orElseThrow(() -> new RectiflowException.NotFound("error.evidence.notFound", evidenceId));
 	}
 
-	/** One line per file, as the task forms show it: "name (size, uploader's name): description". */
+	/**
+	 * One line per file, as the task forms show it: "name (size, uploader's name): description". The summary is a
+	 * String variable of the task's process, which the engine keeps in a column of {@value #MAX_SUMMARY_LENGTH}
+	 * characters: a longer one failed every upload from then on. So each description is cut to
+	 * {@value #MAX_SUMMARY_DESCRIPTION} characters, and the files that no longer fit are counted in a last line that
+	 * points to the task's page, where every file and its whole description are listed.
+	 */
 	public static String summarize(List<Evidence> files, Function<String, String> displayName) {
 		if (files.isEmpty()) {
 			return "（尚未上传佐证材料）";
@@ -149,7 +155,7 @@ public class EvidenceService {
 		StringBuilder summary = new StringBuilder();
 		int i = 1;
 		for (Evidence e : files) {
-			summary.append(i++)
+			StringBuilder line = new StringBuilder().append(i)
 				.append(". ")
 				.append(e.getFileName())
 				.append("（")
@@ -158,11 +164,35 @@ public class EvidenceService {
 				.append(displayName.apply(e.getUploadedBy()))
 				.append("）");
 			if (e.getDescription() != null) {
-				summary.append("：").append(e.getDescription());
+				line.append("：").append(shortened(e.getDescription(), MAX_SUMMARY_DESCRIPTION));
 			}
-			summary.append('\n');
+			line.append('\n');
+			String rest = "……另有 " + (files.size() - i + 1) + " 份材料（共 " + files.size() + " 份），请在整改通的任务页面查看";
+			boolean last = i == files.size();
+			if (summary.length() + line.length() + (last ? 0 : rest.length()) > MAX_SUMMARY_LENGTH) {
+				summary.append(rest);
+				break;
+			}
+			summary.append(line);
+			i++;
 		}
 		return summary.toString().trim();
+	}
+
+	/** The engine's limit for a String variable (its {@code TEXT_} column). */
+	static final int MAX_SUMMARY_LENGTH = 4000;
+
+	/** How much of each file's description the summary shows. */
+	static final int MAX_SUMMARY_DESCRIPTION = 200;
+
+	/** The longest description kept with a file (the {@code evidence.description} column). */
+	static final int MAX_DESCRIPTION_LENGTH = 1000;
+
+	private static String shortened(String text, int max) {
+		if (text.codePointCount(0, text.length()) <= max) {
+			return text;
+		}
+		return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
 	}
 
 	public static String humanSize(long bytes) {
@@ -187,6 +217,9 @@ public class EvidenceService {
 		}
 		if (upload.bytes().length > this.properties.evidence().maxBytes()) {
 			throw new RectiflowException("error.evidence.tooLarge", humanSize(this.properties.evidence().maxBytes()));
+		}
+		if (upload.description() != null && upload.description().strip().length() > MAX_DESCRIPTION_LENGTH) {
+			throw new RectiflowException("error.evidence.descriptionTooLong", MAX_DESCRIPTION_LENGTH);
 		}
 		return EvidenceTypes.check(EvidenceFileNames.sanitize(upload.fileName()), upload.bytes(),
 				this.properties.evidence().allowedContentTypes());

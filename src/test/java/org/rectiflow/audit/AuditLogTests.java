@@ -4,11 +4,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.ProcessDriver;
@@ -16,8 +25,11 @@ import org.rectiflow.TestFeedback;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Groups;
+import org.rectiflow.identity.LoginThrottle;
 import org.rectiflow.plan.RectificationProcess;
 import org.rectiflow.security.PortalSession;
+import org.rectiflow.task.RectificationTask;
+import org.rectiflow.task.RectificationTaskProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,6 +68,18 @@ class AuditLogTests {
 
 	@Autowired
 	ProcessDriver driver;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	RepositoryService repositoryService;
+
+	@Autowired
+	FilterService filterService;
+
+	@Autowired
+	LoginThrottle throttle;
 
 	@AfterEach
 	void theChainIsIntactAfterEveryTest() {
@@ -155,6 +179,198 @@ class AuditLogTests {
 				RectificationProcess.USER_TASK_COMMITTEE_APPROVAL, DemoAccounts.SECRETARY,
 				Map.of(RectificationProcess.VAR_COMMITTEE_DECISION, "return"))).isNotNull();
 		assertThat(entriesAfter(before)).noneMatch((e) -> e.kind().equals("TASK_COMPLETED"));
+		// The refusal itself is recorded, in a transaction of its own that the completion's rollback does not undo.
+		assertThat(entriesAfter(before)).anySatisfy((e) -> {
+			assertThat(e.kind()).isEqualTo("REFUSED");
+			assertThat(e.actor()).isEqualTo(DemoAccounts.SECRETARY);
+			assertThat(e.subject()).startsWith("task:");
+			assertThat(e.detail()).startsWith("CompleteTask；variables=[committeeDecision]；NotValidException：");
+		});
+	}
+
+	// ---------------------------------------------------------------------------------------------------------------
+	// What the engine's APIs change and refuse (issue 17): variable writes, delegation, assignee and identity-link
+	// changes, deployments, filters; refused attempts survive the rollback; a flood of throttled sign-ins is bounded.
+	// ---------------------------------------------------------------------------------------------------------------
+
+	@Test
+	void variableWritesThroughTheEngineApiAreRecordedUnderTheTaskWithTheirNamesOnly() throws Exception {
+		RectificationTask task = aTask("审计：变量");
+		Task step = submitStep(task);
+		long before = lastId();
+
+		assertThat(rest(DemoAccounts.ADMIN, "PUT", "/engine-rest/task/" + step.getId() + "/variables/auditNote",
+				"{\"value\":\"秘密的值\",\"type\":\"String\"}").statusCode()).isEqualTo(204);
+		assertThat(rest(DemoAccounts.ADMIN, "POST", "/engine-rest/process-instance/" + step.getProcessInstanceId()
+				+ "/variables", "{\"modifications\":{\"auditOther\":{\"value\":1}},\"deletions\":[\"auditNote\"]}")
+			.statusCode()).isEqualTo(204);
+
+		List<AuditEntry> writes = entriesAfter(before).stream()
+			.filter((e) -> e.kind().equals("VARIABLES_CHANGED"))
+			.toList();
+		assertThat(writes).hasSize(2);
+		assertThat(writes.get(0)).satisfies((e) -> {
+			assertThat(e.actor()).isEqualTo(DemoAccounts.ADMIN);
+			assertThat(e.subject()).isEqualTo("task:" + step.getId());
+			assertThat(e.detail()).startsWith("SetTaskVariables；variables=[auditNote]")
+				.contains("instance " + step.getProcessInstanceId() + "（" + RectificationTaskProcess.PROCESS_KEY + ":"
+						+ task.getId() + "）")
+				.doesNotContain("秘密的值");
+			assertThat(e.clientAddress()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+		});
+		assertThat(writes.get(1)).satisfies((e) -> {
+			assertThat(e.subject()).isEqualTo("instance:" + step.getProcessInstanceId());
+			assertThat(e.detail()).contains("variables=[auditOther]", "deletions=[auditNote]",
+					RectificationTaskProcess.PROCESS_KEY + ":" + task.getId());
+		});
+		// The portal's own writes (an upload updates the evidence summary) are recorded as what the person did.
+		long beforeUpload = lastId();
+		this.driver.uploadEvidence(task);
+		assertThat(entriesAfter(beforeUpload)).extracting(AuditEntry::kind).containsExactly("UPLOAD");
+	}
+
+	@Test
+	void delegationAssigneeAndIdentityLinkChangesAreRecordedUnderTheTask() throws Exception {
+		Task step = submitStep(aTask("审计：委托与候选组"));
+		long before = lastId();
+		String task = "/engine-rest/task/" + step.getId();
+
+		assertThat(rest(DemoAccounts.ADMIN, "POST", task + "/assignee", "{\"userId\":\"" + STAFF + "\"}").statusCode())
+			.isEqualTo(204);
+		assertThat(rest(DemoAccounts.ADMIN, "POST", task + "/delegate", "{\"userId\":\"president\"}").statusCode())
+			.isEqualTo(204);
+		String link = "{\"groupId\":\"financeDepartment\",\"type\":\"candidate\"}";
+		assertThat(rest(DemoAccounts.ADMIN, "POST", task + "/identity-links", link).statusCode()).isEqualTo(204);
+		assertThat(rest(DemoAccounts.ADMIN, "POST", task + "/identity-links/delete", link).statusCode()).isEqualTo(204);
+
+		List<AuditEntry> entries = entriesAfter(before);
+		assertThat(entries).extracting(AuditEntry::kind).containsExactly("TASK_CHANGED", "TASK_CHANGED",
+				"IDENTITY_LINK_CHANGED", "IDENTITY_LINK_CHANGED");
+		assertThat(entries).allSatisfy((e) -> {
+			assertThat(e.actor()).isEqualTo(DemoAccounts.ADMIN);
+			assertThat(e.subject()).isEqualTo("task:" + step.getId());
+			assertThat(e.detail()).contains("instance " + step.getProcessInstanceId());
+		});
+		assertThat(entries.get(0).detail()).startsWith("AssignTask").contains("userId=" + STAFF);
+		assertThat(entries.get(1).detail()).startsWith("DelegateTask").contains("userId=president");
+		assertThat(entries.get(2).detail()).startsWith("AddGroupIdentityLink").contains("groupId=financeDepartment",
+				"type=candidate");
+		assertThat(entries.get(3).detail()).startsWith("DeleteGroupIdentityLink");
+	}
+
+	@Test
+	void refusedAttemptsAreRecordedThoughTheRefusedCommandRollsBack() throws Exception {
+		RectificationTask task = aTask("审计：被拒绝的尝试");
+		Task step = submitStep(task);
+		long before = lastId();
+		String finance = DemoAccounts.staffOf(Department.FINANCE_DEPARTMENT);
+
+		assertThat(rest(finance, "POST", "/engine-rest/task/" + step.getId() + "/delegate", "{\"userId\":\"" + finance
+				+ "\"}").statusCode()).isIn(403, 404);
+		assertThat(rest(finance, "PUT", "/engine-rest/task/" + step.getId() + "/variables/leaderDecision",
+				"{\"value\":\"accept\"}").statusCode()).isIn(403, 404);
+		// Our own rule (evidence first) refuses the completion: 400, and recorded as refused.
+		assertThat(rest(STAFF, "POST", "/engine-rest/task/" + step.getId() + "/complete",
+				"{\"variables\":{\"progressReport\":{\"value\":\"已全部整改到位，材料齐全，请审核。\"}}}").statusCode())
+			.isEqualTo(400);
+
+		List<AuditEntry> refused = entriesAfter(before).stream().filter((e) -> e.kind().equals("REFUSED")).toList();
+		assertThat(refused).hasSize(3).allSatisfy((e) -> assertThat(e.subject()).isEqualTo("task:" + step.getId()));
+		assertThat(refused.get(0)).satisfies((e) -> {
+			assertThat(e.actor()).isEqualTo(finance);
+			assertThat(e.detail()).startsWith("DelegateTask；userId=" + finance).contains("；AuthorizationException：");
+		});
+		assertThat(refused.get(1).detail()).startsWith("SetTaskVariables；").contains("variables=[leaderDecision]");
+		assertThat(refused.get(2)).satisfies((e) -> {
+			assertThat(e.actor()).isEqualTo(STAFF);
+			assertThat(e.detail()).startsWith("CompleteTask；variables=[progressReport]；NotValidException：")
+				.contains("请先上传至少一份佐证材料");
+		});
+		assertThat(entriesAfter(before)).noneMatch((e) -> e.kind().equals("TASK_COMPLETED")
+				|| e.kind().equals("TASK_CHANGED") || e.kind().equals("VARIABLES_CHANGED"));
+		assertThat(this.taskService.createTaskQuery().taskId(step.getId()).singleResult().getDelegationState()).isNull();
+	}
+
+	@Test
+	void deploymentsAndFilterChangesAreRecordedWithWhoAndWhat() {
+		long before = lastId();
+		String form = "{\"id\":\"auditForm\",\"type\":\"default\",\"components\":[]}";
+		this.identityService.setAuthentication(DemoAccounts.ADMIN, List.of(Groups.CAMUNDA_ADMIN));
+		try {
+			Deployment deployment = this.repositoryService.createDeployment()
+				.name("审计部署")
+				.addString("audit-test.form", form)
+				.deploy();
+			this.repositoryService.deleteDeployment(deployment.getId(), true);
+			Filter filter = this.filterService.saveFilter(this.filterService.newTaskFilter("审计过滤器")
+				.setOwner(DemoAccounts.ADMIN));
+			this.filterService.deleteFilter(filter.getId());
+
+			List<AuditEntry> entries = entriesAfter(before);
+			assertThat(entries).extracting(AuditEntry::kind)
+				.containsExactly("DEPLOYMENT", "DEPLOYMENT", "FILTER_CHANGED", "FILTER_CHANGED");
+			assertThat(entries).allSatisfy((e) -> assertThat(e.actor()).isEqualTo(DemoAccounts.ADMIN));
+			assertThat(entries.get(0)).satisfies((e) -> {
+				assertThat(e.subject()).isEqualTo("deployment:" + deployment.getId());
+				assertThat(e.detail()).contains("审计部署", "audit-test.form sha256=" + HexFormat.of()
+					.formatHex(MessageDigest.getInstance("SHA-256").digest(form.getBytes(StandardCharsets.UTF_8))));
+			});
+			assertThat(entries.get(1)).satisfies((e) -> assertThat(e.detail()).startsWith("DeleteDeployment")
+				.contains("deploymentId=" + deployment.getId()));
+			assertThat(entries.get(2)).satisfies((e) -> assertThat(e.detail()).startsWith("SaveFilter")
+				.contains("审计过滤器"));
+			assertThat(entries.get(3).subject()).isEqualTo("filter:" + filter.getId());
+		}
+		finally {
+			this.identityService.clearAuthentication();
+		}
+	}
+
+	@Test
+	void aFloodOfThrottledSignInsAddsOneEntryNotOnePerRequest() throws Exception {
+		this.throttle.clear();
+		// Other test classes in this context lock accounts from the same address.
+		this.auditLog.forgetRecordedLocks();
+		try {
+			long before = lastId();
+			for (int i = 0; i < 5; i++) {
+				rest("floodTarget", "GET", "/api/inspections", null);
+			}
+			for (int i = 0; i < 40; i++) {
+				assertThat(rest("floodTarget", "GET", "/api/inspections", null).statusCode()).isEqualTo(401);
+			}
+			// The same address locks a second account and floods it: its lock is already on record for the address.
+			for (int i = 0; i < 45; i++) {
+				rest("floodSecond", "GET", "/api/inspections", null);
+			}
+			List<AuditEntry> failures = entriesAfter(before).stream()
+				.filter((e) -> e.kind().equals("LOGIN_FAILED"))
+				.toList();
+			// Wrong passwords are recorded each (the throttle allows five per account before it locks).
+			assertThat(failures).filteredOn((e) -> e.detail().equals("bad credentials")).hasSize(10);
+			assertThat(failures).filteredOn((e) -> e.detail().startsWith("throttled")).singleElement()
+				.satisfies((e) -> assertThat(e.detail()).contains("not recorded one by one"));
+		}
+		finally {
+			this.throttle.clear();
+		}
+	}
+
+	private RectificationTask aTask(String title) {
+		Long id = this.driver.register(TestFeedback.small(title)).getId();
+		this.driver.filePlan(id);
+		return this.driver.task(id, "1.1.1");
+	}
+
+	private Task submitStep(RectificationTask task) {
+		return this.driver.one(RectificationTaskProcess.PROCESS_KEY, task.getId(),
+				RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE);
+	}
+
+	private HttpResponse<String> rest(String user, String method, String path, String json) throws Exception {
+		String basic = "Basic " + Base64.getEncoder()
+			.encodeToString((user + ":" + DemoAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		return new PortalSession(this.port).send(method, path, json, "Authorization", basic);
 	}
 
 	@Test

@@ -63,7 +63,7 @@ class ReportPageControllerTests {
 	}
 
 	@Test
-	@WithMockUser(username = "logisticsDepartmentStaff", authorities = "GROUP_logisticsDepartment")
+	@WithMockUser(username = "vicePresidentLogistics", authorities = "GROUP_leaders")
 	void shouldPreviewThePublicReportAndSayWhereItWillBePublic() throws Exception {
 		String body = this.mvc.perform(get("/inspections/7/public-report"))
 			.andExpect(status().isOk())
@@ -98,6 +98,17 @@ class ReportPageControllerTests {
 	void shouldKeepTheFullReportToTheOversightRoles() throws Exception {
 		this.mvc.perform(get("/inspections/7/rectification-report")).andExpect(status().isForbidden());
 		this.mvc.perform(get("/inspections/7/rectification-report.pdf")).andExpect(status().isForbidden());
+	}
+
+	@Test
+	@WithMockUser(username = "logisticsDepartmentStaff", authorities = "GROUP_logisticsDepartment")
+	void shouldKeepTheProgressReportInThePortalFromTheDepartments() throws Exception {
+		// Before publication it covers every department's tasks; after, it is read at its public address.
+		for (String path : List.of("/inspections/7/public-report", "/inspections/7/public-report.pdf",
+				"/inspections/7/public-report.docx")) {
+			assertThat(this.mvc.perform(get(path)).andExpect(status().isForbidden()).andReturn().getResponse()
+				.getContentAsString()).doesNotContain("宿舍日常维修不及时", "%PDF");
+		}
 	}
 
 	@Test

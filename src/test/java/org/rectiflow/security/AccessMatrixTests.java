@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.rectiflow.ProcessDriver;
 import org.rectiflow.TestFeedback;
 import org.rectiflow.identity.DemoAccounts;
+import org.rectiflow.report.ReportService;
 import org.rectiflow.task.Evidence;
 import org.rectiflow.task.EvidenceService;
 import org.rectiflow.task.RectificationTask;
@@ -269,6 +270,65 @@ class AccessMatrixTests {
 					.containsExactly("logisticsDepartment");
 				assertThat(this.runtimeService.getVariable(this.instanceId, RectificationTaskProcess.VAR_RESPONSIBLE_LEADER))
 					.isEqualTo(LEADER);
+			}));
+		}
+		return tests.stream();
+	}
+
+	// ---------------------------------------------------------------------------------------------------------------
+	// Reports: every address of both reports, per role. The progress report (整改进展情况通报) and the rectification
+	// report (整改情况报告) in the portal, their .pdf and .docx, the API's preview, latest report and rules, are for the
+	// readers of the whole plan; the public address answers 404 to everyone before the committee approved
+	// publication and 200 to everyone, signed in or not, after.
+	// ---------------------------------------------------------------------------------------------------------------
+
+	@Autowired
+	ReportService reports;
+
+	/** A second inspection whose public report the committee has approved and which is therefore published. */
+	Long published;
+
+	@BeforeAll
+	void anInspectionWithItsPublicReportPublished() {
+		this.published = this.driver.register(TestFeedback.small("权限矩阵测试：已公开")).getId();
+		this.driver.filePlan(this.published);
+		this.reports.publish(this.published, DemoAccounts.RECTIFICATION_CLERK);
+	}
+
+	@TestFactory
+	Stream<DynamicTest> reportAddresses() {
+		List<DynamicTest> tests = new ArrayList<>();
+		for (Long id : List.of(this.inspection, this.published)) {
+			for (String report : List.of("/public-report", "/rectification-report")) {
+				for (String format : List.of("", ".pdf", ".docx")) {
+					expect(tests, "/inspections/" + id + report + format, LEDGER);
+				}
+			}
+			expectApi(tests, "/api/inspections/" + id + "/public-report/preview", LEDGER);
+			expectApi(tests, "/api/inspections/" + id + "/institutional-rules", LEDGER);
+		}
+		expectApi(tests, "/api/inspections/" + this.published + "/reports/public", LEDGER);
+		for (String format : List.of("", ".pdf", ".docx")) {
+			String before = "/public/inspections/" + this.inspection + "/progress-report" + format;
+			String after = "/public/inspections/" + this.published + "/progress-report" + format;
+			expect(tests, before, Set.of());
+			expect(tests, after, Set.copyOf(EVERYONE));
+			tests.add(DynamicTest.dynamicTest("GET " + before + " signed out → 404, " + after + " → 200", () -> {
+				HttpClient anonymous = HttpClient.newHttpClient();
+				HttpResponse<String> refused = anonymous.send(HttpRequest.newBuilder(uri(before)).GET().build(),
+						HttpResponse.BodyHandlers.ofString());
+				assertThat(refused.statusCode()).isEqualTo(404);
+				assertThat(refused.body()).doesNotContain(SECRET, "%PDF");
+				assertThat(anonymous.send(HttpRequest.newBuilder(uri(after)).GET().build(),
+						HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+			}));
+		}
+		for (String user : EVERYONE) {
+			boolean links = LEDGER.contains(user);
+			tests.add(DynamicTest.dynamicTest("the lists as " + user + (links ? " link" : " do not link")
+					+ " the progress report", () -> {
+				String list = page(user, "/inspections/" + this.inspection + "/tasks").body();
+				assertThat(list.contains("/inspections/" + this.inspection + "/public-report")).isEqualTo(links);
 			}));
 		}
 		return tests.stream();

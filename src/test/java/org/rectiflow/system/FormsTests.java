@@ -71,6 +71,30 @@ class FormsTests {
 		assertThat(userTasks).isEqualTo(20);
 	}
 
+	/**
+	 * A text component renders its markdown with links and images, and form-js inserts a template's values into the
+	 * markdown unescaped: a link or an image a clerk wrote into a progress report would appear as one in the
+	 * leader's form. Values written by people are shown through HTML components, whose templates escape them.
+	 */
+	@Test
+	void shouldShowWhatPeopleWroteAsPlainText() throws Exception {
+		ObjectMapper json = new ObjectMapper();
+		int templates = 0;
+		for (java.nio.file.Path file : java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("forms"), "*.form")) {
+			for (JsonNode component : json.readTree(file.toFile()).findParents("type")) {
+				String type = component.path("type").asText();
+				if ("text".equals(type)) {
+					assertThat(component.path("text").asText()).as("%s %s", file.getFileName(), component.path("id"))
+						.doesNotContain("{{");
+				}
+				if ("html".equals(type) && component.path("content").asText().contains("{{")) {
+					templates++;
+				}
+			}
+		}
+		assertThat(templates).isEqualTo(25);
+	}
+
 	@Test
 	void shouldResolveTheDeployedFormOfALiveTask() {
 		Long id = this.driver.register(TestFeedback.small("表单测试")).getId();

@@ -34,6 +34,22 @@ class EvidenceFileNamesTests {
 	}
 
 	@Test
+	void keepsNoNameWindowsReservesForADevice() {
+		for (String reserved : new String[] { "con.txt", "CON", "prn.pdf", "Aux.docx", "nul.tar.gz", "COM1.xlsx",
+				"com9.pdf", "LPT1.txt", "lpt\u00B9.pdf", "aux .pdf", "con..txt" }) {
+			String kept = EvidenceFileNames.sanitize(reserved);
+			assertThat(kept).as(reserved).startsWith("_");
+			assertThat(kept.substring(1).split("\\.")[0].strip()).as(reserved).isNotBlank();
+		}
+		assertThat(EvidenceFileNames.sanitize("con.txt")).isEqualTo("_con.txt");
+		assertThat(EvidenceFileNames.sanitize("C:\\docs\\NUL.pdf")).isEqualTo("_NUL.pdf");
+		for (String ordinary : new String[] { "contract.pdf", "console.txt", "com10.pdf", "lpt.pdf", "nullable.pdf",
+				"会议con.pdf", "auxiliary.docx" }) {
+			assertThat(EvidenceFileNames.sanitize(ordinary)).isEqualTo(ordinary);
+		}
+	}
+
+	@Test
 	void shortensOverlongNamesKeepingTheExtension() {
 		String name = EvidenceFileNames.sanitize("很".repeat(300) + ".docx");
 		assertThat(name).endsWith("很.docx");

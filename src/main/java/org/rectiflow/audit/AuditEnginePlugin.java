@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -224,7 +225,8 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
 
 	/**
 	 * Records a sensitive command the engine refused — no authorization, or input refused by the engine or by our
-	 * rules ({@link NotValidException}, whichever command interceptor or listener threw it) — once per request
+	 * rules ({@link NotValidException}, or the {@link FormFieldValidationException} of a field that is not on the step's
+	 * form, whichever command interceptor or listener threw it) — once per request
 	 * (nested commands are not recorded again), in a transaction of its own: the refused command's rolls back. A
 	 * lost race ({@code TaskTakenException}) is not a refusal.
 	 */
@@ -284,7 +286,8 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
 			if (cause.getClass().getSimpleName().equals("TaskTakenException")) {
 				return null;
 			}
-			if (found == null && (cause instanceof AuthorizationException || cause instanceof NotValidException)) {
+			if (found == null && (cause instanceof AuthorizationException || cause instanceof NotValidException
+					|| cause instanceof FormFieldValidationException)) {
 				found = cause;
 			}
 		}

@@ -273,9 +273,14 @@ class AuditLogTests {
 		assertThat(rest(STAFF, "POST", "/engine-rest/task/" + step.getId() + "/complete",
 				"{\"variables\":{\"progressReport\":{\"value\":\"已全部整改到位，材料齐全，请审核。\"}}}").statusCode())
 			.isEqualTo(400);
+		// A forged completion: a variable that is not on the step's form (the step-work guard refuses it).
+		assertThat(rest(STAFF, "POST", "/engine-rest/task/" + step.getId() + "/complete",
+				"{\"variables\":{\"progressReport\":{\"value\":\"已完成\"},\"responsibleLeader\":{\"value\":\"" + STAFF
+						+ "\"}}}").statusCode())
+			.isEqualTo(400);
 
 		List<AuditEntry> refused = entriesAfter(before).stream().filter((e) -> e.kind().equals("REFUSED")).toList();
-		assertThat(refused).hasSize(3).allSatisfy((e) -> assertThat(e.subject()).isEqualTo("task:" + step.getId()));
+		assertThat(refused).hasSize(4).allSatisfy((e) -> assertThat(e.subject()).isEqualTo("task:" + step.getId()));
 		assertThat(refused.get(0)).satisfies((e) -> {
 			assertThat(e.actor()).isEqualTo(finance);
 			assertThat(e.detail()).startsWith("DelegateTask；userId=" + finance).contains("；AuthorizationException：");
@@ -285,6 +290,10 @@ class AuditLogTests {
 			assertThat(e.actor()).isEqualTo(STAFF);
 			assertThat(e.detail()).startsWith("CompleteTask；variables=[progressReport]；NotValidException：")
 				.contains("请先上传至少一份佐证材料");
+		});
+		assertThat(refused.get(3)).satisfies((e) -> {
+			assertThat(e.actor()).isEqualTo(STAFF);
+			assertThat(e.detail()).startsWith("CompleteTask；").contains("responsibleLeader");
 		});
 		assertThat(entriesAfter(before)).noneMatch((e) -> e.kind().equals("TASK_COMPLETED")
 				|| e.kind().equals("TASK_CHANGED") || e.kind().equals("VARIABLES_CHANGED"));

@@ -24,6 +24,9 @@ public enum AuditKind {
 	DOWNLOAD,
 
 	/** Users, groups, memberships, tenants or authorizations changed in Camunda's identity service. */
-	PERMISSION_CHANGE
+	PERMISSION_CHANGE,
+
+	/** An administrator lifted a sign-in lock (an account or a client address) on the login-locks page. */
+	LOGIN_LOCK_LIFTED
 
 }

@@ -47,7 +47,7 @@ class SecurityConfiguration {
 	SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
 		http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
 				PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
-			.authorizeHttpRequests((auth) -> auth.anyRequest().authenticated())
+			.authorizeHttpRequests((auth) -> auth.requestMatchers(PASSWORD_ORACLES).denyAll().anyRequest().authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(new ChineseBasicAuthenticationEntryPoint()))
 			.csrf((csrf) -> csrf.disable())
 			.exceptionHandling((ex) -> ex.authenticationEntryPoint(new ChineseBasicAuthenticationEntryPoint()))
@@ -76,6 +76,16 @@ class SecurityConfiguration {
 	static final RequestMatcher NOT_WEBAPPS = new NegatedRequestMatcher(
 			PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"));
 
+	/**
+	 * The engine's {@code POST /identity/verify} checks any account's password for any signed-in caller, outside our
+	 * throttle and audit: a password oracle, at {@code /engine-rest} and in the webapps' copy of the REST API. Nothing
+	 * of ours or of the webapps uses it. (The webapps' own login, {@code /camunda/api/admin/auth/user/…/login/…}, is
+	 * closed with them.)
+	 */
+	static final RequestMatcher PASSWORD_ORACLES = new OrRequestMatcher(
+			PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/identity/verify"),
+			PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/engine/engine/*/identity/verify"));
+
 	@Bean
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, AuditLog auditLog) throws Exception {
@@ -87,6 +97,8 @@ class SecurityConfiguration {
 			// The published progress report is public by definition; its controller answers 404 until publication.
 			.requestMatchers("/public/**")
 			.permitAll()
+			.requestMatchers(PASSWORD_ORACLES)
+			.denyAll()
 			.anyRequest()
 			.authenticated())
 			// The webapps send their own CSRF token (X-XSRF-TOKEN) and check it themselves.

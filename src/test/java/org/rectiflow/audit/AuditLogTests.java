@@ -280,6 +280,14 @@ class AuditLogTests {
 			Path file = checkpoints.pin();
 			assertThat(file).exists();
 			assertThat(checkpoints.pin()).as("the same head is pinned once").isNull();
+			// The discipline committee is told the head once: an inbox entry each, and e-mail or robot where set up.
+			assertThat(this.jdbc.queryForList("select n.body from notice n join notice_delivery d on d.notice_id = n.id"
+					+ " where n.kind = 'AUDIT_CHECKPOINT' and n.subject = ? and d.channel = 'INBOX' and d.recipient = ?",
+					String.class, "审计日志检查点：第 " + pinned + " 条记录", DemoAccounts.DISCIPLINE_OFFICER))
+				.singleElement()
+				.asString()
+				.contains(this.jdbc.queryForObject("select hash from audit_entry where id = ?", String.class, pinned)
+					.trim());
 			assertThat(this.auditLog.verify().intact()).isTrue();
 			assertThat(verify(directory, settings.key())).startsWith("0:")
 				.contains("matches 1 checkpoint(s), the latest pinning entry " + pinned)

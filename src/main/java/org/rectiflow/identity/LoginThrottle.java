@@ -16,10 +16,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts failed sign-ins per account and per client address in the database ({@code login_throttle}), so every node
- * of a cluster counts the same failures, and refuses a key that failed too often for a while. This sits in front of
- * Camunda's own delay after a wrong password (which slows one account down but never says why, and locks it for good
- * after ten failures): a person is told, in Chinese, how many minutes to wait. A success clears the account's count,
- * not the address's, so a valid account cannot be used to reset an address that guesses at others.
+ * of a cluster counts the same failures, and refuses a key that failed too often for a while. It is the only lock-out:
+ * Camunda's own (a growing delay that never says why, and a lock for good after ten failures, which anyone knowing a
+ * name could set off) is out of reach (application.yaml, {@link Passwords}). A person is told, in Chinese, how many
+ * minutes to wait; an administrator sees and lifts locks on {@code /admin/login-locks}. A success clears the account's
+ * count, not the address's, so a valid account cannot be used to reset an address that guesses at others.
  */
 @Component
 public class LoginThrottle {

@@ -77,9 +77,9 @@ class SecurityConfiguration {
 			PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"));
 
 	/**
-	 * The engine's {@code POST /identity/verify} checks any account's password for any signed-in caller, outside our
-	 * throttle and audit: a password oracle, at {@code /engine-rest} and in the webapps' copy of the REST API. Nothing
-	 * of ours or of the webapps uses it. (The webapps' own login, {@code /camunda/api/admin/auth/user/…/login/…}, is
+	 * The engine's {@code POST /identity/verify} checks an account's password for whoever may read the account
+	 * (administrators), outside our throttle and audit: a password oracle, at {@code /engine-rest} and in the webapps'
+	 * copy of the REST API. Nothing of ours or of the webapps uses it. (The webapps' own login, {@code /camunda/api/admin/auth/user/…/login/…}, is
 	 * closed with them.)
 	 */
 	static final RequestMatcher PASSWORD_ORACLES = new OrRequestMatcher(

@@ -114,7 +114,16 @@ public final class AuditChain {
 		CHANGED,
 
 		/** The head names another last entry (entries cut from the end), or there is no head. */
-		TRUNCATED
+		TRUNCATED,
+
+		/**
+		 * A head pinned outside the database ({@link AuditCheckpoint}) names an entry the log no longer has, or has
+		 * with another hash: the tail was cut and the head moved back with it.
+		 */
+		CUT,
+
+		/** A checkpoint file is not what the application wrote (its signature does not match, or it is unreadable). */
+		CHECKPOINT_FORGED
 
 	}
 

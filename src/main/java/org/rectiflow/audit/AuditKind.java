@@ -48,6 +48,9 @@ public enum AuditKind {
 	 * A sensitive operation the engine refused (no authorization, or input our rules or the engine reject): recorded
 	 * in a transaction of its own, since the refused one rolls back.
 	 */
-	REFUSED
+	REFUSED,
+
+	/** An administrator lifted a sign-in lock (an account or a client address) on the login-locks page. */
+	LOGIN_LOCK_LIFTED
 
 }

@@ -1,5 +1,6 @@
 package org.rectiflow.audit;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -55,7 +56,11 @@ public class AuditLog {
 
 	private final Clock clock;
 
-	AuditLog(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock) {
+	private final AuditCheckpointProperties checkpoints;
+
+	AuditLog(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
+			AuditCheckpointProperties checkpoints) {
+		this.checkpoints = checkpoints;
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.ownTransaction = new TransactionTemplate(transactionManager);
@@ -241,9 +246,22 @@ public class AuditLog {
 		return (request != null) ? request.getRemoteAddr() : null;
 	}
 
-	/** Checks the whole chain (see {@link AuditChain#verify}). */
+	/**
+	 * Checks the whole chain (see {@link AuditChain#verify}), then against the heads pinned outside the database
+	 * ({@link AuditCheckpoint#compare}), which show a cut tail whose head was moved back with it.
+	 */
 	public AuditChain.Verification verify() {
-		return this.jdbc.execute((Connection connection) -> AuditChain.verify(connection));
+		List<AuditCheckpoint.Pinned> pins;
+		try {
+			pins = AuditCheckpoint.readAll(this.checkpoints.path(), this.checkpoints.key());
+		}
+		catch (IOException ex) {
+			AuditChain.Verification chain = this.jdbc.execute((Connection connection) -> AuditChain.verify(connection));
+			return chain.intact() ? new AuditChain.Verification(chain.checked(), 0L, AuditChain.Break.CHECKPOINT_FORGED,
+					"the checkpoint directory could not be read: " + ex.getMessage()) : chain;
+		}
+		return this.jdbc.execute(
+				(Connection connection) -> AuditCheckpoint.compare(connection, AuditChain.verify(connection), pins));
 	}
 
 	/** A filter of the audit page: each part optional; dates are instants, {@code to} exclusive. */

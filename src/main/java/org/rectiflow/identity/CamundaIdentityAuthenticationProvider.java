@@ -26,19 +26,25 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
 	private final IdentityService identityService;
 
+	private final Passwords passwords;
+
 	private final LoginThrottle throttle;
 
 	private final AuditLog auditLog;
 
-	CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle, AuditLog auditLog) {
+	CamundaIdentityAuthenticationProvider(IdentityService identityService, Passwords passwords, LoginThrottle throttle,
+			AuditLog auditLog) {
 		this.identityService = identityService;
+		this.passwords = passwords;
 		this.throttle = throttle;
 		this.auditLog = auditLog;
 	}
 
 	/**
 	 * Checks the password unless the account or the client address is locked out after too many failures; every
-	 * refusal is counted and recorded in the audit log (form login and HTTP Basic alike).
+	 * refusal is counted and recorded in the audit log (form login and HTTP Basic alike). The password is compared
+	 * without {@code IdentityService.checkPassword}, whose failure count would lock the account for good: our
+	 * throttle, limited in time, is the only lock-out.
 	 */
 	@Override
 	public Authentication authenticate(Authentication authentication) {
@@ -53,7 +59,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 			this.auditLog.recordThrottled(userId, address, ex.getMinutes());
 			throw ex;
 		}
-		if (userId == null || credentials == null || !this.identityService.checkPassword(userId, credentials.toString())) {
+		if (userId == null || credentials == null || !this.passwords.matches(userId, credentials.toString())) {
 			this.throttle.failed(userId, address);
 			this.auditLog.record(userId, address, AuditKind.LOGIN_FAILED, "user:" + userId, "bad credentials");
 			throw new BadCredentialsException("Bad credentials");

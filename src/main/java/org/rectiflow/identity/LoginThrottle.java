@@ -1,9 +1,11 @@
 package org.rectiflow.identity;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,10 +16,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts failed sign-ins per account and per client address in the database ({@code login_throttle}), so every node
- * of a cluster counts the same failures, and refuses a key that failed too often for a while. This sits in front of
- * Camunda's own delay after a wrong password (which slows one account down but never says why, and locks it for good
- * after ten failures): a person is told, in Chinese, how many minutes to wait. A success clears the account's count,
- * not the address's, so a valid account cannot be used to reset an address that guesses at others.
+ * of a cluster counts the same failures, and refuses a key that failed too often for a while. It is the only lock-out:
+ * Camunda's own (a growing delay that never says why, and a lock for good after ten failures, which anyone knowing a
+ * name could set off) is out of reach (application.yaml, {@link Passwords}). A person is told, in Chinese, how many
+ * minutes to wait; an administrator sees and lifts locks on {@code /admin/login-locks}. A success clears the account's
+ * count, not the address's, so a valid account cannot be used to reset an address that guesses at others.
  */
 @Component
 public class LoginThrottle {
@@ -115,6 +118,44 @@ public class LoginThrottle {
 			this.jdbc.update("update login_throttle set failures = ?, window_start_ms = ? where throttle_key = ?",
 					failures, windowStart, key);
 		}
+	}
+
+	/**
+	 * A key's count as an administrator sees it: the account or the address, its failures in the current window (for a
+	 * locked key, the limit it reached), and until when it is refused (null when it is not).
+	 */
+	public record Lock(String key, boolean account, String name, int failures, Instant windowStart,
+			Instant lockedUntil) {
+	}
+
+	/**
+	 * The keys locked out now, and those with failures in their current window (the next locks), the locked ones
+	 * first, the latest lock first.
+	 */
+	public List<Lock> current() {
+		long now = this.clock.millis();
+		return this.jdbc.query(
+				"select throttle_key, failures, window_start_ms, locked_until_ms from login_throttle"
+						+ " where locked_until_ms > ? or (failures > 0 and window_start_ms > ?)"
+						+ " order by case when locked_until_ms > ? then 0 else 1 end, locked_until_ms desc,"
+						+ " window_start_ms desc",
+				(rs, i) -> {
+					String key = rs.getString(1);
+					long until = rs.getLong(4);
+					boolean locked = !rs.wasNull() && until > now;
+					boolean account = key.startsWith("user:");
+					int limit = account ? this.properties.maxFailuresPerAccount()
+							: this.properties.maxFailuresPerAddress();
+					return new Lock(key, account, key.substring(key.indexOf(':') + 1), locked ? limit : rs.getInt(2),
+							Instant.ofEpochMilli(rs.getLong(3)), locked ? Instant.ofEpochMilli(until) : null);
+				}, now, now - this.properties.window().toMillis(), now);
+	}
+
+	/** Lifts one key's lock and forgets its failures; returns what it lifted, empty if there was nothing. */
+	public Optional<Lock> lift(String key) {
+		Optional<Lock> lifted = current().stream().filter((l) -> l.key().equals(key)).findFirst();
+		lifted.ifPresent((l) -> this.jdbc.update("delete from login_throttle where throttle_key = ?", key));
+		return lifted;
 	}
 
 	/** Forgets every count and lock (for an administrator after an incident, and for tests). */

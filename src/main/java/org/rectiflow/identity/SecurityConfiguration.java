@@ -51,7 +51,7 @@ class SecurityConfiguration {
 			Messages messages) throws Exception {
 		http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
 				PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
-			.authorizeHttpRequests((auth) -> auth.anyRequest().authenticated())
+			.authorizeHttpRequests((auth) -> auth.requestMatchers(PASSWORD_ORACLES).denyAll().anyRequest().authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(new ChineseBasicAuthenticationEntryPoint()))
 			// A write carried by the session cookie needs the portal's token (X-CSRF-TOKEN); HTTP Basic clients do not.
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SessionCsrf::isSessionWrite)
@@ -84,6 +84,16 @@ class SecurityConfiguration {
 	static final RequestMatcher NOT_WEBAPPS = new NegatedRequestMatcher(
 			PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"));
 
+	/**
+	 * The engine's {@code POST /identity/verify} checks an account's password for whoever may read the account
+	 * (administrators), outside our throttle and audit: a password oracle, at {@code /engine-rest} and in the webapps'
+	 * copy of the REST API. Nothing of ours or of the webapps uses it. (The webapps' own login, {@code /camunda/api/admin/auth/user/…/login/…}, is
+	 * closed with them.)
+	 */
+	static final RequestMatcher PASSWORD_ORACLES = new OrRequestMatcher(
+			PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/identity/verify"),
+			PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/engine/engine/*/identity/verify"));
+
 	@Bean
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, AuditLog auditLog, Directory directory, Messages messages)
@@ -96,6 +106,8 @@ class SecurityConfiguration {
 			// The published progress report is public by definition; its controller answers 404 until publication.
 			.requestMatchers("/public/**")
 			.permitAll()
+			.requestMatchers(PASSWORD_ORACLES)
+			.denyAll()
 			.anyRequest()
 			.authenticated())
 			// The webapps send their own CSRF token (X-XSRF-TOKEN) and check it themselves.

@@ -16,7 +16,10 @@ public record Notice(Kind kind, Set<String> userIds, Set<String> groupIds, Strin
 	/** Why a person is told something; the inbox shows it as a tag. */
 	public enum Kind {
 
-		REMINDER, ESCALATION, CRITICISM, EXTENSION, RETURNED
+		REMINDER, ESCALATION, CRITICISM, EXTENSION, RETURNED,
+
+		/** The audit chain's head as pinned that day (audit/AuditCheckpointJob), for the discipline committee. */
+		AUDIT_CHECKPOINT
 
 	}
 

@@ -257,8 +257,19 @@ public class PlanService {
 			.orElseThrow(() -> new RectiflowException.NotFound("error.inspection.notFound", inspectionId));
 	}
 
-	private void requirePlanning(Long inspectionId) {
-		if (inspection(inspectionId).getStatus() != InspectionStatus.PLANNING) {
+	/**
+	 * Whether the plan may still be changed: the inspection is in planning and the plan is being drafted. Once it has
+	 * gone to the leaders for their opinions, to the committee or to filing, what they approve is what stays.
+	 */
+	@Transactional(readOnly = true)
+	public boolean isDrafting(Long inspectionId) {
+		return inspection(inspectionId).getStatus() == InspectionStatus.PLANNING
+				&& this.process.isDraftingPlan(inspectionId);
+	}
+
+	/** Refuses any change to the plan unless it {@linkplain #isDrafting is being drafted}. */
+	public void requirePlanning(Long inspectionId) {
+		if (!isDrafting(inspectionId)) {
 			throw new RectiflowException.Conflict("error.plan.notDrafting");
 		}
 	}

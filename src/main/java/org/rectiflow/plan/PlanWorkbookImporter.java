@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.rectiflow.inspection.Inspection;
-import org.rectiflow.inspection.InspectionStatus;
 import org.rectiflow.inspection.Problem;
 import org.rectiflow.inspection.ProblemCategoryRepository;
 import org.rectiflow.inspection.ProblemRepository;
@@ -105,9 +104,9 @@ public class PlanWorkbookImporter {
 	@Transactional
 	public Outcome replacePlan(Long inspectionId, byte[] bytes, Locale locale) {
 		Inspection inspection = this.plans.inspection(inspectionId);
-		if (inspection.getStatus() != InspectionStatus.PLANNING) {
-			throw new RectiflowException.Conflict("error.plan.notDrafting");
-		}
+		// Only while the plan is drafted: at the leaders, the committee or filing, an upload would replace what they
+		// are deciding on or have approved.
+		this.plans.requirePlanning(inspectionId);
 		ParsedPlan sheet = this.reader.read(bytes, locale);
 		ParsedPlan reworked = new ParsedPlan(inspection.getTitle(), inspection.getInspectingBody(), inspection.getUnitName(),
 				sheet.onSiteFrom(), sheet.onSiteTo(), sheet.feedbackDate(), sheet.documentNumbers(),

@@ -111,6 +111,19 @@ public class RectificationProcessAdapter {
 			.list();
 	}
 
+	/**
+	 * Whether the plan is being drafted: the instance waits at {@code userTask_draftPlan} (first drafting, or after the
+	 * committee sent it back). At opinion solicitation, committee approval and filing it is not, though the inspection
+	 * is still in planning.
+	 */
+	public boolean isDraftingPlan(Long inspectionId) {
+		return this.taskService.createTaskQuery()
+			.processDefinitionKey(RectificationProcess.PROCESS_KEY)
+			.processInstanceBusinessKey(String.valueOf(inspectionId))
+			.taskDefinitionKey(RectificationProcess.USER_TASK_DRAFT_PLAN)
+			.count() > 0;
+	}
+
 	public void updateCounts(Long inspectionId, long problemCount, long taskCount) {
 		instance(inspectionId).ifPresent((pi) -> {
 			this.runtimeService.setVariable(pi.getId(), RectificationProcess.VAR_PROBLEM_COUNT, (int) problemCount);

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -36,6 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -485,6 +488,79 @@ class AuditLogTests {
 		restore(lastRow);
 	}
 
+	/**
+	 * The tail cut with its head moved back: the chain alone still links (that cut went unnoticed), but a head pinned
+	 * before it shows it, on the page and in the command; an untouched chain verifies against its pins, and a
+	 * checkpoint file changed by hand is caught by its signature.
+	 */
+	@Test
+	void aTailCutWithItsHeadMovedBackIsReportedAgainstThePinnedHead(@Autowired AuditCheckpointJob checkpoints,
+			@Autowired AuditCheckpointProperties settings) throws Exception {
+		Path directory = settings.path();
+		PortalSession discipline = new PortalSession(this.port);
+		discipline.login(DemoAccounts.DISCIPLINE_OFFICER, DemoAccounts.PASSWORD);
+		try {
+			this.auditLog.record(AuditKind.DOWNLOAD, "evidence:5", "pinned");
+			long pinned = lastId();
+			Path file = checkpoints.pin();
+			assertThat(file).exists();
+			assertThat(checkpoints.pin()).as("the same head is pinned once").isNull();
+			// The discipline committee is told the head once: an inbox entry each, and e-mail or robot where set up.
+			assertThat(this.jdbc.queryForList("select n.body from notice n join notice_delivery d on d.notice_id = n.id"
+					+ " where n.kind = 'AUDIT_CHECKPOINT' and n.subject = ? and d.channel = 'INBOX' and d.recipient = ?",
+					String.class, "审计日志检查点：第 " + pinned + " 条记录", DemoAccounts.DISCIPLINE_OFFICER))
+				.singleElement()
+				.asString()
+				.contains(this.jdbc.queryForObject("select hash from audit_entry where id = ?", String.class, pinned)
+					.trim());
+			assertThat(this.auditLog.verify().intact()).isTrue();
+			assertThat(verify(directory, settings.key())).startsWith("0:")
+				.contains("matches 1 checkpoint(s), the latest pinning entry " + pinned)
+				.contains("signatures checked");
+
+			this.auditLog.record(AuditKind.DOWNLOAD, "evidence:6", "after the pin");
+			long last = lastId();
+			Map<String, Object> head = this.jdbc.queryForMap("select * from audit_chain_head where id = 1");
+			List<Map<String, Object>> cut = this.jdbc.queryForList("select * from audit_entry where id >= ? order by id",
+					pinned);
+			String before = this.jdbc.queryForObject("select hash from audit_entry where id = ?", String.class,
+					pinned - 1);
+			this.jdbc.update("delete from audit_entry where id >= ?", pinned);
+			this.jdbc.update("update audit_chain_head set last_id = ?, last_hash = ? where id = 1", pinned - 1, before);
+			try {
+				assertThat(this.jdbc.execute((java.sql.Connection c) -> AuditChain.verify(c)).intact())
+					.as("the chain alone does not show this cut")
+					.isTrue();
+				AuditChain.Verification result = this.auditLog.verify();
+				assertThat(result.problem()).isEqualTo(AuditChain.Break.CUT);
+				assertThat(result.brokenAt()).isEqualTo(pinned);
+				assertThat(result.reason()).contains("entry " + pinned + " was pinned").contains("removed from the end");
+				assertThat(discipline.get("/audit?verify=1").body()).contains("哈希链在第 " + pinned + " 条记录处断开")
+					.contains("与库外保存的检查点不符");
+				assertThat(verify(directory, settings.key())).startsWith("1:").contains("BROKEN at entry " + pinned);
+			}
+			finally {
+				cut.forEach(this::restore);
+				this.jdbc.update("update audit_chain_head set last_id = ?, last_hash = ? where id = 1",
+						head.get("LAST_ID"), head.get("LAST_HASH"));
+			}
+			assertThat(lastId()).isEqualTo(last);
+			assertThat(this.auditLog.verify().intact()).isTrue();
+
+			// A checkpoint rewritten to the cut head: its signature gives it away.
+			String text = Files.readString(file);
+			Files.writeString(file, text.replace(cut.get(0).get("HASH").toString().trim(), before.trim()));
+			AuditChain.Verification forged = this.auditLog.verify();
+			assertThat(forged.problem()).isEqualTo(AuditChain.Break.CHECKPOINT_FORGED);
+			assertThat(forged.reason()).contains(file.getFileName().toString()).contains("signature does not match");
+			assertThat(verify(directory, settings.key())).startsWith("1:").contains("signature does not match");
+			assertThat(verify(directory, "another-key")).startsWith("1:");
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(directory);
+		}
+	}
+
 	@Test
 	void onlyTheDisciplineCommitteeReadsTheLogPagedAndFiltered() throws Exception {
 		PortalSession staff = new PortalSession(this.port);
@@ -506,6 +582,14 @@ class AuditLogTests {
 	private String verify() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		int code = AuditVerifier.run(new String[] { "jdbc:h2:mem:rectiflow-test", "sa", "" },
+				new PrintStream(out, true, StandardCharsets.UTF_8));
+		return code + ":" + out.toString(StandardCharsets.UTF_8);
+	}
+
+	private String verify(Path checkpoints, String key) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		int code = AuditVerifier.run(new String[] { "jdbc:h2:mem:rectiflow-test", "sa", "" },
+				Map.of("RECTIFLOW_AUDIT_CHECKPOINT_DIR", checkpoints.toString(), "RECTIFLOW_AUDIT_CHECKPOINT_KEY", key),
 				new PrintStream(out, true, StandardCharsets.UTF_8));
 		return code + ":" + out.toString(StandardCharsets.UTF_8);
 	}

@@ -14,7 +14,9 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
+import org.rectiflow.ProcessDriver;
 import org.rectiflow.TestWorkbooks;
+import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.inspection.importing.PlanWorkbookTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -69,6 +71,9 @@ class PlanImportPageTests {
 
 	@Autowired
 	RuntimeService runtimeService;
+
+	@Autowired
+	ProcessDriver driver;
 
 	static RequestPostProcessor office() {
 		return SecurityMockMvcRequestPostProcessors.user("rectificationClerk")
@@ -322,6 +327,78 @@ class PlanImportPageTests {
 			.andExpect(status().isConflict());
 		this.mvc.perform(get("/inspections/" + id).with(office()))
 			.andExpect(content().string(not(containsString("id=\"plan-replace\""))));
+	}
+
+	/**
+	 * Once the plan has left drafting (at the leaders' opinions, committee approval and filing, with the inspection
+	 * still in planning) an upload is refused with the reason and changes nothing, the page offers no upload, and the
+	 * API's task edits are refused alike; sent back to drafting by the committee, the upload is taken again.
+	 */
+	@Test
+	void shouldRefuseAReuploadOnceThePlanHasLeftDraftingAndTakeItWhenItIsSentBack() throws Exception {
+		Long id = imported("导入页面测试：已批准");
+		byte[] reworked = reworked(id);
+		List<String> plan = leaders(id);
+		String key = RectificationProcess.PROCESS_KEY;
+		this.driver.complete(key, id, RectificationProcess.USER_TASK_DRAFT_PLAN, DemoAccounts.RECTIFICATION_CLERK,
+				java.util.Map.of(RectificationProcess.VAR_PLAN_SUMMARY, "按照三个清单逐项细化整改任务"));
+		for (var t : this.driver.open(key, id, RectificationProcess.USER_TASK_SOLICIT_OPINIONS)) {
+			this.driver.complete(t, t.getAssignee(), java.util.Map.of(RectificationProcess.VAR_OPINION, "同意"));
+		}
+		assertThat(this.driver.open(key, id, RectificationProcess.USER_TASK_COMMITTEE_APPROVAL)).hasSize(1);
+		refusedAndUnchanged(id, reworked, plan);
+
+		this.driver.complete(key, id, RectificationProcess.USER_TASK_COMMITTEE_APPROVAL, DemoAccounts.SECRETARY,
+				java.util.Map.of(RectificationProcess.VAR_COMMITTEE_DECISION, RectificationProcess.APPROVE));
+		assertThat(this.driver.open(key, id, RectificationProcess.USER_TASK_FILE_WITH_INSPECTION_OFFICE)).hasSize(1);
+		refusedAndUnchanged(id, reworked, plan);
+
+		// The inspection office returns the filing: the plan is drafted again, and the upload is taken.
+		this.driver.complete(key, id, RectificationProcess.USER_TASK_FILE_WITH_INSPECTION_OFFICE, DemoAccounts.INSPECTOR,
+				java.util.Map.of(RectificationProcess.VAR_FILING_DECISION, RectificationProcess.RETURN,
+						RectificationProcess.VAR_FILING_OPINION, "责任清单未明确到人"));
+		this.mvc.perform(get("/inspections/" + id).with(office()))
+			.andExpect(content().string(containsString("id=\"plan-replace\"")));
+		this.mvc.perform(multipart("/inspections/" + id + "/plan").file("file", reworked).with(office()).with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(flash().attribute("message", "整改方案已按上传的表格更新：1 个具体问题，2 项细化任务"));
+		assertThat(leaders(id)).containsExactly("1.1.1 vicePresidentFinance", "1.1.2 vicePresidentLogistics");
+	}
+
+	private void refusedAndUnchanged(Long id, byte[] reworked, List<String> plan) throws Exception {
+		this.mvc.perform(multipart("/inspections/" + id + "/plan").file("file", reworked).with(office()).with(csrf()))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("整改方案已提交审议，不能再修改细化任务")));
+		this.mvc.perform(get("/inspections/" + id).with(office()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"plan-replace\""))));
+		Long taskId = this.jdbc.queryForObject(
+				"select id from rectification_task where inspection_id = ? and code = '1.1.1'", Long.class, id);
+		this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/tasks/" + taskId)
+			.contentType("application/json")
+			.content("{\"title\":\"任务一\",\"responsibleLeader\":\"secretary\",\"leadDepartment\":\"logisticsDepartment\","
+					+ "\"deadline\":\"2026-09-30\",\"measures\":[\"措施\"]}")
+			.with(office()))
+			.andExpect(status().isConflict());
+		assertThat(leaders(id)).isEqualTo(plan);
+	}
+
+	/** The plan as downloaded, with the first task's leader changed. */
+	private byte[] reworked(Long id) throws Exception {
+		byte[] current = this.mvc.perform(get("/inspections/" + id + "/plan.xlsx").with(office())).andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(current))) {
+			workbook.getSheetAt(1).getRow(1).getCell(5).setCellValue("赵副校长");
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			workbook.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	private List<String> leaders(Long id) {
+		return this.jdbc.queryForList("select t.code || ' ' || t.responsible_leader from rectification_task t"
+				+ " where t.inspection_id = ? order by t.code", String.class, id);
 	}
 
 	private Long imported(String title) throws Exception {

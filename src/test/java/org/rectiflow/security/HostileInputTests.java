@@ -149,6 +149,7 @@ class HostileInputTests {
 					Map.of("decision", text, "reason", text)));
 			tests.add(post("calendar " + label, DemoAccounts.ADMIN, "/admin/calendar",
 					Map.of("date", text, "working", text, "name", text)));
+			tests.add(post("login lock " + label, DemoAccounts.ADMIN, "/admin/login-locks/lift", Map.of("key", text)));
 			String q = URLEncoder.encode(text.length() > 2000 ? text.substring(0, 2000) : text, StandardCharsets.UTF_8);
 			// A request line longer than the server takes (8 KB) is refused by the container, in words too.
 			boolean fits = q.length() * 7 < 7000;
@@ -189,7 +190,7 @@ class HostileInputTests {
 		List<String> paths = List.of("/tasks/" + this.mine.getId() + "/submission", "/tasks/" + this.mine.getId() + "/extension",
 				"/tasks/" + this.mine.getId() + "/extension/decision", "/tasks/" + this.mine.getId() + "/sign-off",
 				"/tasks/" + this.mine.getId() + "/criticism", "/inbox/read-all", "/inbox/preferences", "/admin/calendar",
-				"/admin/calendar/remove", "/logout");
+				"/admin/calendar/remove", "/admin/login-locks/lift", "/logout");
 		for (String path : paths) {
 			for (String token : new String[] { null, "forged-token", "" }) {
 				tests.add(DynamicTest.dynamicTest("POST " + path + " with CSRF " + token, () -> {

@@ -233,8 +233,12 @@ class EngineErrorResponses extends AbstractProcessEnginePlugin {
 			boolean page = json == null && type.startsWith("text/html");
 			boolean problem = json != null && !json.has("message") && json.has("detail");
 			if (status < 500 && (page || problem)) {
-				// A page or an RFC 9457 problem: written by us (the sign-in prompt, a refused request), let it through.
-				response.getOutputStream().write(original.getBytes(StandardCharsets.UTF_8));
+				// A page or an RFC 9457 problem: written by us (the sign-in prompt, a refused request), let it through
+				// with the status it was written with (held back while buffering).
+				byte[] bytes = original.getBytes(StandardCharsets.UTF_8);
+				response.setStatus(status);
+				response.setContentLength(bytes.length);
+				response.getOutputStream().write(bytes);
 				return;
 			}
 			if (failure == null && json != null && status >= 500

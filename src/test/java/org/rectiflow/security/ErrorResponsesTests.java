@@ -97,6 +97,21 @@ class ErrorResponsesTests {
 		this.instanceId = this.driver.instance(RectificationTaskProcess.PROCESS_KEY, this.uploads.getId()).getId();
 	}
 
+	/** The answers we write ourselves (the sign-in prompt) keep their status: a wrong password is 401, never 200. */
+	@Test
+	void aRefusedSignInKeepsItsStatus() throws Exception {
+		for (String path : List.of("/engine-rest/engine", "/engine-rest/task", "/engine-rest/process-definition/count")) {
+			HttpResponse<String> r = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(uri(path))
+					.header("Authorization", "Basic " + Base64.getEncoder()
+						.encodeToString((STAFF + ":wrong-password").getBytes(StandardCharsets.UTF_8)))
+					.GET()
+					.build(), BodyHandlers.ofString());
+			assertThat(r.statusCode()).as("%s: %s", path, r.body()).isIn(401, 403);
+			assertThat(r.body()).doesNotContain("\"name\":\"default\"");
+		}
+	}
+
 	@Test
 	void aTaskKeepsTakingEvidenceWhateverItsSummaryHolds() throws Exception {
 		for (int i = 1; i <= 18; i++) {

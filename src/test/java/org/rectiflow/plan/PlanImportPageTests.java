@@ -169,16 +169,16 @@ class PlanImportPageTests {
 			.standardInspection("导入接口测试")
 			.task("类别一", "1.1", "问题一", "任务一", "措施", "吴副校长", "后勤处", null, null, LocalDate.of(2026, 9, 30), null);
 		byte[] good = filled.bytes();
-		this.mvc.perform(multipart("/api/inspections/import").file("file", good).with(office()))
+		this.mvc.perform(multipart("/api/inspections/import").file("file", good).with(office()).with(csrf().asHeader()))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.alreadyImported").value(false))
 			.andExpect(jsonPath("$.tasks").value(1));
-		this.mvc.perform(multipart("/api/inspections/import").file("file", good).with(office()))
+		this.mvc.perform(multipart("/api/inspections/import").file("file", good).with(office()).with(csrf().asHeader()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.alreadyImported").value(true));
 
 		filled.task("类别一", "1.1", "问题一", "任务二", "措施", "钱副校长", "档案馆", null, null, "2026-09-30", null);
-		this.mvc.perform(multipart("/api/inspections/import").file("file", filled.bytes()).with(office()))
+		this.mvc.perform(multipart("/api/inspections/import").file("file", filled.bytes()).with(office()).with(csrf().asHeader()))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("整改方案表有 2 处错误，未导入"))
 			.andExpect(jsonPath("$.errors[0].sheet").value("整改任务"))
@@ -189,7 +189,8 @@ class PlanImportPageTests {
 			.andExpect(jsonPath("$.unknownDepartments[0]").value("档案馆"));
 		this.mvc
 			.perform(multipart("/api/inspections/import").file("file", good)
-				.with(SecurityMockMvcRequestPostProcessors.user("logisticsDepartmentStaff")))
+				.with(SecurityMockMvcRequestPostProcessors.user("logisticsDepartmentStaff"))
+				.with(csrf().asHeader()))
 			.andExpect(status().isForbidden());
 	}
 
@@ -378,7 +379,8 @@ class PlanImportPageTests {
 			.contentType("application/json")
 			.content("{\"title\":\"任务一\",\"responsibleLeader\":\"secretary\",\"leadDepartment\":\"logisticsDepartment\","
 					+ "\"deadline\":\"2026-09-30\",\"measures\":[\"措施\"]}")
-			.with(office()))
+			.with(office())
+			.with(csrf().asHeader()))
 			.andExpect(status().isConflict());
 		assertThat(leaders(id)).isEqualTo(plan);
 	}

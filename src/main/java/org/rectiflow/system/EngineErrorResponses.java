@@ -232,9 +232,12 @@ class EngineErrorResponses extends AbstractProcessEnginePlugin {
 			String type = String.valueOf(buffering.getContentType());
 			boolean page = json == null && type.startsWith("text/html");
 			boolean problem = json != null && !json.has("message") && json.has("detail");
-			if (status < 500 && (page || problem)) {
-				// A page or an RFC 9457 problem: written by us (the sign-in prompt, a refused request), let it through
-				// with the status it was written with (held back while buffering).
+			// A refusal in plain text that speaks the person's language was written by one of our filters before the
+			// request reached Camunda (e.g. the closed webapps login): nothing of the server's in it.
+			boolean ours = json == null && failure == null && type.startsWith("text/plain") && presentable(original, false);
+			if (status < 500 && (page || problem || ours)) {
+				// A page, an RFC 9457 problem or our plain-text refusal: written by us (the sign-in prompt, a refused
+				// request), let it through with the status it was written with (held back while buffering).
 				byte[] bytes = original.getBytes(StandardCharsets.UTF_8);
 				response.setStatus(status);
 				response.setContentLength(bytes.length);

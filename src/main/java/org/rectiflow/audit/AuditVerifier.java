@@ -16,7 +16,7 @@ import java.util.Map;
  * and {@code RECTIFLOW_DB_PASSWORD}. It also compares the chain with the heads pinned in
  * {@code RECTIFLOW_AUDIT_CHECKPOINT_DIR} (for the default database, {@value #DEFAULT_CHECKPOINTS}), checking their
  * signatures with {@code RECTIFLOW_AUDIT_CHECKPOINT_KEY}: a tail cut with the head moved back shows only there. From
- * the built jar (see the README):
+ * the built jar (see docs/OPERATIONS.md, "Audit log"):
  * <pre>
  * java -cp target/rectiflow-0.1.0-SNAPSHOT.jar -Dloader.main=org.rectiflow.audit.AuditVerifier \
  *   org.springframework.boot.loader.launch.PropertiesLauncher jdbc:postgresql://db:5432/rectiflow rectiflow secret

@@ -72,7 +72,7 @@ class ProductionAccounts implements SmartInitializingSingleton {
 		}
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException(
-					"The prod profile refuses to start: " + String.join("; ", problems) + ". See README, \"Production\".");
+					"The prod profile refuses to start: " + String.join("; ", problems) + ". See docs/OPERATIONS.md, \"Production\".");
 		}
 	}
 

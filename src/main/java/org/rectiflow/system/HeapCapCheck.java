@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Says at start-up in production when the JVM was started without a heap cap. Java then lets the heap grow to a
  * quarter of the machine's memory, and a node that has served a morning's reports sits past 900 MB resident on a
- * 24 GB machine, where {@code -Xmx512m} keeps it near 700 MB (docs/PERFORMANCE.md, README "Performance").
+ * 24 GB machine, where {@code -Xmx512m} keeps it near 700 MB (docs/PERFORMANCE.md, docs/OPERATIONS.md "Performance").
  */
 @Component
 @Profile(ProductionGuard.PROD)
@@ -30,7 +30,7 @@ class HeapCapCheck {
 		List<String> arguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
 		if (!capped(arguments)) {
 			log.warn("The JVM runs without a heap cap, so its heap may grow to {} MB on this machine. Start it with"
-					+ " -Xmx512m and a class-data archive, as README \"Performance\" shows.",
+					+ " -Xmx512m and a class-data archive, as docs/OPERATIONS.md \"Performance\" shows.",
 					Runtime.getRuntime().maxMemory() >> 20);
 		}
 	}

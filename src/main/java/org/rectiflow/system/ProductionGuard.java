@@ -46,7 +46,7 @@ public class ProductionGuard implements EnvironmentPostProcessor {
 		}
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException(
-					"The prod profile refuses to start: " + String.join("; ", problems) + ". See README, \"Production\".");
+					"The prod profile refuses to start: " + String.join("; ", problems) + ". See docs/OPERATIONS.md, \"Production\".");
 		}
 	}
 

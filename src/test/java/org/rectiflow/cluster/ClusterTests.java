@@ -33,7 +33,7 @@ import org.springframework.http.ResponseEntity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Several nodes on one PostgreSQL, as the README's "PostgreSQL and several nodes" describes them: two real application
+ * Several nodes on one PostgreSQL, as docs/OPERATIONS.md, "PostgreSQL and several nodes", describes them: two real application
  * processes (child JVMs, so each has Camunda's static registries to itself) with the {@code postgres} profile and the
  * job executor on, sharing one embedded PostgreSQL. A test-only process ({@code cluster/due-timer.bpmn}) is deployed
  * and 1,000 instances wait at a timer that is already due while its job definition is suspended; then it is activated

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The ledger (台账) of one inspection as the three lists people work with every day: the problem list
  * ({@code /inspections/{id}}), the task list ({@code /inspections/{id}/tasks}, whose parameters are the contract of
- * {@link TaskQuery}) and the responsibility list ({@code /inspections/{id}/responsibilities}). A list never answers a
+ * {@link TaskListQuery}) and the responsibility list ({@code /inspections/{id}/responsibilities}). A list never answers a
  * parameter it cannot read with an error page: it drops the value and says so above the list.
  */
 @Controller
@@ -45,7 +45,7 @@ class LedgerPageController {
 		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
 		LedgerQueries.ProblemList list = this.queries.problems(inspectionId, LedgerScope.current());
 		List<LedgerQueries.Option> categories = list.categories();
-		List<Notice> notices = new ArrayList<>();
+		List<ListNotice> notices = new ArrayList<>();
 		ProblemFilter filter = ProblemFilter.parse(params, categories, notices);
 		Map<Long, CategoryGroup> groups = new LinkedHashMap<>();
 		int shown = 0;
@@ -78,18 +78,18 @@ class LedgerPageController {
 		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
 		LedgerScope scope = LedgerScope.current();
 		LedgerQueries.TaskOptions options = this.queries.taskOptions(inspectionId, scope);
-		TaskQuery.Parsed parsed = TaskQuery.parse(params, options);
+		TaskListQuery.Parsed parsed = TaskListQuery.parse(params, options);
 		LedgerQueries.TaskPage page = this.queries.tasks(inspectionId, parsed.query(), scope);
-		List<Notice> notices = new ArrayList<>(parsed.notices());
+		List<ListNotice> notices = new ArrayList<>(parsed.notices());
 		if (page.requestedPage() != null) {
-			notices.add(new Notice("ledger.lists.notice.pageBeyond", page.requestedPage() + 1, page.totalPages()));
+			notices.add(new ListNotice("ledger.lists.notice.pageBeyond", page.requestedPage() + 1, page.totalPages()));
 		}
 		model.addAttribute("heading", heading);
 		model.addAttribute("options", options);
 		model.addAttribute("statuses", TaskStatus.values());
 		model.addAttribute("kinds", TaskKind.values());
 		model.addAttribute("lights", List.of(TrafficLight.GREEN, TrafficLight.YELLOW, TrafficLight.RED));
-		model.addAttribute("sorts", TaskQuery.Sort.values());
+		model.addAttribute("sorts", TaskListQuery.Sort.values());
 		model.addAttribute("query", page.query());
 		model.addAttribute("page", page);
 		model.addAttribute("notices", texts(notices, locale));
@@ -100,14 +100,14 @@ class LedgerPageController {
 	String responsibilities(@PathVariable Long inspectionId, @RequestParam(required = false) String by,
 			Locale locale, Model model) {
 		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
-		List<Notice> notices = new ArrayList<>();
+		List<ListNotice> notices = new ArrayList<>();
 		LedgerQueries.ResponsibilityView view = LedgerQueries.ResponsibilityView.DEPARTMENT;
 		if ("leader".equalsIgnoreCase((by != null) ? by.trim() : null)) {
 			view = LedgerQueries.ResponsibilityView.LEADER;
 		}
 		else if (by != null && !by.isBlank() && !"department".equalsIgnoreCase(by.trim())) {
-			notices.add(new Notice("ledger.lists.notice.ignored", new DefaultMessageSourceResolvable("ledger.lists.by"),
-					Notice.shown(by.trim())));
+			notices.add(new ListNotice("ledger.lists.notice.ignored", new DefaultMessageSourceResolvable("ledger.lists.by"),
+					ListNotice.shown(by.trim())));
 		}
 		model.addAttribute("heading", heading);
 		model.addAttribute("by", view.name().toLowerCase(Locale.ROOT));
@@ -117,7 +117,7 @@ class LedgerPageController {
 	}
 
 	/** In the language the page is rendered in, which a {@code ?lang=en} switches within this very request. */
-	private List<String> texts(List<Notice> notices, Locale locale) {
+	private List<String> texts(List<ListNotice> notices, Locale locale) {
 		return notices.stream().map((n) -> this.messages.getMessage(n, locale)).toList();
 	}
 

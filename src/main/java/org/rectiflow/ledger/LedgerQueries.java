@@ -41,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * in the database, and every count comes from a GROUP BY, so a page costs the same handful of queries whether the
  * ledger holds sixty tasks or six thousand; {@link LedgerService#ledger} stays the complete record for the API and
  * the reports. Plain SQL that runs unchanged on H2 and PostgreSQL; every value from a request is a bound parameter,
- * and the ORDER BY is chosen from {@link TaskQuery.Sort}, never taken from the request.
+ * and the ORDER BY is chosen from {@link TaskListQuery.Sort}, never taken from the request.
  */
 @Service
 @Transactional(readOnly = true)
@@ -162,7 +162,7 @@ public class LedgerQueries {
 	 * One page of the task list. {@code query} is the query as answered: when the page asked for lies beyond the last
 	 * one, it holds the last page and {@code requestedPage} the one asked for.
 	 */
-	public record TaskPage(TaskQuery query, List<TaskRow> rows, long total, Integer requestedPage) {
+	public record TaskPage(TaskListQuery query, List<TaskRow> rows, long total, Integer requestedPage) {
 
 		public int totalPages() {
 			return (int) Math.max(1, (this.total + this.query.size() - 1) / this.query.size());
@@ -304,11 +304,11 @@ public class LedgerQueries {
 	}
 
 	/** One page of the task list (任务清单): a count and a page query, then evidence counts for that page only. */
-	public TaskPage tasks(Long inspectionId, TaskQuery query, LedgerScope scope) {
+	public TaskPage tasks(Long inspectionId, TaskListQuery query, LedgerScope scope) {
 		MapSqlParameterSource params = parameters(inspectionId);
 		String where = where(query, params) + scope.condition(params);
 		long total = this.jdbc.queryForObject("select count(*)" + TASKS + where, params, Long.class);
-		TaskQuery answered = query;
+		TaskListQuery answered = query;
 		Integer requested = null;
 		int lastPage = (int) Math.max(0, (total - 1) / query.size());
 		if (query.page() > lastPage) {
@@ -341,7 +341,7 @@ public class LedgerQueries {
 	 * one query for its measures, one for its evidence counts and the names of leaders not met before. Memory stays
 	 * that of one batch, however many tasks the inspection has. Paging of the query is ignored.
 	 */
-	public void forEachTask(Long inspectionId, TaskQuery query, LedgerScope scope, int batchSize,
+	public void forEachTask(Long inspectionId, TaskListQuery query, LedgerScope scope, int batchSize,
 			Consumer<List<ExportTask>> batches) {
 		MapSqlParameterSource params = parameters(inspectionId);
 		String sql = "select t.id, t.code, t.title, t.kind, t.responsible_leader, t.lead_department,"
@@ -465,7 +465,7 @@ public class LedgerQueries {
 				rs.getString("problem_code"), rs.getString("problem_title"));
 	}
 
-	private String where(TaskQuery query, MapSqlParameterSource params) {
+	private String where(TaskListQuery query, MapSqlParameterSource params) {
 		StringBuilder where = new StringBuilder();
 		if (query.category() != null) {
 			where.append(" and p.category_id = :category");
@@ -512,7 +512,7 @@ public class LedgerQueries {
 		return where.toString();
 	}
 
-	private String orderBy(TaskQuery query, Long inspectionId, MapSqlParameterSource params) {
+	private String orderBy(TaskListQuery query, Long inspectionId, MapSqlParameterSource params) {
 		String dir = query.descending() ? " desc" : " asc";
 		String byCode = "c.seq" + dir + ", p.seq" + dir + ", t.seq" + dir;
 		String first = switch (query.sort()) {

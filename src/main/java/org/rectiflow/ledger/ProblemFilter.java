@@ -10,14 +10,14 @@ import org.rectiflow.task.TaskStatus;
 
 /**
  * The problem list's filters ({@code category}, {@code status}, {@code q}), read as the page and its export read
- * them: a value that cannot be understood is dropped with a {@link Notice}. The problem list is one row per problem,
+ * them: a value that cannot be understood is dropped with a {@link ListNotice}. The problem list is one row per problem,
  * so it is filtered in memory.
  */
 public record ProblemFilter(Long category, TaskStatus status, String q) {
 
 	public static ProblemFilter parse(Map<String, String> params, List<LedgerQueries.Option> categories,
-			List<Notice> notices) {
-		TaskQuery.Reader in = new TaskQuery.Reader(params, notices);
+			List<ListNotice> notices) {
+		TaskListQuery.Reader in = new TaskListQuery.Reader(params, notices);
 		Long category = in.id("category", "ledger.lists.category", categories);
 		TaskStatus status = in.constant("status", "ledger.outcome", TaskStatus.class, List.of(TaskStatus.values()));
 		String q = in.search("q");

@@ -64,7 +64,7 @@ class LedgerPageControllerTests {
 				List.of(new Option("logisticsDepartment", "后勤处"), new Option("financeDepartment", "财务处")),
 				List.of(new Option("vicePresidentLogistics", "吴副校长"))));
 		given(this.queries.tasks(eq(ID), any(), any())).willAnswer((call) -> {
-			TaskQuery query = call.getArgument(1);
+			TaskListQuery query = call.getArgument(1);
 			return new TaskPage(query, List.of(new TaskRow(101L, "1.1.1", "宿舍日常维修不及时，学生意见大", TaskKind.CONCENTRATED,
 					11L, "1.1", "宿舍日常维修不及时", "logisticsDepartment", "后勤处", "vicePresidentLogistics", "吴副校长", "张三",
 					LocalDate.of(2026, 11, 20), TaskStatus.NOT_COMPLETED, true, TrafficLight.RED, 2)), 45, null);
@@ -118,10 +118,10 @@ class LedgerPageControllerTests {
 				+ "&leader=vicePresidentLogistics&status=NOT_COMPLETED&kind=CONCENTRATED&overdue=true&light=RED&q=宿舍"
 				+ "&sort=deadline&dir=desc&page=1&size=10");
 
-		ArgumentCaptor<TaskQuery> asked = ArgumentCaptor.forClass(TaskQuery.class);
+		ArgumentCaptor<TaskListQuery> asked = ArgumentCaptor.forClass(TaskListQuery.class);
 		verify(this.queries).tasks(eq(ID), asked.capture(), any());
-		assertThat(asked.getValue()).isEqualTo(new TaskQuery(3L, 11L, "logisticsDepartment", "vicePresidentLogistics",
-				TaskStatus.NOT_COMPLETED, TaskKind.CONCENTRATED, true, TrafficLight.RED, "宿舍", TaskQuery.Sort.DEADLINE,
+		assertThat(asked.getValue()).isEqualTo(new TaskListQuery(3L, 11L, "logisticsDepartment", "vicePresidentLogistics",
+				TaskStatus.NOT_COMPLETED, TaskKind.CONCENTRATED, true, TrafficLight.RED, "宿舍", TaskListQuery.Sort.DEADLINE,
 				true, 1, 10));
 		assertThat(body).contains("任务清单", "共 45 项", "第 2 / 5 页", "宿舍日常维修不及时，学生意见大", "后勤处", "吴副校长",
 				"<span class=\"light RED\"", "已逾期", "集中整改")
@@ -141,9 +141,9 @@ class LedgerPageControllerTests {
 	@Test
 	void taskListWithoutParametersAsksForTheFirstPageByCode() throws Exception {
 		assertThat(page("/inspections/7/tasks")).contains("共 45 项", "第 1 / 3 页").doesNotContain("class=\"notice\"");
-		ArgumentCaptor<TaskQuery> asked = ArgumentCaptor.forClass(TaskQuery.class);
+		ArgumentCaptor<TaskListQuery> asked = ArgumentCaptor.forClass(TaskListQuery.class);
 		verify(this.queries).tasks(eq(ID), asked.capture(), any());
-		assertThat(asked.getValue()).isEqualTo(TaskQuery.all());
+		assertThat(asked.getValue()).isEqualTo(TaskListQuery.all());
 	}
 
 	@ParameterizedTest
@@ -158,7 +158,7 @@ class LedgerPageControllerTests {
 			.andReturn();
 		String body = result.getResponse().getContentAsString();
 
-		ArgumentCaptor<TaskQuery> asked = ArgumentCaptor.forClass(TaskQuery.class);
+		ArgumentCaptor<TaskListQuery> asked = ArgumentCaptor.forClass(TaskListQuery.class);
 		verify(this.queries).tasks(eq(ID), asked.capture(), any());
 		if (parameter.startsWith("q=")) {
 			// a search is never "bad": it is bound as a value, and the page escapes it when it shows it
@@ -166,7 +166,7 @@ class LedgerPageControllerTests {
 			assertThat(body).doesNotContain("<script>").contains("&lt;script&gt;");
 			return;
 		}
-		assertThat(asked.getValue()).isEqualTo(TaskQuery.all());
+		assertThat(asked.getValue()).isEqualTo(TaskListQuery.all());
 		assertThat(body).contains("class=\"notice\"").containsAnyOf("无法识别", "无效");
 	}
 
@@ -182,7 +182,7 @@ class LedgerPageControllerTests {
 	@Test
 	void taskListSaysWhenThePageAskedForIsBeyondTheLast() throws Exception {
 		given(this.queries.tasks(eq(ID), any(), any())).willAnswer((call) -> {
-			TaskQuery query = call.getArgument(1);
+			TaskListQuery query = call.getArgument(1);
 			return new TaskPage(query.withPage(2), List.of(), 45, query.page());
 		});
 

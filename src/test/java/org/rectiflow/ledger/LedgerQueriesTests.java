@@ -66,7 +66,7 @@ class LedgerQueriesTests {
 	@Test
 	void shouldShowADepartmentOnlyTheTasksItLeadsInEveryList() {
 		LedgerScope finance = new LedgerScope(false, "financeDepartmentStaff", Set.of("financeDepartment"));
-		TaskQuery all = TaskQuery.parse(Map.of("size", "100"), this.queries.taskOptions(this.id, finance)).query();
+		TaskListQuery all = TaskListQuery.parse(Map.of("size", "100"), this.queries.taskOptions(this.id, finance)).query();
 
 		TaskPage page = this.queries.tasks(this.id, all, finance);
 		assertThat(page.rows()).isNotEmpty().allMatch((r) -> "financeDepartment".equals(r.leadDepartment()));
@@ -84,7 +84,7 @@ class LedgerQueriesTests {
 	@Test
 	void shouldShowALeaderTheTasksTheyAnswerForAndNothingToSomeoneWithNoPart() {
 		LedgerScope president = new LedgerScope(false, DemoAccounts.PRESIDENT, Set.of());
-		TaskQuery all = TaskQuery.parse(Map.of("size", "100"), this.queries.taskOptions(this.id, president)).query();
+		TaskListQuery all = TaskListQuery.parse(Map.of("size", "100"), this.queries.taskOptions(this.id, president)).query();
 		assertThat(codes(this.queries.tasks(this.id, all, president))).containsExactly("2.2.1", "2.2.2", "2.3.1");
 
 		LedgerScope stranger = new LedgerScope(false, "nobody", Set.of("continuingEducation"));
@@ -228,7 +228,7 @@ class LedgerQueriesTests {
 		assertThat(open.total()).isEqualTo(5);
 		assertThat(open.totalPages()).isEqualTo(3);
 		assertThat(codes(open)).containsExactly("1.2.1", "1.2.2");
-		assertThat(tasks(Map.of()).query().size()).isEqualTo(TaskQuery.DEFAULT_SIZE);
+		assertThat(tasks(Map.of()).query().size()).isEqualTo(TaskListQuery.DEFAULT_SIZE);
 	}
 
 	@Test
@@ -258,7 +258,7 @@ class LedgerQueriesTests {
 			.containsExactly(tuple("president", "李校长"), tuple("vicePresidentLogistics", "吴副校长"),
 					tuple("vicePresidentFinance", "赵副校长"), tuple("secretary", "周书记"));
 		// another inspection's department is not a choice here
-		TaskQuery.Parsed parsed = TaskQuery.parse(Map.of("department", "personnelDepartment"), options);
+		TaskListQuery.Parsed parsed = TaskListQuery.parse(Map.of("department", "personnelDepartment"), options);
 		assertThat(parsed.query().department()).isNull();
 		assertThat(parsed.notices()).hasSize(1);
 	}
@@ -348,7 +348,7 @@ class LedgerQueriesTests {
 	}
 
 	private TaskPage tasks(Map<String, String> params) {
-		TaskQuery.Parsed parsed = TaskQuery.parse(params, this.queries.taskOptions(this.id, LedgerScope.ALL));
+		TaskListQuery.Parsed parsed = TaskListQuery.parse(params, this.queries.taskOptions(this.id, LedgerScope.ALL));
 		assertThat(parsed.notices()).as("notices for %s", params).isEmpty();
 		return this.queries.tasks(this.id, parsed.query(), LedgerScope.ALL);
 	}

@@ -14,7 +14,7 @@ import org.rectiflow.deadline.WorkingDays;
 import org.rectiflow.ledger.LedgerQueries;
 import org.rectiflow.ledger.LedgerScope;
 import org.rectiflow.ledger.ProblemFilter;
-import org.rectiflow.ledger.TaskQuery;
+import org.rectiflow.ledger.TaskListQuery;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -65,7 +65,7 @@ class LedgerExportController {
 			HttpServletResponse response) throws IOException {
 		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
 		LedgerScope scope = LedgerScope.current();
-		TaskQuery query = TaskQuery.parse(params, this.queries.taskOptions(inspectionId, scope)).query();
+		TaskListQuery query = TaskListQuery.parse(params, this.queries.taskOptions(inspectionId, scope)).query();
 		attachment(response, "ledger.taskList", heading, locale);
 		this.workbooks.tasks(inspectionId, query, scope, locale, response.getOutputStream());
 	}

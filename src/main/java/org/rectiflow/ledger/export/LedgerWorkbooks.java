@@ -25,7 +25,7 @@ import org.rectiflow.ledger.LedgerQueries;
 import org.rectiflow.ledger.LedgerScope;
 import org.rectiflow.ledger.OutcomeCounts;
 import org.rectiflow.ledger.ProblemFilter;
-import org.rectiflow.ledger.TaskQuery;
+import org.rectiflow.ledger.TaskListQuery;
 import org.rectiflow.system.SpreadsheetCells;
 import org.rectiflow.task.TaskStatus;
 import org.springframework.context.MessageSource;
@@ -101,14 +101,14 @@ public class LedgerWorkbooks {
 	}
 
 	/** The task list (任务清单) with the filters and order of the page, every page of it. */
-	public void tasks(Long inspectionId, TaskQuery query, LedgerScope scope, Locale locale, OutputStream out)
+	public void tasks(Long inspectionId, TaskListQuery query, LedgerScope scope, Locale locale, OutputStream out)
 			throws IOException {
 		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
 		write(out, heading, locale, (workbook) -> fillTasks(workbook, inspectionId, query, scope, locale));
 	}
 
 	/** Writes the task sheet into {@code workbook}; the large-export test looks at the workbook's window after it. */
-	void fillTasks(SXSSFWorkbook workbook, Long inspectionId, TaskQuery query, LedgerScope scope, Locale locale) {
+	void fillTasks(SXSSFWorkbook workbook, Long inspectionId, TaskListQuery query, LedgerScope scope, Locale locale) {
 		Sheets sheets = new Sheets(workbook, locale);
 		SXSSFSheet sheet = sheets.sheet("ledger.taskList",
 				List.of("ledger.code", "ledger.lists.category", "ledger.export.problemCode", "ledger.problem",

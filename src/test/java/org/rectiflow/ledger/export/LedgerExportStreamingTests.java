@@ -33,7 +33,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.rectiflow.ledger.LedgerQueries;
 import org.rectiflow.ledger.LedgerScope;
-import org.rectiflow.ledger.TaskQuery;
+import org.rectiflow.ledger.TaskListQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -132,7 +132,7 @@ class LedgerExportStreamingTests {
 	void shouldHandTheTasksOverInBatchesInTheListsOrder() {
 		List<Integer> sizes = new ArrayList<>();
 		List<String> ends = new ArrayList<>();
-		this.queries.forEachTask(this.id, TaskQuery.all(), LedgerScope.ALL, LedgerQueries.EXPORT_BATCH, (batch) -> {
+		this.queries.forEachTask(this.id, TaskListQuery.all(), LedgerScope.ALL, LedgerQueries.EXPORT_BATCH, (batch) -> {
 			sizes.add(batch.size());
 			if (ends.isEmpty()) {
 				ends.add(batch.get(0).row().code());
@@ -172,7 +172,7 @@ class LedgerExportStreamingTests {
 		SXSSFWorkbook workbook = new SXSSFWorkbook(LedgerWorkbooks.WINDOW);
 		try {
 			workbook.setCompressTempFiles(true);
-			this.workbooks.fillTasks(workbook, this.id, TaskQuery.all(), LedgerScope.ALL, Locale.SIMPLIFIED_CHINESE);
+			this.workbooks.fillTasks(workbook, this.id, TaskListQuery.all(), LedgerScope.ALL, Locale.SIMPLIFIED_CHINESE);
 			SXSSFSheet sheet = workbook.getSheetAt(0);
 			int inMemory = 0;
 			for (Row row : sheet) {

@@ -26,7 +26,7 @@ import org.rectiflow.inspection.importing.PlanWorkbookTemplate;
 import org.rectiflow.ledger.LedgerQueries;
 import org.rectiflow.ledger.LedgerScope;
 import org.rectiflow.ledger.ProblemFilter;
-import org.rectiflow.ledger.TaskQuery;
+import org.rectiflow.ledger.TaskListQuery;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskRepository;
 import org.rectiflow.task.TaskStatus;
@@ -108,7 +108,7 @@ class LedgerExportTests {
 
 	@Test
 	void shouldExportTheTaskListAsImportedWithOutcomesColoured() throws IOException {
-		try (XSSFWorkbook workbook = open(export((out) -> this.workbooks.tasks(this.id, TaskQuery.all(), LedgerScope.ALL, ZH, out)))) {
+		try (XSSFWorkbook workbook = open(export((out) -> this.workbooks.tasks(this.id, TaskListQuery.all(), LedgerScope.ALL, ZH, out)))) {
 			XSSFSheet sheet = workbook.getSheetAt(0);
 
 			assertThat(sheet.getSheetName()).isEqualTo("任务清单");
@@ -148,7 +148,7 @@ class LedgerExportTests {
 
 	@Test
 	void shouldNeutraliseTextThatExcelWouldTakeForAFormula() throws IOException {
-		try (XSSFWorkbook workbook = open(export((out) -> this.workbooks.tasks(this.id, TaskQuery.all(), LedgerScope.ALL, ZH, out)))) {
+		try (XSSFWorkbook workbook = open(export((out) -> this.workbooks.tasks(this.id, TaskListQuery.all(), LedgerScope.ALL, ZH, out)))) {
 			Row row = workbook.getSheetAt(0).getRow(2);
 
 			assertThat(row.getCell(4).getCellType()).isEqualTo(CellType.STRING);

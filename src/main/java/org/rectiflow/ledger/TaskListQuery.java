@@ -22,10 +22,10 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  * (lead department group id), {@code leader} (user id), {@code status} ({@link TaskStatus}), {@code kind}
  * ({@link TaskKind}), {@code overdue=true}, {@code light} ({@code GREEN|YELLOW|RED}), {@code q} (search), {@code sort}
  * ({@code code|deadline|department|leader|status}), {@code dir} ({@code asc|desc}), {@code page} (0-based) and
- * {@code size} (1–100, default 20). A value that cannot be understood is dropped with a {@link Notice}, never an error
+ * {@code size} (1–100, default 20). A value that cannot be understood is dropped with a {@link ListNotice}, never an error
  * page, and every link the list writes keeps the filters that were understood.
  */
-public record TaskQuery(Long category, Long problem, String department, String leader, TaskStatus status,
+public record TaskListQuery(Long category, Long problem, String department, String leader, TaskStatus status,
 		TaskKind kind, boolean overdue, TrafficLight light, String q, Sort sort, boolean descending, int page,
 		int size) {
 
@@ -52,11 +52,11 @@ public record TaskQuery(Long category, Long problem, String department, String l
 	}
 
 	/** The query and what had to be dropped from the request to make it. */
-	public record Parsed(TaskQuery query, List<Notice> notices) {
+	public record Parsed(TaskListQuery query, List<ListNotice> notices) {
 	}
 
-	public static TaskQuery all() {
-		return new TaskQuery(null, null, null, null, null, null, false, null, null, Sort.CODE, false, 0, DEFAULT_SIZE);
+	public static TaskListQuery all() {
+		return new TaskListQuery(null, null, null, null, null, null, false, null, null, Sort.CODE, false, 0, DEFAULT_SIZE);
 	}
 
 	/**
@@ -64,7 +64,7 @@ public record TaskQuery(Long category, Long problem, String department, String l
 	 * this inspection (as the form offers them); anything else is dropped with a notice.
 	 */
 	public static Parsed parse(Map<String, String> params, LedgerQueries.TaskOptions options) {
-		List<Notice> notices = new ArrayList<>();
+		List<ListNotice> notices = new ArrayList<>();
 		Reader in = new Reader(params, notices);
 		Long category = in.id("category", "ledger.lists.category", options.categories());
 		Long problem = in.id("problem", "ledger.problem", options.problems());
@@ -80,12 +80,12 @@ public record TaskQuery(Long category, Long problem, String department, String l
 		boolean descending = in.descending("dir");
 		int size = in.size("size");
 		int page = in.page("page");
-		return new Parsed(new TaskQuery(category, problem, department, leader, status, kind, overdue, light, q, sort,
+		return new Parsed(new TaskListQuery(category, problem, department, leader, status, kind, overdue, light, q, sort,
 				descending, page, size), List.copyOf(notices));
 	}
 
-	public TaskQuery withPage(int page) {
-		return new TaskQuery(this.category, this.problem, this.department, this.leader, this.status, this.kind,
+	public TaskListQuery withPage(int page) {
+		return new TaskListQuery(this.category, this.problem, this.department, this.leader, this.status, this.kind,
 				this.overdue, this.light, this.q, this.sort, this.descending, page, this.size);
 	}
 
@@ -143,9 +143,9 @@ public record TaskQuery(Long category, Long problem, String department, String l
 
 		private final Map<String, String> params;
 
-		private final List<Notice> notices;
+		private final List<ListNotice> notices;
 
-		Reader(Map<String, String> params, List<Notice> notices) {
+		Reader(Map<String, String> params, List<ListNotice> notices) {
 			this.params = params;
 			this.notices = notices;
 		}
@@ -156,8 +156,8 @@ public record TaskQuery(Long category, Long problem, String department, String l
 		}
 
 		private void ignored(String labelKey, String value) {
-			this.notices.add(new Notice("ledger.lists.notice.ignored", new DefaultMessageSourceResolvable(labelKey),
-					Notice.shown(value)));
+			this.notices.add(new ListNotice("ledger.lists.notice.ignored", new DefaultMessageSourceResolvable(labelKey),
+					ListNotice.shown(value)));
 		}
 
 		Long id(String name, String labelKey, List<LedgerQueries.Option> options) {
@@ -208,7 +208,7 @@ public record TaskQuery(Long category, Long problem, String department, String l
 		String search(String name) {
 			String value = value(name);
 			if (value != null && value.length() > MAX_SEARCH_LENGTH) {
-				this.notices.add(new Notice("ledger.lists.notice.searchTooLong", MAX_SEARCH_LENGTH));
+				this.notices.add(new ListNotice("ledger.lists.notice.searchTooLong", MAX_SEARCH_LENGTH));
 				return value.substring(0, MAX_SEARCH_LENGTH);
 			}
 			return value;
@@ -221,7 +221,7 @@ public record TaskQuery(Long category, Long problem, String department, String l
 			}
 			Optional<Sort> sort = Sort.of(value.toLowerCase(Locale.ROOT));
 			if (sort.isEmpty()) {
-				this.notices.add(new Notice("ledger.lists.notice.sort", Notice.shown(value)));
+				this.notices.add(new ListNotice("ledger.lists.notice.sort", ListNotice.shown(value)));
 			}
 			return sort.orElse(Sort.CODE);
 		}
@@ -245,7 +245,7 @@ public record TaskQuery(Long category, Long problem, String department, String l
 			}
 			Integer size = integer(value);
 			if (size == null || size < 1 || size > MAX_SIZE) {
-				this.notices.add(new Notice("ledger.lists.notice.size", Notice.shown(value), MAX_SIZE, DEFAULT_SIZE));
+				this.notices.add(new ListNotice("ledger.lists.notice.size", ListNotice.shown(value), MAX_SIZE, DEFAULT_SIZE));
 				return DEFAULT_SIZE;
 			}
 			return size;
@@ -258,7 +258,7 @@ public record TaskQuery(Long category, Long problem, String department, String l
 			}
 			Integer page = integer(value);
 			if (page == null || page < 0) {
-				this.notices.add(new Notice("ledger.lists.notice.page", Notice.shown(value)));
+				this.notices.add(new ListNotice("ledger.lists.notice.page", ListNotice.shown(value)));
 				return 0;
 			}
 			return page;

@@ -7,7 +7,7 @@ import org.springframework.context.MessageSourceResolvable;
  * that does not exist): a message key with its arguments, shown above the list instead of an error page, because
  * these links are typed by hand, shortened and passed around in chat groups.
  */
-public record Notice(String key, Object... args) implements MessageSourceResolvable {
+public record ListNotice(String key, Object... args) implements MessageSourceResolvable {
 
 	@Override
 	public String[] getCodes() {

@@ -230,7 +230,7 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
 	 * (nested commands are not recorded again), in a transaction of its own: the refused command's rolls back. A
 	 * lost race ({@code TaskTakenException}) is not a refusal.
 	 */
-	final class Refusals extends CommandInterceptor {
+	final class Refusals extends CommandInterceptor implements EngineInterceptors.Outermost {
 
 		private final ThreadLocal<Integer> depth = ThreadLocal.withInitial(() -> 0);
 
@@ -244,7 +244,7 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
 			catch (RuntimeException ex) {
 				String name = command.getClass().getSimpleName();
 				Throwable reason = refusal(ex);
-				if (level == 0 && reason != null && SENSITIVE_COMMANDS.contains(name)) {
+				if (level == 0 && reason != null && (SENSITIVE_COMMANDS.contains(name) || byGuard(reason))) {
 					String arguments = describeArguments(command);
 					AuditEnginePlugin.this.auditLog.getObject()
 						.recordRefusal(actor(), AuditLog.clientAddress(), AuditKind.REFUSED, refusedSubject(command),
@@ -287,11 +287,19 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
 				return null;
 			}
 			if (found == null && (cause instanceof AuthorizationException || cause instanceof NotValidException
-					|| cause instanceof FormFieldValidationException)) {
+					|| cause instanceof FormFieldValidationException || byGuard(cause))) {
 				found = cause;
 			}
 		}
 		return found;
+	}
+
+	/**
+	 * Refused by one of our engine guards (a query carrying an expression, a REVOKE authorization): recorded whatever
+	 * the command, a query included.
+	 */
+	static boolean byGuard(Throwable cause) {
+		return cause.getClass().getSimpleName().equals("GuardRefusalException");
 	}
 
 	/** Whether the current request came through the engine's REST API or the webapps' API. */

@@ -1,6 +1,5 @@
 package org.rectiflow.security;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -70,7 +69,7 @@ public class NoRevokesPlugin extends AbstractProcessEnginePlugin {
 			if (command instanceof SaveAuthorizationCmd save) {
 				Authorization authorization = EngineInternals.authorization(save);
 				if (authorization != null && authorization.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE) {
-					throw new BadUserRequestException(this.messages.get("error.authorization.revokeUnsupported"));
+					throw new GuardRefusalException(this.messages.get("error.authorization.revokeUnsupported"));
 				}
 			}
 			return this.next.execute(command);

@@ -1,6 +1,5 @@
 package org.rectiflow.security;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -88,7 +87,7 @@ public class QueryExpressionGuardPlugin extends AbstractProcessEnginePlugin {
 			}
 			for (AbstractQuery<?, ?> part : EngineInternals.queryParts(query)) {
 				if (!part.getExpressions().isEmpty()) {
-					throw new BadUserRequestException(this.messages.get("error.query.expressionForbidden"));
+					throw new GuardRefusalException(this.messages.get("error.query.expressionForbidden"));
 				}
 			}
 		}
@@ -100,7 +99,7 @@ public class QueryExpressionGuardPlugin extends AbstractProcessEnginePlugin {
 			for (AbstractQuery<?, ?> part : EngineInternals.queryParts(stored)) {
 				for (String expression : part.getExpressions().values()) {
 					if (!StoredQueryExpressions.isAllowed(expression)) {
-						throw new BadUserRequestException(
+						throw new GuardRefusalException(
 								this.messages.get("error.filter.expressionForbidden", abbreviate(expression)));
 					}
 				}

@@ -303,6 +303,29 @@ class AuditLogTests {
 		assertThat(this.taskService.createTaskQuery().taskId(step.getId()).singleResult().getDelegationState()).isNull();
 	}
 
+	/** Our guards refuse before the engine runs anything; their refusals are recorded too, whatever the command. */
+	@Test
+	void refusalsOfOurEngineGuardsAreRecorded() throws Exception {
+		long before = lastId();
+		assertThat(rest(STAFF, "POST", "/engine-rest/task", "{\"orQueries\":[{\"assigneeExpression\":\"${currentUser()}\"}]}")
+			.statusCode()).isEqualTo(400);
+		assertThat(rest(DemoAccounts.ADMIN, "POST", "/engine-rest/authorization/create",
+				"{\"type\":2,\"permissions\":[\"READ\"],\"userId\":\"" + STAFF
+						+ "\",\"resourceType\":0,\"resourceId\":\"tasklist\"}")
+			.statusCode()).isEqualTo(400);
+
+		List<AuditEntry> refused = entriesAfter(before).stream().filter((e) -> e.kind().equals("REFUSED")).toList();
+		assertThat(refused).hasSize(2);
+		assertThat(refused.get(0)).satisfies((e) -> {
+			assertThat(e.actor()).isEqualTo(STAFF);
+			assertThat(e.detail()).contains("GuardRefusalException");
+		});
+		assertThat(refused.get(1)).satisfies((e) -> {
+			assertThat(e.actor()).isEqualTo(DemoAccounts.ADMIN);
+			assertThat(e.detail()).startsWith("SaveAuthorization").contains("GuardRefusalException");
+		});
+	}
+
 	@Test
 	void deploymentsAndFilterChangesAreRecordedWithWhoAndWhat() {
 		long before = lastId();

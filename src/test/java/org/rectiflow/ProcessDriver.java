@@ -132,11 +132,32 @@ public class ProcessDriver {
 		fileApprovedPlan(inspectionId);
 	}
 
-	/** The inspection office accepts the approved plan's filing: the tasks start. */
+	/** The inspection office accepts the approved plan's filing, and the launch job starts the tasks. */
 	public void fileApprovedPlan(Long inspectionId) {
+		acceptFiling(inspectionId);
+		launch(inspectionId);
+	}
+
+	/** The inspection office accepts the approved plan's filing: the launch of the tasks waits as a job. */
+	public void acceptFiling(Long inspectionId) {
 		complete(RectificationProcess.PROCESS_KEY, inspectionId,
 				RectificationProcess.USER_TASK_FILE_WITH_INSPECTION_OFFICE, DemoAccounts.INSPECTOR,
 				Map.of(RectificationProcess.VAR_FILING_DECISION, RectificationProcess.ACCEPT));
+	}
+
+	/** The job that launches a filed plan's tasks (asyncBefore {@code serviceTask_startRectificationTasks}). */
+	public Job launchJob(Long inspectionId) {
+		List<Job> jobs = this.managementService.createJobQuery()
+			.processInstanceId(rectification(inspectionId).getId())
+			.activityId(RectificationProcess.SERVICE_TASK_START_RECTIFICATION_TASKS)
+			.list();
+		assertThat(jobs).as("launch job of inspection %s", inspectionId).hasSize(1);
+		return jobs.get(0);
+	}
+
+	/** Executes the launch job of a filed plan, as the job executor would once the filing is committed. */
+	public void launch(Long inspectionId) {
+		this.managementService.executeJob(launchJob(inspectionId).getId());
 	}
 
 	/** Drafts, consults on and approves the plan: it waits to be filed with the inspection office. */

@@ -169,6 +169,8 @@ class DemoDataLoader {
 				DemoAccounts.SECRETARY, Map.of(RectificationProcess.VAR_COMMITTEE_DECISION, RectificationProcess.APPROVE));
 		complete(RectificationProcess.PROCESS_KEY, id, RectificationProcess.USER_TASK_FILE_WITH_INSPECTION_OFFICE,
 				DemoAccounts.INSPECTOR, Map.of(RectificationProcess.VAR_FILING_DECISION, RectificationProcess.ACCEPT));
+		// The tasks start in a job (asyncBefore); run it here, in this transaction, to walk on from the started tasks.
+		this.plans.launchNow(id);
 		for (RectificationTask task : this.tasks.tasksOf(id)) {
 			String problem = task.getCode().substring(0, task.getCode().lastIndexOf('.'));
 			switch (problem) {

@@ -214,10 +214,34 @@ public class PlanService {
 		return this.opinions.findByInspectionIdOrderByCreatedAtAsc(inspectionId);
 	}
 
-	/** The plan is filed: the inspection moves to rectification and every task starts. */
+	/**
+	 * The plan is filed: the inspection moves to rectification and every task starts. Runs as the job before
+	 * {@code serviceTask_startRectificationTasks}, in one transaction: a failed attempt leaves nothing behind, and a
+	 * task whose instance already runs is not started again.
+	 */
 	public int startRectification(Long inspectionId) {
 		inspection(inspectionId).setStatus(InspectionStatus.RECTIFYING);
 		return this.taskService.startAll(inspectionId);
+	}
+
+	/**
+	 * The filed plans whose tasks are still being started, or failed to start, by inspection id: what the pages show
+	 * while the job runs ({@code @planService.launches()} in the templates).
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, RectificationProcessAdapter.Launch> launches() {
+		return this.process.launches();
+	}
+
+	/** The inspection's launch while it waits or after it failed; {@code null} otherwise (templates test for it). */
+	@Transactional(readOnly = true)
+	public RectificationProcessAdapter.Launch launch(Long inspectionId) {
+		return this.process.launch(inspectionId).orElse(null);
+	}
+
+	/** Starts a filed plan's tasks now instead of waiting for the job executor; see {@link RectificationProcessAdapter#launchNow}. */
+	public boolean launchNow(Long inspectionId) {
+		return this.process.launchNow(inspectionId);
 	}
 
 	/**

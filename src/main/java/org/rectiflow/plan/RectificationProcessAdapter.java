@@ -3,16 +3,22 @@ package org.rectiflow.plan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rectiflow.inspection.Inspection;
@@ -30,10 +36,82 @@ public class RectificationProcessAdapter {
 
 	private final HistoryService historyService;
 
-	RectificationProcessAdapter(RuntimeService runtimeService, TaskService taskService, HistoryService historyService) {
+	private final ManagementService managementService;
+
+	RectificationProcessAdapter(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
+			ManagementService managementService) {
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
 		this.historyService = historyService;
+		this.managementService = managementService;
+	}
+
+	/**
+	 * A filed plan whose tasks are still to start: the job before {@code serviceTask_startRectificationTasks} waits
+	 * for the job executor, or has {@code failed} (its retries are used up and Cockpit shows an incident).
+	 */
+	public record Launch(Long inspectionId, int taskCount, boolean failed) {
+	}
+
+	/** The launches that wait or have failed, by inspection id; empty, after one query, when there are none. */
+	public Map<Long, Launch> launches() {
+		return launches(this.managementService.createJobQuery()
+			.processDefinitionKey(RectificationProcess.PROCESS_KEY)
+			.activityId(RectificationProcess.SERVICE_TASK_START_RECTIFICATION_TASKS)
+			.list());
+	}
+
+	/** The inspection's launch if it waits or has failed. */
+	public Optional<Launch> launch(Long inspectionId) {
+		return instance(inspectionId).map((pi) -> launches(launchJobs(pi.getId())).get(inspectionId));
+	}
+
+	/**
+	 * Runs the inspection's waiting launch now, in the caller's transaction, as the job executor would: the demo
+	 * data walks on from a filed plan at once. Returns whether there was one to run.
+	 */
+	public boolean launchNow(Long inspectionId) {
+		List<Job> jobs = instance(inspectionId).map((pi) -> launchJobs(pi.getId())).orElse(List.of());
+		jobs.forEach((job) -> this.managementService.executeJob(job.getId()));
+		return !jobs.isEmpty();
+	}
+
+	private List<Job> launchJobs(String processInstanceId) {
+		return this.managementService.createJobQuery()
+			.processInstanceId(processInstanceId)
+			.activityId(RectificationProcess.SERVICE_TASK_START_RECTIFICATION_TASKS)
+			.list();
+	}
+
+	private Map<Long, Launch> launches(List<Job> jobs) {
+		if (jobs.isEmpty()) {
+			return Map.of();
+		}
+		Set<String> instanceIds = new HashSet<>();
+		jobs.forEach((job) -> instanceIds.add(job.getProcessInstanceId()));
+		Map<String, Integer> taskCounts = new HashMap<>();
+		for (VariableInstance v : this.runtimeService.createVariableInstanceQuery()
+			.processInstanceIdIn(instanceIds.toArray(String[]::new))
+			.variableName(RectificationProcess.VAR_TASK_COUNT)
+			.list()) {
+			if (v.getValue() instanceof Number n) {
+				taskCounts.put(v.getProcessInstanceId(), n.intValue());
+			}
+		}
+		Map<String, Long> inspectionIds = new HashMap<>();
+		this.runtimeService.createProcessInstanceQuery()
+			.processInstanceIds(instanceIds)
+			.list()
+			.forEach((pi) -> inspectionIds.put(pi.getId(), Long.valueOf(pi.getBusinessKey())));
+		Map<Long, Launch> launches = new HashMap<>();
+		for (Job job : jobs) {
+			Long inspectionId = inspectionIds.get(job.getProcessInstanceId());
+			if (inspectionId != null) {
+				launches.put(inspectionId, new Launch(inspectionId, taskCounts.getOrDefault(job.getProcessInstanceId(), 0),
+						job.getRetries() == 0));
+			}
+		}
+		return launches;
 	}
 
 	/** A step of the instance as the engine's history keeps it: the element, when it began and when it was done. */

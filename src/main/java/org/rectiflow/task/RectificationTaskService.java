@@ -123,9 +123,13 @@ public class RectificationTaskService {
 		return this.measures.findByTaskIdOrderBySeqAsc(taskId);
 	}
 
-	/** Starts one process instance per task that is not yet settled: the plan has been filed. */
+	/** Starts one process instance per task not yet started (nor settled): the plan has been filed. */
 	public int startAll(Long inspectionId) {
-		List<RectificationTask> open = tasksOf(inspectionId).stream().filter((t) -> !t.isSettled()).toList();
+		// The launch runs as a job. A task's round is counted in the transaction that starts its instance, so a task
+		// with a round has an instance: should the job ever run again, it starts no task twice.
+		List<RectificationTask> open = tasksOf(inspectionId).stream()
+			.filter((t) -> !t.isSettled() && t.getRound() == 0)
+			.toList();
 		start(open);
 		return open.size();
 	}

@@ -128,7 +128,9 @@ class StepStatementsTests {
 				reference.feedbackDate(), reference.documentNumbers(), reference.concentratedMonths(),
 				reference.contactLine(), reference.categoriesWith((problem, t) -> t.withDeadline(due))));
 		this.driver.approvePlan(inspection.getId());
-		this.launch.addAll(StatementLog.APPLICATION.record(() -> this.driver.fileApprovedPlan(inspection.getId())));
+		// The launch is the job the filing leaves behind: its statements are counted, not the filing's.
+		this.driver.acceptFiling(inspection.getId());
+		this.launch.addAll(StatementLog.APPLICATION.record(() -> this.driver.launch(inspection.getId())));
 		Map<String, Map<String, Object>> twins = new LinkedHashMap<>();
 		for (ProcessInstance instance : this.runtimeService.createProcessInstanceQuery()
 			.processDefinitionKey(RectificationTaskProcess.PROCESS_KEY)

@@ -59,6 +59,8 @@ class CrashDurabilityTests {
 
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
+	private static final Duration LAUNCH_TIMEOUT = Duration.ofMinutes(2);
+
 	@TempDir
 	Path dir;
 
@@ -282,7 +284,22 @@ class CrashDurabilityTests {
 				Map.of(RectificationProcess.VAR_COMMITTEE_DECISION, RectificationProcess.APPROVE));
 		completePlanStep(base, as(DemoAccounts.INSPECTOR), id, RectificationProcess.USER_TASK_FILE_WITH_INSPECTION_OFFICE,
 				Map.of(RectificationProcess.VAR_FILING_DECISION, RectificationProcess.ACCEPT));
+		awaitLaunch(base, office, id);
 		return id;
+	}
+
+	/** The tasks start in a job after the filing: the application's job executor runs it; wait until it has. */
+	private static void awaitLaunch(String base, HttpUser office, long inspectionId) throws InterruptedException {
+		long deadline = System.nanoTime() + LAUNCH_TIMEOUT.toNanos();
+		String status = null;
+		while (System.nanoTime() < deadline) {
+			status = office.get(base + "/api/inspections/" + inspectionId).getBody().at("/status").asText();
+			if ("RECTIFYING".equals(status)) {
+				return;
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("the filed plan's tasks did not start within " + LAUNCH_TIMEOUT + ": " + status);
 	}
 
 	private void completePlanStep(String base, HttpUser person, long inspectionId, String step,

@@ -100,6 +100,7 @@ class ForgedCompletionTests {
 				Map.of("committeeDecision", "approve"));
 		step(plan, id, RectificationProcess.USER_TASK_FILE_WITH_INSPECTION_OFFICE, DemoAccounts.INSPECTOR,
 				Map.of("filingDecision", "accept"));
+		this.driver.launch(id);
 
 		String work = RectificationTaskProcess.PROCESS_KEY;
 		RectificationTask task = this.driver.task(id, "1.1.1");

@@ -124,6 +124,12 @@ public final class RectificationTaskProcess {
 
 	public static final String WAIVE = "waive";
 
+	/**
+	 * {@code criticismDecision} until the discipline committee decides: every instance starts with it, so the gateway
+	 * after the grace period compares a value instead of asking whether the variable exists.
+	 */
+	public static final String UNDECIDED = "none";
+
 	public static final String VAR_STAGE_REPORT_PERIOD = "stageReportPeriod";
 
 	public static final String VAR_EVIDENCE_SUMMARY = "evidenceSummary";

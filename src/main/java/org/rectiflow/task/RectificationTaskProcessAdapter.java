@@ -134,7 +134,8 @@ public class RectificationTaskProcessAdapter {
 			.putValue(RectificationTaskProcess.VAR_GRACE_ENDS_AT, Date.from(context.times().graceEndsAt()))
 			.putValue(RectificationTaskProcess.VAR_STAGE_REPORT_PERIOD, context.stageReportPeriod())
 			.putValue(RectificationTaskProcess.VAR_EVIDENCE_SUMMARY, context.evidenceSummary())
-			.putValue(RectificationTaskProcess.VAR_LAST_RETURN_REASON, "");
+			.putValue(RectificationTaskProcess.VAR_LAST_RETURN_REASON, "")
+			.putValue(RectificationTaskProcess.VAR_CRITICISM_DECISION, RectificationTaskProcess.UNDECIDED);
 	}
 
 	public boolean isRunning(Long taskId) {

@@ -104,9 +104,9 @@ class StepForgeryTests {
 					"{\"modifications\":{\"criticismDecision\":{\"value\":\"waive\"}}}"));
 		}
 		assertThat(this.runtimeService.getVariable(scene.instance, RectificationTaskProcess.VAR_CRITICISM_DECISION))
-			.isNull();
+			.isEqualTo(RectificationTaskProcess.UNDECIDED);
 		assertThat(this.runtimeService.getVariable(scene.otherInstance, RectificationTaskProcess.VAR_CRITICISM_DECISION))
-			.isNull();
+			.isEqualTo(RectificationTaskProcess.UNDECIDED);
 		assertThat(this.taskService.getVariablesLocal(financeStep.getId())).doesNotContainKey("criticismDecision");
 	}
 
@@ -210,7 +210,7 @@ class StepForgeryTests {
 		assertThat(this.runtimeService.getVariable(scene.instance, RectificationTaskProcess.VAR_LEAD_DEPARTMENT))
 			.isEqualTo("logisticsDepartment");
 		assertThat(this.runtimeService.getVariable(scene.instance, RectificationTaskProcess.VAR_CRITICISM_DECISION))
-			.isNull();
+			.isEqualTo(RectificationTaskProcess.UNDECIDED);
 		assertThat(this.taskService.getVariablesLocal(step.getId())).isEmpty();
 		assertThat(this.tasks.get(scene.task.getId()).getProgressReport()).isNull();
 		assertThat(this.tasks.get(scene.other.getId()).getProgressReport()).as("the other department's task").isNull();

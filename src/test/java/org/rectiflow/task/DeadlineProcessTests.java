@@ -166,6 +166,12 @@ class DeadlineProcessTests {
 		this.driver.fireTimer(PROCESS_KEY, this.task.getId(), TIMER_GRACE_EXPIRED);
 		Task decide = this.driver.one(PROCESS_KEY, this.task.getId(), USER_TASK_DECIDE_CRITICISM);
 
+		// Until decided the variable holds UNDECIDED, which is no decision: sent back as it stands, it is refused.
+		assertThat(this.engine.getRuntimeService().getVariable(decide.getProcessInstanceId(), VAR_CRITICISM_DECISION))
+			.isEqualTo(UNDECIDED);
+		assertThatThrownBy(() -> this.driver.complete(decide, DemoAccounts.DISCIPLINE_OFFICER,
+				Map.of(VAR_CRITICISM_DECISION, UNDECIDED, VAR_CRITICISM_REASON, "未选择")))
+			.isInstanceOf(NotValidException.class);
 		assertThatThrownBy(() -> this.driver.complete(decide, DemoAccounts.DISCIPLINE_OFFICER,
 				Map.of(VAR_CRITICISM_DECISION, WAIVE)))
 			.isInstanceOf(NotValidException.class)

@@ -12,18 +12,10 @@ import java.util.Locale;
 
 /**
  * The benchmark's figures as one table, each row with its target where the issue sets one: printed to the console
- * and written between the markers of docs/PERFORMANCE.md, whose hand-written method and history stay as they are.
+ * and written to a file of their own under docs/benchmarks/, one per kind of run, which each run replaces whole.
+ * docs/PERFORMANCE.md, written by hand, links to them and says what they mean.
  */
 final class PerformanceTable {
-
-	/** The markers around one database's figures: "benchmark:H2 (file):begin …". */
-	static String begin(String database) {
-		return "<!-- benchmark:" + database + ":begin (written by ProvinceBenchmark; edit outside the markers) -->";
-	}
-
-	static String end(String database) {
-		return "<!-- benchmark:" + database + ":end -->";
-	}
 
 	private record Row(String what, String n, String ours, String bare, String ratio, String target, String met) {
 	}
@@ -32,7 +24,7 @@ final class PerformanceTable {
 
 	void launch(int n, Samples ours, Samples bare) {
 		double ratio = ours.median() / bare.median();
-		this.rows.add(new Row("plan launch: filing → 65 task instances, median ms (" + ours.size() + " units)", n(n),
+		this.rows.add(new Row("plan launch: the job starting 65 task instances, median ms (" + ours.size() + " units)", n(n),
 				ms(ours.median()), ms(bare.median()), ratio(ratio), "≤ 1.3×", met(ratio <= 1.3)));
 	}
 
@@ -104,12 +96,12 @@ final class PerformanceTable {
 		return out.toString();
 	}
 
-	/** Replaces what stands between the markers of the file (or creates it with them). */
+	/** Writes the figures as the whole of {@code file}, replacing the previous run's. */
 	void write(Path file, String database, int units, long tasks, long historicActivities, long databaseMb)
 			throws IOException {
-		String begin = begin(database);
-		String end = end(database);
-		StringBuilder block = new StringBuilder(begin).append("\n\n");
+		StringBuilder block = new StringBuilder("# Benchmark figures: ").append(database).append("\n\n");
+		block.append("Written by `benchmark/ProvinceBenchmark` as it runs (each run replaces this file); not edited ")
+			.append("by hand. What the rows measure, the targets and the history: [PERFORMANCE.md](../PERFORMANCE.md).\n\n");
 		block.append("Run on ").append(database).append(", ")
 			.append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)))
 			.append(" on ")
@@ -129,17 +121,8 @@ final class PerformanceTable {
 				.append(String.join(" | ", r.what, r.n, r.ours, r.bare, r.ratio, r.target, r.met))
 				.append(" |\n");
 		}
-		block.append('\n').append(end);
-		String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Performance\n";
-		int from = text.indexOf(begin);
-		int to = text.indexOf(end);
-		if (from < 0 || to < from) {
-			text = text + "\n" + begin + "\n" + end + "\n";
-			from = text.indexOf(begin);
-			to = text.indexOf(end);
-		}
-		Files.writeString(file, text.substring(0, from) + block + text.substring(to + end.length()),
-				StandardCharsets.UTF_8);
+		Files.createDirectories(file.toAbsolutePath().getParent());
+		Files.writeString(file, block, StandardCharsets.UTF_8);
 	}
 
 	static String machine() {

@@ -68,7 +68,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * measures, in the same JVM and run, Rectiflow against {@link BareEngine}: plan launch, task work through the service
  * layer and over HTTP, the ledger pages, the dashboard and a task's page, the reports and the export; at the end the
  * start-up and resident memory of the application started on the grown database. Prints one table and writes the
- * figures into docs/PERFORMANCE.md. Nothing here asserts a time: it asserts only that the work it timed was done.
+ * figures to docs/benchmarks/ (h2.md, postgres.md). Nothing here asserts a time: it asserts only that the work it timed was done.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:file:./target/benchmark/app/rectiflow" + ProvinceBenchmark.H2_SETTINGS,
@@ -206,9 +206,10 @@ class ProvinceBenchmark {
 
 	private void writeFigures() throws IOException {
 		System.out.println(this.table.render());
-		// A run that tunes the bare engine too writes a block of its own, beside the run against the engine as shipped.
+		// A run that tunes the bare engine too writes a file of its own, beside the run against the engine as shipped.
 		String label = BARE_INDEXES ? database() + ", bare engine with Rectiflow's indexes" : database();
-		this.table.write(Path.of("docs", "PERFORMANCE.md"), label, this.units.size(),
+		String file = BARE_INDEXES ? figuresFile() + "-bare-indexes.md" : figuresFile() + ".md";
+		this.table.write(Path.of("docs", "benchmarks", file), label, this.units.size(),
 				this.jdbc.queryForObject("select count(*) from rectification_task", Long.class),
 				this.jdbc.queryForObject("select count(*) from act_hi_actinst", Long.class), databaseSize());
 	}
@@ -227,6 +228,11 @@ class ProvinceBenchmark {
 	/** The database the run measures on, as docs/PERFORMANCE.md names it. */
 	String database() {
 		return "H2 (file)";
+	}
+
+	/** The name of the run's figures under docs/benchmarks/, without {@code .md}. */
+	String figuresFile() {
+		return "h2";
 	}
 
 	/** The bare engine, on a database of the same kind and settings as the application's. */

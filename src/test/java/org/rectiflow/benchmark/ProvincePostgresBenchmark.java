@@ -33,6 +33,11 @@ class ProvincePostgresBenchmark extends ProvinceBenchmark {
 	}
 
 	@Override
+	String figuresFile() {
+		return "postgres";
+	}
+
+	@Override
 	BareEngine bareEngine() throws Exception {
 		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {

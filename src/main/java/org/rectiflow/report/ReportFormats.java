@@ -70,9 +70,10 @@ class ReportFormats {
 	private static final int[] TASK_TABLE_WIDTHS = { 12, 66, 17, 20, 19, 11 };
 
 	/**
-	 * How many PDFs are laid out at once; the next waits its turn. Each layout parses the 21 MB CJK font and peaks at
-	 * 125–155 MB of heap (docs/PERFORMANCE.md), so under the recommended 512 MB heap a burst of requests, on the
-	 * public address too, must not all lay out together.
+	 * How many PDFs are laid out at once; the next waits its turn. The fonts are parsed once per node now, but a layout
+	 * still takes about 50 MB of heap at its peak and a core while it runs (docs/PERFORMANCE.md, "PDF layout and the
+	 * report fonts"): unbounded, a burst of requests on the public address would take 50 MB each of the recommended
+	 * 512 MB heap, and more layouts than the two cores do not finish sooner.
 	 */
 	static final int CONCURRENT_PDF_LAYOUTS = 2;
 

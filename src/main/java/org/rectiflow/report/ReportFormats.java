@@ -28,6 +28,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.rectiflow.report.ReportFonts.Face;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -100,6 +101,7 @@ class ReportFormats {
 
 	private final AtomicInteger mostInLayout = new AtomicInteger();
 
+	@Autowired
 	ReportFormats(ReportFonts fonts) {
 		this(fonts, CONCURRENT_PDF_LAYOUTS);
 	}

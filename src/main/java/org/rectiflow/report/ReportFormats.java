@@ -1,9 +1,7 @@
 package org.rectiflow.report;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
@@ -13,7 +11,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.LineSpacingRule;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -26,30 +27,33 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
-import org.springframework.core.io.ClassPathResource;
+import org.rectiflow.report.ReportFonts.Face;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
  * A report as a file: {@code .docx} (Apache POI) laid out as official documents are — 仿宋 body, 黑体 and 楷体
  * headings, A4 with the usual margins, page numbers — for offices to edit in Word or WPS; and PDF (openhtmltopdf on
- * PDFBox) for reading and printing, with the CJK font that ships in {@code fonts/} embedded as a subset, so the PDF
- * shows the same on every machine and never depends on the server's fonts.
+ * PDFBox) for reading and printing, in the same faces ({@link ReportFonts}: fonts that ship in the jar, embedded as
+ * subsets), so the PDF shows the same on every machine and never depends on the server's fonts.
  */
 @Component
 class ReportFormats {
 
-	static final String FONT = "fonts/NotoSansSC-Rectiflow-Regular.ttf";
-
-	static final String FONT_FAMILY = "Noto Sans SC";
-
+	/**
+	 * The faces by their {@link Face} families: title Song, body FangSong, 一、 headings and table heads Hei, （一）
+	 * headings Kai; each falls back, character by character, to FangSong (Noto Serif SC), which has every hanzi of
+	 * U+4E00–U+9FA5.
+	 */
 	private static final String CSS = """
 			@page { size: A4; margin: 30mm 24mm 28mm 26mm;
-			  @bottom-center { content: "— " counter(page) " —"; font-family: 'Noto Sans SC'; font-size: 10pt; } }
-			body { font-family: 'Noto Sans SC'; font-size: 12pt; line-height: 1.8; color: #000; }
-			h1 { font-size: 19pt; font-weight: normal; text-align: center; line-height: 1.5; margin: 0 0 14pt 0; }
-			h2 { font-size: 13.5pt; font-weight: normal; margin: 8pt 0 2pt 0; text-indent: 2em; }
-			h3 { font-size: 12.5pt; font-weight: normal; margin: 4pt 0 0 0; text-indent: 2em; }
+			  @bottom-center { content: "— " counter(page) " —"; font-family: 'FangSong'; font-size: 10pt; } }
+			body { font-family: 'FangSong', 'Hei'; font-size: 12pt; line-height: 1.8; color: #000; }
+			h1 { font-family: 'Song', 'FangSong'; font-size: 19pt; font-weight: normal; text-align: center; line-height: 1.5;
+			  margin: 0 0 14pt 0; }
+			h2 { font-family: 'Hei', 'FangSong'; font-size: 13.5pt; font-weight: normal; margin: 8pt 0 2pt 0; text-indent: 2em; }
+			h3 { font-family: 'Kai', 'FangSong'; font-size: 12.5pt; font-weight: normal; margin: 4pt 0 0 0; text-indent: 2em; }
 			p { margin: 0; text-indent: 2em; text-align: justify; }
 			p.item { margin-top: 4pt; }
 			p.signature, p.date { text-align: right; text-indent: 0; padding-right: 2em; }
@@ -57,7 +61,7 @@ class ReportFormats {
 			table { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: 9pt; line-height: 1.4; margin-top: 4pt;
 			  -fs-table-paginate: paginate; }
 			th, td { border: 0.5pt solid #000; padding: 2pt 3pt; vertical-align: top; }
-			th { font-weight: normal; background: #eee; }
+			th { font-family: 'Hei', 'FangSong'; font-weight: normal; background: #eee; }
 			""";
 
 	/**
@@ -67,9 +71,10 @@ class ReportFormats {
 	private static final int[] TASK_TABLE_WIDTHS = { 12, 66, 17, 20, 19, 11 };
 
 	/**
-	 * How many PDFs are laid out at once; the next waits its turn. Each layout parses the 21 MB CJK font and peaks at
-	 * 125–155 MB of heap (docs/PERFORMANCE.md), so under the recommended 512 MB heap a burst of requests, on the
-	 * public address too, must not all lay out together.
+	 * How many PDFs are laid out at once; the next waits its turn. The fonts are parsed once per node now, but a layout
+	 * still takes about 50 MB of heap at its peak and a core while it runs (docs/PERFORMANCE.md, "PDF layout and the
+	 * report fonts"): unbounded, a burst of requests on the public address would take 50 MB each of the recommended
+	 * 512 MB heap, and more layouts than the two cores do not finish sooner.
 	 */
 	static final int CONCURRENT_PDF_LAYOUTS = 2;
 
@@ -81,9 +86,9 @@ class ReportFormats {
 
 	static final long KEPT_BYTES = 16L << 20;
 
-	private final byte[] font;
+	private final ReportFonts fonts;
 
-	private final Semaphore layouts = new Semaphore(CONCURRENT_PDF_LAYOUTS, true);
+	private final Semaphore layouts;
 
 	/** The PDFs of the latest reports, by their text: the same text makes the same file. */
 	private final Map<ReportDocument, byte[]> kept = new LinkedHashMap<>(KEPT_PDFS, 0.75f, true);
@@ -96,13 +101,15 @@ class ReportFormats {
 
 	private final AtomicInteger mostInLayout = new AtomicInteger();
 
-	ReportFormats() {
-		try (InputStream in = new ClassPathResource(FONT).getInputStream()) {
-			this.font = in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("The report font " + FONT + " is missing from the build", ex);
-		}
+	@Autowired
+	ReportFormats(ReportFonts fonts) {
+		this(fonts, CONCURRENT_PDF_LAYOUTS);
+	}
+
+	/** With another limit on layouts at once (for the layout benchmark). */
+	ReportFormats(ReportFonts fonts, int concurrentLayouts) {
+		this.fonts = fonts;
+		this.layouts = new Semaphore(concurrentLayouts, true);
 	}
 
 	/**
@@ -175,8 +182,17 @@ class ReportFormats {
 		try {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();
-			builder.useFont(() -> new ByteArrayInputStream(this.font), FONT_FAMILY, 400,
-					BaseRendererBuilder.FontStyle.NORMAL, true);
+			// The renderer saves and closes the document; each face is embedded only if the text uses it.
+			PDDocument pdf = new PDDocument();
+			builder.usePDDocument(pdf);
+			for (Face face : Face.values()) {
+				builder.useFont(new PDFontSupplier(null) {
+					@Override
+					public PDFont supply() {
+						return ReportFormats.this.fonts.embed(pdf, face);
+					}
+				}, face.family, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+			}
 			builder.withHtmlContent(xhtml(document), null);
 			builder.toStream(out);
 			builder.run();
@@ -248,13 +264,13 @@ class ReportFormats {
 			XWPFParagraph title = doc.createParagraph();
 			title.setAlignment(ParagraphAlignment.CENTER);
 			title.setSpacingAfter(240);
-			run(title, document.title(), "方正小标宋简体", 22, false);
+			run(title, document.title(), Face.SONG.docxFont, 22, false);
 			for (ReportDocument.Block b : document.blocks()) {
 				switch (b.kind()) {
-					case HEADING -> run(body(doc), b.text(), "黑体", 16, false);
-					case SUBHEADING -> run(body(doc), b.text(), "楷体", 16, false);
-					case ITEM -> run(body(doc), b.text(), "仿宋", 16, true);
-					case PARAGRAPH -> run(body(doc), b.text(), "仿宋", 16, false);
+					case HEADING -> run(body(doc), b.text(), Face.HEI.docxFont, 16, false);
+					case SUBHEADING -> run(body(doc), b.text(), Face.KAI.docxFont, 16, false);
+					case ITEM -> run(body(doc), b.text(), Face.FANGSONG.docxFont, 16, true);
+					case PARAGRAPH -> run(body(doc), b.text(), Face.FANGSONG.docxFont, 16, false);
 					case SIGNATURE, DATE -> {
 						XWPFParagraph p = doc.createParagraph();
 						p.setAlignment(ParagraphAlignment.RIGHT);
@@ -262,7 +278,7 @@ class ReportFormats {
 						if (b.kind() == ReportDocument.Kind.SIGNATURE) {
 							p.setSpacingBefore(480);
 						}
-						run(p, b.text(), "仿宋", 16, false);
+						run(p, b.text(), Face.FANGSONG.docxFont, 16, false);
 					}
 					case TABLE -> table(doc, b.rows());
 				}
@@ -307,7 +323,7 @@ class ReportFormats {
 			for (int c = 0; c < columns; c++) {
 				String text = (c < rows.get(r).size()) ? rows.get(r).get(c) : "";
 				XWPFParagraph p = row.getCell(c).getParagraphs().get(0);
-				run(p, text, (r == 0) ? "黑体" : "仿宋", 10, false);
+				run(p, text, (r == 0) ? Face.HEI.docxFont : Face.FANGSONG.docxFont, 10, false);
 			}
 		}
 	}

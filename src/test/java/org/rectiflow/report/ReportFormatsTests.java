@@ -7,7 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +26,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
@@ -29,16 +34,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The file formats on the reference case's own text (the published Hunan report read back into blocks): the PDF
- * carries the text in Chinese, every character drawn with a real glyph of the embedded font (no boxes), and the
- * {@code .docx} opens in POI with the same text and its layout.
+ * carries the text in Chinese, every character drawn with a real glyph of the embedded fonts (no boxes) and copied
+ * back as itself, each kind of block in its face, and the {@code .docx} opens in POI with the same text and its
+ * layout.
  */
 class ReportFormatsTests {
 
-	final ReportFormats formats = new ReportFormats();
+	static final String SERIF = "NotoSerifSC-Regular";
+
+	static final String SANS = "NotoSansSC-Regular";
+
+	static final String KAI = "MaShanZheng-Regular";
+
+	/** The fonts, parsed once for every test here as once per node in the application. */
+	static final ReportFonts FONTS = new ReportFonts();
+
+	final ReportFormats formats = new ReportFormats(FONTS);
 
 	static ReportDocument reference() throws IOException {
+		return ReportDocument.parse(referenceText());
+	}
+
+	static String referenceText() throws IOException {
 		try (InputStream in = new ClassPathResource("seeds/hunan-reference-case.txt").getInputStream()) {
-			return ReportDocument.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}
 
@@ -55,7 +74,7 @@ class ReportFormatsTests {
 	}
 
 	@Test
-	void shouldEmbedTheShippedFontAndDrawEveryCharacterWithARealGlyph() throws IOException {
+	void shouldEmbedTheShippedFontsAndDrawEveryCharacterWithARealGlyph() throws IOException {
 		byte[] pdf = this.formats.pdf(reference());
 		keep("reference-text.pdf", pdf);
 
@@ -68,10 +87,92 @@ class ReportFormatsTests {
 			assertThat(stripper.missing).as("characters drawn as boxes").isEmpty();
 			assertThat(stripper.fonts).isNotEmpty().allSatisfy((font) -> {
 				assertThat(font.isEmbedded()).as(font.getName() + " embedded").isTrue();
-				assertThat(font.getName()).contains("NotoSansCJKsc");
+				assertThat(font.getName()).as("a subset").matches("[A-Z]{6}\\+.+");
 			});
+			assertThat(stripper.fonts).extracting((font) -> baseName(font.getName()))
+				.containsOnly(SERIF, SANS, KAI)
+				.contains(SERIF, SANS, KAI);
 			assertThat(document.getNumberOfPages()).isGreaterThan(5);
 		}
+	}
+
+	@Test
+	void shouldSetEachKindOfBlockInItsFace() throws IOException {
+		try (PDDocument document = Loader.loadPDF(this.formats.pdf(reference()))) {
+			GlyphCheckingStripper stripper = new GlyphCheckingStripper();
+			stripper.getText(document);
+
+			// The title's first line (it takes two).
+			String title = stripper.fontOf("中共湖南机电职业技术学院委员会关于");
+			String body = stripper.fontOf("根据省委教育工委统一部署");
+			assertThat(baseName(title)).as("the title in Song").isEqualTo(SERIF);
+			assertThat(baseName(body)).as("the body in FangSong (Noto Serif SC)").isEqualTo(SERIF);
+			assertThat(title).as("the title is a face of its own").isNotEqualTo(body);
+			assertThat(baseName(stripper.fontOf("一、组织落实整改情况"))).as("一、 headings in Hei").isEqualTo(SANS);
+			assertThat(baseName(stripper.fontOf("扛牢责任抓整改"))).as("（一） headings in Kai").isEqualTo(KAI);
+		}
+	}
+
+	/**
+	 * Every character of the reference report outside ASCII, set as body text: each one is drawn by the body face
+	 * itself (no fallback), with a real glyph, and copied out of the PDF as the same character (not, say, the radical
+	 * ⼈ for 人, which shares its glyph).
+	 */
+	@Test
+	void shouldDrawEveryCharacterOfTheReferenceCaseInTheBodyFace() throws IOException {
+		Set<Integer> codePoints = new LinkedHashSet<>();
+		referenceText().codePoints().filter((c) -> c > 0x7F && !Character.isWhitespace(c)).forEach(codePoints::add);
+		StringBuilder characters = new StringBuilder();
+		codePoints.forEach(characters::appendCodePoint);
+		ReportDocument doc = new ReportDocument("Reference characters",
+				List.of(new ReportDocument.Block(ReportDocument.Kind.PARAGRAPH, characters.toString(), List.of())));
+
+		try (PDDocument document = Loader.loadPDF(this.formats.pdf(doc))) {
+			GlyphCheckingStripper stripper = new GlyphCheckingStripper();
+			String text = stripper.getText(document).replaceAll("\\s+", "");
+
+			assertThat(codePoints).hasSizeGreaterThan(800);
+			assertThat(text).contains(characters);
+			assertThat(stripper.missing).as("characters drawn as boxes").isEmpty();
+			assertThat(codePoints).allSatisfy((c) -> assertThat(stripper.fontsByCharacter.get(new String(Character.toChars(c))))
+				.as(new String(Character.toChars(c)))
+				.isNotEmpty()
+				.allSatisfy((font) -> assertThat(baseName(font)).isEqualTo(SERIF)));
+		}
+	}
+
+	/** Layouts side by side share the parsed fonts: each PDF is whole and has its own text. */
+	@Test
+	void shouldLayOutSideBySideWithTheSharedFonts() throws Exception {
+		int layouts = 4;
+		ReportFormats formats = new ReportFormats(FONTS, layouts);
+		ReportDocument reference = reference();
+		ExecutorService pool = Executors.newFixedThreadPool(layouts);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<byte[]>> pdfs = new ArrayList<>();
+		for (int i = 0; i < layouts; i++) {
+			ReportDocument doc = new ReportDocument("第" + i + "份" + reference.title(), reference.blocks());
+			pdfs.add(pool.submit(() -> {
+				start.await();
+				return formats.pdf(doc);
+			}));
+		}
+		start.countDown();
+		for (int i = 0; i < layouts; i++) {
+			try (PDDocument document = Loader.loadPDF(pdfs.get(i).get(2, TimeUnit.MINUTES))) {
+				GlyphCheckingStripper stripper = new GlyphCheckingStripper();
+				assertThat(stripper.getText(document).replaceAll("\\s+", "")).contains("第" + i + "份中共湖南")
+					.contains("二、集中整改期内已完成的整改事项", "联系电话（传真）：0731-84033328");
+				assertThat(stripper.missing).isEmpty();
+			}
+		}
+		pool.shutdown();
+		assertThat(formats.mostInLayout()).isGreaterThan(1);
+	}
+
+	/** A font's name without the subset tag. */
+	static String baseName(String name) {
+		return name.substring(name.indexOf('+') + 1);
 	}
 
 	@Test
@@ -96,6 +197,12 @@ class ReportFormatsTests {
 			assertThat(paragraphs.get(0).getText()).isEqualTo("中共湖南机电职业技术学院委员会关于巡察整改进展情况的通报");
 			assertThat(paragraphs.get(0).getRuns().get(0).getFontFamily(org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange.eastAsia))
 				.isEqualTo("方正小标宋简体");
+			assertThat(paragraphs).filteredOn((p) -> p.getText().equals("一、组织落实整改情况"))
+				.singleElement()
+				.satisfies((p) -> assertThat(p.getRuns().get(0).getFontFamily(XWPFRun.FontCharRange.eastAsia)).isEqualTo("黑体"));
+			assertThat(paragraphs).filteredOn((p) -> p.getText().equals("（一）扛牢责任抓整改"))
+				.singleElement()
+				.satisfies((p) -> assertThat(p.getRuns().get(0).getFontFamily(XWPFRun.FontCharRange.eastAsia)).isEqualTo("楷体"));
 			assertThat(paragraphs).extracting(XWPFParagraph::getText)
 				.contains("一、组织落实整改情况", "1.政治建设存在明显差距", "整改结果：基本完成", "中共湖南机电职业技术学院委员会");
 			assertThat(document.getFooterList()).hasSize(1);
@@ -104,7 +211,7 @@ class ReportFormatsTests {
 
 	@Test
 	void shouldLayOutTheSameTextOnceHoweverOftenItIsAskedFor() throws IOException {
-		ReportFormats formats = new ReportFormats();
+		ReportFormats formats = new ReportFormats(FONTS);
 		ReportDocument published = reference();
 
 		byte[] first = formats.pdf(published);
@@ -119,7 +226,7 @@ class ReportFormatsTests {
 
 	@Test
 	void shouldLayOutAtMostTwoPdfsAtOnce() throws Exception {
-		ReportFormats formats = new ReportFormats();
+		ReportFormats formats = new ReportFormats(FONTS);
 		int requests = 6;
 		ExecutorService pool = Executors.newFixedThreadPool(requests);
 		CountDownLatch start = new CountDownLatch(1);
@@ -143,7 +250,7 @@ class ReportFormatsTests {
 
 	@Test
 	void shouldForgetTheLeastRecentlyAskedForBeyondWhatItKeeps() {
-		ReportFormats formats = new ReportFormats();
+		ReportFormats formats = new ReportFormats(FONTS);
 		for (int i = 0; i <= ReportFormats.KEPT_PDFS; i++) {
 			formats.pdf(small("报告 " + i));
 		}
@@ -167,17 +274,38 @@ class ReportFormatsTests {
 		Files.write(dir.resolve(name), content);
 	}
 
-	/** Keeps every font used and every character whose code maps to no glyph (the .notdef box) in the font. */
+	/**
+	 * Keeps every font used, every character whose code maps to no glyph (the .notdef box) in the font, and the fonts
+	 * each piece of text and each character was drawn with.
+	 */
 	static class GlyphCheckingStripper extends PDFTextStripper {
 
 		final List<PDFont> fonts = new ArrayList<>();
 
 		final List<String> missing = new ArrayList<>();
 
+		final Map<String, Set<String>> fontsByText = new LinkedHashMap<>();
+
+		final Map<String, Set<String>> fontsByCharacter = new LinkedHashMap<>();
+
+		/** The one font the piece of text that contains this was drawn with. */
+		String fontOf(String text) {
+			List<Set<String>> drawn = this.fontsByText.entrySet()
+				.stream()
+				.filter((e) -> e.getKey().replaceAll("\\s+", "").contains(text))
+				.map(Map.Entry::getValue)
+				.toList();
+			assertThat(drawn).as(text).isNotEmpty().allSatisfy((fonts) -> assertThat(fonts).hasSize(1));
+			return drawn.get(0).iterator().next();
+		}
+
 		@Override
 		protected void writeString(String text, List<TextPosition> positions) throws IOException {
+			Set<String> names = this.fontsByText.computeIfAbsent(text, (t) -> new LinkedHashSet<>());
 			for (TextPosition p : positions) {
 				PDFont font = p.getFont();
+				names.add(font.getName());
+				this.fontsByCharacter.computeIfAbsent(p.getUnicode(), (u) -> new LinkedHashSet<>()).add(font.getName());
 				if (!this.fonts.contains(font)) {
 					this.fonts.add(font);
 				}

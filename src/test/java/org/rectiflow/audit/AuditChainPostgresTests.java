@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.EmbeddedPostgresConfiguration;
 import org.rectiflow.RectiflowApplication;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * several nodes would be, queue on the head row and leave one unbroken chain without gaps; one rolled back leaves
  * nothing; a changed row is found by the command-line verifier on the same database.
  */
+@Tag("postgres")
 @SpringBootTest(classes = { RectiflowApplication.class, EmbeddedPostgresConfiguration.class })
 @ActiveProfiles({ "test", "postgres" })
 class AuditChainPostgresTests {

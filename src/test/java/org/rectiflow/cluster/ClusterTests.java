@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rectiflow.ApplicationProcess;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one pass through the recording service task, one recorded value per instance — and both nodes must serve the same
  * state: what is registered and done through node A is what node B shows, over HTTP.
  */
+@Tag("process")
 class ClusterTests {
 
 	private static final String PROCESS_KEY = "clusterDueTimer";

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rectiflow.ApplicationProcess;
@@ -51,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * submitted, and the task then waits for the leader's review). The database is read twice: through the restarted
  * application's API, and with SQL once it has been stopped.
  */
+@Tag("process")
 class CrashDurabilityTests {
 
 	private static final int WORKERS = 3;

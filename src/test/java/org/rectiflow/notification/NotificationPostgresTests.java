@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.EmbeddedPostgresConfiguration;
 import org.rectiflow.RectiflowApplication;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cannot be recorded must still leave the sender's transaction usable and committed. Same context as
  * {@code PostgresTests}, so no second database is started.
  */
+@Tag("postgres")
 @SpringBootTest(classes = { RectiflowApplication.class, EmbeddedPostgresConfiguration.class })
 @ActiveProfiles({ "test", "postgres" })
 class NotificationPostgresTests {

@@ -1,8 +1,6 @@
 package org.rectiflow.security;
 
 import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -200,7 +196,7 @@ class ErrorResponsesTests {
 			assertThat(r.statusCode()).isEqualTo(400);
 		}));
 		tests.add(DynamicTest.dynamicTest("the same over the webapps' API, with a session", () -> {
-			WebappSession session = new WebappSession(STAFF);
+			WebappSession session = new WebappSession(ErrorResponsesTests.this.port, STAFF);
 			HttpResponse<String> r = session.send("POST",
 					"/camunda/api/engine/engine/default/task/" + this.unsubmittedStep + "/complete", complete);
 			refused(r, false);
@@ -310,51 +306,6 @@ class ErrorResponsesTests {
 
 	private URI uri(String path) {
 		return URI.create("http://localhost:" + this.port + path);
-	}
-
-	/** A person signed in through our login page, using the Camunda webapps' API as Tasklist does. */
-	private final class WebappSession {
-
-		private final CookieManager cookies = new CookieManager();
-
-		private final HttpClient client = HttpClient.newBuilder().cookieHandler(this.cookies)
-			.followRedirects(HttpClient.Redirect.NEVER).build();
-
-		private final String csrfToken;
-
-		WebappSession(String person) throws Exception {
-			String loginPage = this.client.send(HttpRequest.newBuilder(uri("/login")).build(), BodyHandlers.ofString())
-				.body();
-			Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage);
-			assertThat(token.find()).as("the login form carries a CSRF token").isTrue();
-			String form = "username=" + person + "&password=" + DemoAccounts.PASSWORD + "&_csrf=" + token.group(1);
-			this.client.send(HttpRequest.newBuilder(uri("/login"))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(BodyPublishers.ofString(form))
-				.build(), BodyHandlers.ofString());
-			this.client.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).build(),
-					BodyHandlers.ofString());
-			HttpResponse<String> user = this.client.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default"))
-				.header("X-XSRF-TOKEN", "Fetch").build(), BodyHandlers.ofString());
-			Function<HttpResponse<String>, String> header = (r) -> r.headers().firstValue("X-XSRF-TOKEN").orElse(null);
-			this.csrfToken = (header.apply(user) != null) ? header.apply(user) : cookie("XSRF-TOKEN");
-			assertThat(this.csrfToken).as("the webapps' CSRF token").isNotBlank();
-		}
-
-		HttpResponse<String> send(String method, String path, String body) throws Exception {
-			return this.client.send(HttpRequest.newBuilder(uri(path))
-				.header("Accept", "application/json")
-				.header("X-XSRF-TOKEN", this.csrfToken)
-				.header("Content-Type", "application/json")
-				.method(method, BodyPublishers.ofString(body))
-				.build(), BodyHandlers.ofString());
-		}
-
-		private String cookie(String name) {
-			return this.cookies.getCookieStore().getCookies().stream().filter((c) -> c.getName().equals(name))
-				.map(HttpCookie::getValue).findFirst().orElse(null);
-		}
-
 	}
 
 }

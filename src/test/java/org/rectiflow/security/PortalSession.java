@@ -115,6 +115,16 @@ public final class PortalSession {
 			.orElseThrow(() -> new IllegalStateException("no webapp CSRF token"));
 	}
 
+	/** Where this session sends its requests: {@code http://localhost:PORT}. */
+	public String base() {
+		return this.base;
+	}
+
+	/** A request built by the caller, sent with this session's cookies. */
+	public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		return this.client.send(request.build(), BodyHandlers.ofString());
+	}
+
 	public String location(HttpResponse<?> response) {
 		return response.headers().firstValue("Location").orElse("");
 	}

@@ -1,7 +1,5 @@
 package org.rectiflow.security;
 
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,9 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -172,27 +167,27 @@ class QueryExpressionInjectionTests {
 	@Test
 	void theWebappApiRefusesItWithASessionAndItsCsrfToken() throws Exception {
 		for (String person : PEOPLE) {
-			WebappSession session = new WebappSession(person);
+			WebappSession session = new WebappSession(this.port, person);
 			String body = "{\"orQueries\":[{\"assigneeExpression\":\"" + this.exploit.expression + "\"}]}";
 
-			assertBadRequest(session.send("POST", "/camunda/api/engine/engine/default/task", body, true));
-			assertBadRequest(session.send("POST", "/camunda/api/engine/engine/default/task/count", body, true));
+			assertBadRequest(session.send("POST", WebappSession.ENGINE_API + "task", body, true));
+			assertBadRequest(session.send("POST", WebappSession.ENGINE_API + "task/count", body, true));
 			assertBadRequest(session.send("POST",
-					"/camunda/api/engine/engine/default/filter/" + this.sharedFilterId + "/list", body, true));
-			assertBadRequest(session.send("GET", "/camunda/api/engine/engine/default/task?assigneeExpression="
+					WebappSession.ENGINE_API + "filter/" + this.sharedFilterId + "/list", body, true));
+			assertBadRequest(session.send("GET", WebappSession.ENGINE_API + "task?assigneeExpression="
 					+ URLEncoder.encode(this.exploit.expression, StandardCharsets.UTF_8), null, true));
-			HttpResponse<String> created = session.send("POST", "/camunda/api/engine/engine/default/filter/create",
+			HttpResponse<String> created = session.send("POST", WebappSession.ENGINE_API + "filter/create",
 					filter("恶意过滤器", Map.of("assigneeExpression", this.exploit.expression)), true);
 			assertThat(created.statusCode()).as(created.body()).isIn(400, 403);
 
 			// The same session does its ordinary work.
-			HttpResponse<String> search = session.send("POST", "/camunda/api/engine/engine/default/filter/"
+			HttpResponse<String> search = session.send("POST", WebappSession.ENGINE_API + "filter/"
 					+ this.sharedFilterId + "/list?firstResult=0&maxResults=15",
 					"{\"orQueries\":[{\"nameLike\":\"%整改%\"},{\"descriptionLike\":\"%整改%\"}]}", true);
 			assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
 
 			// Last: Camunda ends the session of a request without the token.
-			assertThat(session.send("POST", "/camunda/api/engine/engine/default/task", body, false).statusCode())
+			assertThat(session.send("POST", WebappSession.ENGINE_API + "task", body, false).statusCode())
 				.as("without the CSRF token").isEqualTo(403);
 		}
 	}
@@ -253,52 +248,6 @@ class QueryExpressionInjectionTests {
 			return request.method(method, BodyPublishers.noBody());
 		}
 		return request.header("Content-Type", "application/json").method(method, BodyPublishers.ofString(body));
-	}
-
-	/** A person logged in through our login page, using the Camunda webapps as Tasklist does. */
-	private final class WebappSession {
-
-		private final CookieManager cookies = new CookieManager();
-
-		private final HttpClient client = HttpClient.newBuilder().cookieHandler(this.cookies)
-			.followRedirects(HttpClient.Redirect.NEVER).build();
-
-		private final String csrfToken;
-
-		WebappSession(String person) throws Exception {
-			String loginPage = this.client.send(HttpRequest.newBuilder(uri("/login")).build(), BodyHandlers.ofString())
-				.body();
-			Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage);
-			assertThat(token.find()).as("the login form carries a CSRF token").isTrue();
-			String form = "username=" + person + "&password=" + DemoAccounts.PASSWORD + "&_csrf=" + token.group(1);
-			HttpResponse<String> login = this.client.send(HttpRequest.newBuilder(uri("/login"))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(BodyPublishers.ofString(form))
-				.build(), BodyHandlers.ofString());
-			assertThat(login.headers().firstValue("Location")).as("logged in").hasValueSatisfying(
-					(location) -> assertThat(location).doesNotContain("error"));
-			this.client.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).build(),
-					BodyHandlers.ofString());
-			HttpResponse<String> user = this.client.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default"))
-				.header("X-XSRF-TOKEN", "Fetch").build(), BodyHandlers.ofString());
-			Function<HttpResponse<String>, String> header = (r) -> r.headers().firstValue("X-XSRF-TOKEN").orElse(null);
-			this.csrfToken = (header.apply(user) != null) ? header.apply(user) : cookie("XSRF-TOKEN");
-			assertThat(this.csrfToken).as("the webapps' CSRF token").isNotBlank();
-		}
-
-		HttpResponse<String> send(String method, String path, String body, boolean withToken) throws Exception {
-			HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json");
-			if (withToken) {
-				request.header("X-XSRF-TOKEN", this.csrfToken);
-			}
-			return this.client.send(withBody(request, method, body).build(), BodyHandlers.ofString());
-		}
-
-		private String cookie(String name) {
-			return this.cookies.getCookieStore().getCookies().stream().filter((c) -> c.getName().equals(name))
-				.map(HttpCookie::getValue).findFirst().orElse(null);
-		}
-
 	}
 
 }

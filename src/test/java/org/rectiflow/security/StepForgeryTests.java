@@ -1,7 +1,5 @@
 package org.rectiflow.security;
 
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,8 +9,6 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -76,7 +72,7 @@ class StepForgeryTests {
 	@Test
 	void theReportedRequestsAreRefusedOverTheWebappApiWithASession() throws Exception {
 		Scene scene = scene("F2 复现：网页应用接口");
-		Way session = new WebappSession(CLERK);
+		Way session = webapps(CLERK);
 		forgeAll(session, scene);
 		nothingChanged(scene);
 		completesWithItsOwnForm(session, scene);
@@ -88,7 +84,7 @@ class StepForgeryTests {
 		// The report's request as the finance clerk, on a task that is not even theirs, and on their own.
 		Task financeStep = this.driver.one(RectificationTaskProcess.PROCESS_KEY, scene.other.getId(),
 				RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE);
-		for (Way way : List.of(new Basic(FINANCE_CLERK), new WebappSession(FINANCE_CLERK))) {
+		for (Way way : List.of(new Basic(FINANCE_CLERK), webapps(FINANCE_CLERK))) {
 			for (String taskId : List.of(scene.step.getId(), financeStep.getId())) {
 				assertRefused(way.send("PUT", "task/" + taskId + "/variables/criticismDecision", "{\"value\":\"waive\"}"));
 				assertRefused(way.send("PUT", "task/" + taskId + "/localVariables/criticismDecision",
@@ -268,6 +264,12 @@ class StepForgeryTests {
 
 	}
 
+	/** The webapps' API ({@code /camunda/api/engine/engine/default}) with a session from our login page. */
+	private Way webapps(String user) throws Exception {
+		WebappSession session = new WebappSession(this.port, user);
+		return (method, path, json) -> session.send(method, WebappSession.ENGINE_API + path, json);
+	}
+
 	private URI uri(String path) {
 		return URI.create("http://localhost:" + this.port + path);
 	}
@@ -294,53 +296,6 @@ class StepForgeryTests {
 			HttpRequest.Builder request = HttpRequest.newBuilder(uri("/engine-rest/" + path))
 				.header("Authorization", "Basic " + this.credentials)
 				.header("Accept", "application/json");
-			return this.client.send(withBody(request, method, json).build(), BodyHandlers.ofString());
-		}
-
-	}
-
-	/** The webapps' API ({@code /camunda/api/engine/engine/default}) with a session from our login page. */
-	private final class WebappSession implements Way {
-
-		private final CookieManager cookies = new CookieManager();
-
-		private final HttpClient client = HttpClient.newBuilder()
-			.cookieHandler(this.cookies)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-
-		private final String csrfToken;
-
-		WebappSession(String user) throws Exception {
-			String loginPage = this.client.send(HttpRequest.newBuilder(uri("/login")).build(), BodyHandlers.ofString())
-				.body();
-			Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage);
-			assertThat(token.find()).isTrue();
-			String form = "username=" + user + "&password=" + DemoAccounts.PASSWORD + "&_csrf=" + token.group(1);
-			this.client.send(HttpRequest.newBuilder(uri("/login"))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(BodyPublishers.ofString(form))
-				.build(), BodyHandlers.ofString());
-			this.client.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).build(),
-					BodyHandlers.ofString());
-			HttpResponse<String> me = this.client.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default"))
-				.header("X-XSRF-TOKEN", "Fetch")
-				.build(), BodyHandlers.ofString());
-			this.csrfToken = me.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> this.cookies.getCookieStore()
-				.getCookies()
-				.stream()
-				.filter((c) -> c.getName().equals("XSRF-TOKEN"))
-				.map(HttpCookie::getValue)
-				.findFirst()
-				.orElse(null));
-			assertThat(this.csrfToken).as("the webapps' CSRF token").isNotBlank();
-		}
-
-		@Override
-		public HttpResponse<String> send(String method, String path, String json) throws Exception {
-			HttpRequest.Builder request = HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default/" + path))
-				.header("Accept", "application/json")
-				.header("X-XSRF-TOKEN", this.csrfToken);
 			return this.client.send(withBody(request, method, json).build(), BodyHandlers.ofString());
 		}
 

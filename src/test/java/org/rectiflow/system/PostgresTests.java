@@ -1,6 +1,7 @@
 package org.rectiflow.system;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.EmbeddedPostgresConfiguration;
 import org.rectiflow.ProcessDriver;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The production database: a real PostgreSQL (embedded binaries) with our Flyway migrations and the engine's schema,
  * one task carried to close-off and counted.
  */
+@Tag("postgres")
 @SpringBootTest(classes = { RectiflowApplication.class, EmbeddedPostgresConfiguration.class })
 @ActiveProfiles({ "test", "postgres" })
 class PostgresTests {

@@ -1,6 +1,7 @@
 package org.rectiflow.system;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.EmbeddedPostgresConfiguration;
 import org.rectiflow.RectiflowApplication;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The prod profile on PostgreSQL: the administrator comes from the environment, and no demo account exists.
  */
+@Tag("postgres")
 @SpringBootTest(classes = { RectiflowApplication.class, EmbeddedPostgresConfiguration.class },
 		properties = { "rectiflow.admin.user=chief", "rectiflow.admin.password=correct-horse-battery",
 				"spring.datasource.url=jdbc:postgresql://embedded/rectiflow" })

@@ -15,6 +15,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.camunda.bpm.engine.impl.digest.PasswordManager;
 import org.camunda.bpm.engine.impl.digest.Sha512HashDigest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rectiflow.ApplicationProcess;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other accounts have new passwords it starts, and the administrator signs in with the password from the environment,
  * no longer with the demo's.
  */
+@Tag("process")
 class ProductionStartTests {
 
 	private static final String ADMIN_PASSWORD = "correct-horse-battery-staple";

@@ -1,7 +1,8 @@
-package org.rectiflow.system;
+package org.rectiflow.home;
 
 import org.rectiflow.identity.Directory;
 import org.rectiflow.identity.Viewer;
+import org.rectiflow.system.Actors;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;

@@ -1,4 +1,4 @@
-package org.rectiflow.system;
+package org.rectiflow.home;
 
 import java.time.Instant;
 import java.time.LocalDate;

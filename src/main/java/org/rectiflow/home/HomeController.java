@@ -1,4 +1,4 @@
-package org.rectiflow.system;
+package org.rectiflow.home;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,6 +13,7 @@ import org.rectiflow.identity.Directory;
 import org.rectiflow.identity.Viewer;
 import org.rectiflow.ledger.LedgerQueries;
 import org.rectiflow.ledger.LedgerScope;
+import org.rectiflow.system.Actors;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskService;
 import org.rectiflow.tasklist.WorkQueue;

@@ -1,4 +1,4 @@
-package org.rectiflow.inspection.importing;
+package org.rectiflow.plan.importing;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

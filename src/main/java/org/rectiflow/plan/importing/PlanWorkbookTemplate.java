@@ -1,4 +1,4 @@
-package org.rectiflow.inspection.importing;
+package org.rectiflow.plan.importing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,8 +27,8 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
-import org.rectiflow.inspection.importing.PlanWorkbookLayout.Column;
-import org.rectiflow.inspection.importing.PlanWorkbookLayout.Field;
+import org.rectiflow.plan.importing.PlanWorkbookLayout.Column;
+import org.rectiflow.plan.importing.PlanWorkbookLayout.Field;
 import org.rectiflow.system.SpreadsheetCells;
 import org.rectiflow.task.TaskKind;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.rectiflow.inspection.importing;
+package org.rectiflow.plan.importing;
 
 /** The text does not have the layout of a feedback document or progress report; the message says where, in Chinese. */
 public class ReportFormatException extends RuntimeException {

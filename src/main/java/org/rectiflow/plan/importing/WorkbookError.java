@@ -1,4 +1,4 @@
-package org.rectiflow.inspection.importing;
+package org.rectiflow.plan.importing;
 
 import org.springframework.context.MessageSourceResolvable;
 

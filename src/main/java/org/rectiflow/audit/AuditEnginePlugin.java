@@ -107,8 +107,11 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
 
 	private final ObjectProvider<AuditLog> auditLog;
 
-	AuditEnginePlugin(ObjectProvider<AuditLog> auditLog) {
+	private final ObjectProvider<DecisionListener> decisions;
+
+	AuditEnginePlugin(ObjectProvider<AuditLog> auditLog, ObjectProvider<DecisionListener> decisions) {
 		this.auditLog = auditLog;
+		this.decisions = decisions;
 	}
 
 	@Override
@@ -146,7 +149,7 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
 	void completed(DelegateTask task) {
 		StringJoiner detail = new StringJoiner("；");
 		detail.add(task.getName() + "（" + task.getTaskDefinitionKey() + "）");
-		for (String variable : DecisionListener.decisionVariables(task.getTaskDefinitionKey())) {
+		for (String variable : this.decisions.getObject().decisionVariables(task.getTaskDefinitionKey())) {
 			Object value = task.getVariable(variable);
 			if (value != null) {
 				detail.add(variable + "=" + shorten(String.valueOf(value)));

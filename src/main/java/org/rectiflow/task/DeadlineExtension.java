@@ -54,7 +54,7 @@ public class DeadlineExtension {
 	protected DeadlineExtension() {
 	}
 
-	DeadlineExtension(RectificationTask task, LocalDate requestedDeadline, String reason, String requestedBy,
+	public DeadlineExtension(RectificationTask task, LocalDate requestedDeadline, String reason, String requestedBy,
 			Instant requestedAt) {
 		this.taskId = task.getId();
 		this.round = task.getRound();

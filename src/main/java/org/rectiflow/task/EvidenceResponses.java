@@ -12,10 +12,10 @@ import org.springframework.http.ResponseEntity;
  * its name in UTF-8, its checksum, {@code nosniff} so a browser never reads it as anything else, and a policy that lets
  * nothing in it run. Only images and PDFs are ever shown inline; everything else is an attachment, whatever was asked.
  */
-final class EvidenceResponses {
+public final class EvidenceResponses {
 
 	/** Files saved to disk, and images shown alone: no script, no plugin, no same-origin access (sandbox). */
-	static final String SANDBOXED = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+	public static final String SANDBOXED = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
 
 	/**
 	 * PDFs shown inline: Chromium refuses to open its PDF viewer in a sandboxed document, so instead of the sandbox
@@ -27,7 +27,7 @@ final class EvidenceResponses {
 	private EvidenceResponses() {
 	}
 
-	static ResponseEntity<byte[]> of(Evidence e, byte[] content, boolean inline) {
+	public static ResponseEntity<byte[]> of(Evidence e, byte[] content, boolean inline) {
 		boolean showInPage = inline && e.isPreviewable();
 		ContentDisposition.Builder disposition = showInPage ? ContentDisposition.inline()
 				: ContentDisposition.attachment();

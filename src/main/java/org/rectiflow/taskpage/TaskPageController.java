@@ -1,4 +1,4 @@
-package org.rectiflow.task;
+package org.rectiflow.taskpage;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -17,6 +17,16 @@ import org.rectiflow.system.Actors;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.RectiflowProperties;
+import org.rectiflow.task.DeadlineService;
+import org.rectiflow.task.Evidence;
+import org.rectiflow.task.EvidenceDraft;
+import org.rectiflow.task.EvidenceResponses;
+import org.rectiflow.task.EvidenceService;
+import org.rectiflow.task.EvidenceSubmissionService;
+import org.rectiflow.task.RectificationTask;
+import org.rectiflow.task.RectificationTaskProcess;
+import org.rectiflow.task.RectificationTaskProcessAdapter;
+import org.rectiflow.task.RectificationTaskService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;

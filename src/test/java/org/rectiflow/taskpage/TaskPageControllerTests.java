@@ -1,4 +1,4 @@
-package org.rectiflow.task;
+package org.rectiflow.taskpage;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +12,17 @@ import org.rectiflow.inspection.Problem;
 import org.rectiflow.inspection.ProblemRepository;
 import org.rectiflow.supervision.SupervisionService;
 import org.rectiflow.system.RectiflowException;
+import org.rectiflow.task.DeadlineExtension;
+import org.rectiflow.task.DeadlineService;
+import org.rectiflow.task.Evidence;
+import org.rectiflow.task.EvidenceDraft;
+import org.rectiflow.task.EvidenceResponses;
+import org.rectiflow.task.EvidenceService;
+import org.rectiflow.task.EvidenceSubmissionService;
+import org.rectiflow.task.RectificationTask;
+import org.rectiflow.task.RectificationTaskProcess;
+import org.rectiflow.task.RectificationTaskProcessAdapter;
+import org.rectiflow.task.RectificationTaskService;
 import org.rectiflow.web.PortalWebMvcTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;

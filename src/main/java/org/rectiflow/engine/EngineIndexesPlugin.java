@@ -1,4 +1,4 @@
-package org.rectiflow.system;
+package org.rectiflow.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,9 +1,7 @@
-package org.rectiflow.security;
+package org.rectiflow.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,17 +49,7 @@ class InstanceStatisticsGuard extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		configuration.setCustomPostCommandInterceptorsTxRequired(
-				with(configuration.getCustomPostCommandInterceptorsTxRequired()));
-		configuration.setCustomPostCommandInterceptorsTxRequiresNew(
-				with(configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
-	}
-
-	private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors) {
-		List<CommandInterceptor> result = new ArrayList<>(
-				(interceptors != null) ? interceptors : List.of());
-		result.add(new StatisticsCheck());
-		return result;
+		EngineInterceptors.add(configuration, EngineInterceptors.Post.STATISTICS_CHECK, StatisticsCheck::new);
 	}
 
 	/** Inside the command context, before the query runs: the same check the engine makes elsewhere. */

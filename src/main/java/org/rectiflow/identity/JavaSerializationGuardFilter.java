@@ -1,4 +1,4 @@
-package org.rectiflow.security;
+package org.rectiflow.identity;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,6 +23,8 @@ import org.apache.commons.fileupload.FileItemStream;
 import org.apache.commons.fileupload.FileUpload;
 import org.apache.commons.fileupload.FileUploadException;
 import org.apache.commons.fileupload.RequestContext;
+import org.rectiflow.engine.AllowedVariableTypes;
+import org.rectiflow.engine.VariableTypeGuardPlugin;
 import org.rectiflow.system.Messages;
 import org.springframework.web.filter.OncePerRequestFilter;
 

@@ -1,4 +1,4 @@
-package org.rectiflow.system;
+package org.rectiflow.engine;
 
 import java.lang.reflect.Field;
 import java.util.Map;
@@ -22,6 +22,9 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.rectiflow.system.Messages;
+import org.rectiflow.system.RectiflowException;
+import org.rectiflow.system.TaskTakenException;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -39,7 +42,7 @@ class ConflictingCompletionPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		EngineInterceptors.addFirst(configuration, RaceInterceptor::new);
+		EngineInterceptors.add(configuration, EngineInterceptors.Pre.RACE, RaceInterceptor::new);
 	}
 
 	@Bean

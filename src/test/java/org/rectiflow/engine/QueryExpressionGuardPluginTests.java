@@ -1,4 +1,4 @@
-package org.rectiflow.security;
+package org.rectiflow.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rectiflow.security.Exploit;
 import org.rectiflow.system.Messages;
 import org.springframework.context.support.ResourceBundleMessageSource;
 

@@ -1,4 +1,4 @@
-package org.rectiflow.security;
+package org.rectiflow.engine;
 
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.runtime.DeserializationTypeValidator;
  * maps, lists, strings and numbers). Naming
  * any other class (e.g. {@code org.apache.commons.io.output.LockableFileWriter}, whose constructor truncates the file
  * it is given) in a variable's type is refused wherever a type name comes in: the REST API's multipart {@code type}
- * part and JSON {@code objectTypeName} ({@link JavaSerializationGuardFilter}), the engine when an Object variable is
+ * part and JSON {@code objectTypeName} ({@code identity/JavaSerializationGuardFilter}), the engine when an Object variable is
  * written ({@link VariableTypeGuardPlugin}), and Jackson when one is read ({@link #validator()}).
  * <p>
  * A type name is checked as text, never loaded: {@code java.util.HashMap<java.lang.String,java.lang.Long>} is split at

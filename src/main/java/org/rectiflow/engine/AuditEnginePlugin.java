@@ -1,4 +1,4 @@
-package org.rectiflow.audit;
+package org.rectiflow.engine;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -47,9 +47,10 @@ import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.task.Task;
+import org.rectiflow.audit.AuditKind;
+import org.rectiflow.audit.AuditLog;
 import org.rectiflow.system.Actors;
 import org.rectiflow.system.DecisionListener;
-import org.rectiflow.system.EngineInterceptors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -129,22 +130,13 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
 			}
 		});
 		configuration.setCustomPostBPMNParseListeners(listeners);
-		configuration.setCustomPostCommandInterceptorsTxRequired(
-				withPermissionAudit(configuration.getCustomPostCommandInterceptorsTxRequired()));
-		configuration.setCustomPostCommandInterceptorsTxRequiresNew(
-				withPermissionAudit(configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
-		EngineInterceptors.addFirst(configuration, Refusals::new);
+		EngineInterceptors.add(configuration, EngineInterceptors.Post.PERMISSION_CHANGES, PermissionChanges::new);
+		EngineInterceptors.add(configuration, EngineInterceptors.Post.ENGINE_CHANGES, EngineChanges::new);
+		EngineInterceptors.add(configuration, EngineInterceptors.Pre.REFUSALS, Refusals::new);
 		this.configuration = configuration;
 	}
 
 	private ProcessEngineConfigurationImpl configuration;
-
-	private List<CommandInterceptor> withPermissionAudit(List<CommandInterceptor> interceptors) {
-		List<CommandInterceptor> result = new ArrayList<>((interceptors != null) ? interceptors : List.of());
-		result.add(new PermissionChanges());
-		result.add(new EngineChanges());
-		return result;
-	}
 
 	void completed(DelegateTask task) {
 		StringJoiner detail = new StringJoiner("；");

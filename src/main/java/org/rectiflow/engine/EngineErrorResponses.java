@@ -1,4 +1,4 @@
-package org.rectiflow.system;
+package org.rectiflow.engine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,6 +29,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.rectiflow.system.Messages;
+import org.rectiflow.system.TaskTakenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -88,7 +90,7 @@ class EngineErrorResponses extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		EngineInterceptors.addFirst(configuration, NoteFailure::new);
+		EngineInterceptors.add(configuration, EngineInterceptors.Pre.NOTE_FAILURE, NoteFailure::new);
 	}
 
 	@Bean

@@ -1,4 +1,4 @@
-package org.rectiflow.system;
+package org.rectiflow.engine;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotValidException;
@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.rectiflow.system.ValidatingTaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +20,7 @@ class ValidationUnwrappingPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		EngineInterceptors.addFirst(configuration, UnwrapValidation::new);
+		EngineInterceptors.add(configuration, EngineInterceptors.Pre.UNWRAP_VALIDATION, UnwrapValidation::new);
 	}
 
 	static final class UnwrapValidation extends CommandInterceptor {

@@ -1,4 +1,4 @@
-package org.rectiflow.identity;
+package org.rectiflow.engine;
 
 import java.util.Set;
 
@@ -6,13 +6,12 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.rectiflow.system.EngineInterceptors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the {@link Directory} to forget the groups it remembers whenever the engine changes users, groups or
- * memberships, whoever asked (Camunda Admin, the REST API, our bootstrap).
+ * Tells the {@link IdentityChangeListener}s (identity's {@code Directory}, which then forgets the groups it remembers)
+ * whenever the engine changes users, groups or memberships, whoever asked (Camunda Admin, the REST API, our bootstrap).
  */
 @Component
 class IdentityChangesPlugin extends AbstractProcessEnginePlugin {
@@ -21,15 +20,15 @@ class IdentityChangesPlugin extends AbstractProcessEnginePlugin {
 	static final Set<String> IDENTITY_COMMANDS = Set.of("SaveUserCmd", "DeleteUserCmd", "SaveGroupCmd", "DeleteGroupCmd",
 			"CreateMembershipCmd", "DeleteMembershipCmd");
 
-	private final ObjectProvider<Directory> directory;
+	private final ObjectProvider<IdentityChangeListener> listeners;
 
-	IdentityChangesPlugin(ObjectProvider<Directory> directory) {
-		this.directory = directory;
+	IdentityChangesPlugin(ObjectProvider<IdentityChangeListener> listeners) {
+		this.listeners = listeners;
 	}
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		EngineInterceptors.addFirst(configuration, Forget::new);
+		EngineInterceptors.add(configuration, EngineInterceptors.Pre.IDENTITY_CHANGES, Forget::new);
 	}
 
 	final class Forget extends CommandInterceptor {
@@ -41,7 +40,7 @@ class IdentityChangesPlugin extends AbstractProcessEnginePlugin {
 			}
 			finally {
 				if (IDENTITY_COMMANDS.contains(command.getClass().getSimpleName())) {
-					IdentityChangesPlugin.this.directory.ifAvailable(Directory::forget);
+					IdentityChangesPlugin.this.listeners.orderedStream().forEach(IdentityChangeListener::identityChanged);
 				}
 			}
 		}

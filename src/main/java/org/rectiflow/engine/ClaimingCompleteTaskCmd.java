@@ -1,4 +1,4 @@
-package org.rectiflow.task;
+package org.rectiflow.engine;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package org.rectiflow.security;
+package org.rectiflow.engine;
 
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.AbstractQuery;
@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.query.Query;
-import org.rectiflow.system.EngineInterceptors;
 import org.rectiflow.system.Messages;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +45,8 @@ public class QueryExpressionGuardPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		EngineInterceptors.addFirst(configuration, () -> new Guard(configuration, this.messages));
+		EngineInterceptors.add(configuration, EngineInterceptors.Pre.QUERY_EXPRESSIONS,
+				() -> new Guard(configuration, this.messages));
 	}
 
 	static final class Guard extends CommandInterceptor {

@@ -1,4 +1,4 @@
-package org.rectiflow.security;
+package org.rectiflow.engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.rectiflow.system.EngineInterceptors;
 import org.rectiflow.system.Messages;
 import org.springframework.stereotype.Component;
 
@@ -92,17 +91,9 @@ public class StepWorkGuardPlugin extends AbstractProcessEnginePlugin {
 				? configuration.getCustomPostBPMNParseListeners() : List.of());
 		listeners.add(new StepFormFields());
 		configuration.setCustomPostBPMNParseListeners(listeners);
-		EngineInterceptors.addFirst(configuration, () -> new PersonalCommands(configuration));
-		configuration.setCustomPostCommandInterceptorsTxRequired(
-				withStepCheck(configuration.getCustomPostCommandInterceptorsTxRequired()));
-		configuration.setCustomPostCommandInterceptorsTxRequiresNew(
-				withStepCheck(configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
-	}
-
-	private List<CommandInterceptor> withStepCheck(List<CommandInterceptor> interceptors) {
-		List<CommandInterceptor> result = new ArrayList<>((interceptors != null) ? interceptors : List.of());
-		result.add(new StepCheck());
-		return result;
+		EngineInterceptors.add(configuration, EngineInterceptors.Pre.PERSONAL_COMMANDS,
+				() -> new PersonalCommands(configuration));
+		EngineInterceptors.add(configuration, EngineInterceptors.Post.STEP_CHECK, StepCheck::new);
 	}
 
 	/**

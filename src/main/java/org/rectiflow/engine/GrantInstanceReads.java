@@ -1,4 +1,4 @@
-package org.rectiflow.task;
+package org.rectiflow.engine;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,18 +13,18 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 
 /**
- * Writes the READ grants on task instances that {@link RectificationTaskProcessAdapter#startAll} hands out, all in one
+ * Writes the READ grants on task instances that {@code task/RectificationTaskProcessAdapter.startAll} hands out, all in one
  * engine command inside the caller's transaction. It inserts what {@code AuthorizationService.saveAuthorization}
  * would for a runtime process instance (the same entity, checked the same way, no removal time: none is kept for
  * runtime resources), without a uniqueness query and a user operation log row per grant: the instances were created
  * a moment ago in this transaction, so no grant on them can exist yet, and the launch is audited once by the adapter.
- * With it and the batched reads of {@link RectificationTaskService}, a plan's launch went from 1.5-1.6x the bare
+ * With it and the batched reads of {@code task/RectificationTaskService}, a plan's launch went from 1.5-1.6x the bare
  * engine's time to 1.1-1.3x (docs/PERFORMANCE.md).
  */
-final class GrantInstanceReads implements Command<Void> {
+public final class GrantInstanceReads implements Command<Void> {
 
 	/** Who may read one instance: its lead and cooperating departments and its responsible leader. */
-	record Grant(String processInstanceId, List<String> groups, String user) {
+	public record Grant(String processInstanceId, List<String> groups, String user) {
 	}
 
 	private final List<Grant> grants;
@@ -64,7 +64,7 @@ final class GrantInstanceReads implements Command<Void> {
 	 * The audit entry's detail: how many instances and who, then each instance with its readers (the chain cuts the
 	 * text at its limit, so the summary comes first).
 	 */
-	static String describe(List<Grant> grants) {
+	public static String describe(List<Grant> grants) {
 		Set<String> groups = new LinkedHashSet<>();
 		Set<String> users = new LinkedHashSet<>();
 		StringBuilder each = new StringBuilder();

@@ -1,6 +1,7 @@
-package org.rectiflow.identity;
+package org.rectiflow.engine;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.EncryptionUtil;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * Compares a password with the one Camunda's identity service keeps, by the engine's own salted hash (its
  * {@code PasswordManager}), without {@code IdentityService.checkPassword}: that call counts every failure on the account
- * and, after {@code loginMaxAttempts} of them, locks it for good. Sign-ins are throttled by {@link LoginThrottle}
+ * and, after {@code loginMaxAttempts} of them, locks it for good. Sign-ins are throttled by identity's {@code LoginThrottle}
  * instead, and the production start-up compares every account with the demo password without locking anyone.
  */
 @Component
@@ -32,8 +33,8 @@ public class Passwords {
 	}
 
 	/** As {@link #matches(String, String)}, for an account already read (e.g. from a user query). */
-	public boolean matches(UserEntity user, String password) {
-		return user.getPassword() != null && this.engine.getPasswordManager()
+	public boolean matches(User account, String password) {
+		return account instanceof UserEntity user && user.getPassword() != null && this.engine.getPasswordManager()
 			.check(EncryptionUtil.saltPassword(password, user.getSalt()), user.getPassword());
 	}
 

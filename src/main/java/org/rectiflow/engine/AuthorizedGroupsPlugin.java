@@ -1,4 +1,4 @@
-package org.rectiflow.identity;
+package org.rectiflow.engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

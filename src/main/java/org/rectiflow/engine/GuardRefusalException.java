@@ -1,4 +1,4 @@
-package org.rectiflow.security;
+package org.rectiflow.engine;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 

@@ -1,4 +1,4 @@
-package org.rectiflow.task;
+package org.rectiflow.engine;
 
 import java.util.List;
 import java.util.Map;
@@ -16,6 +16,8 @@ import org.rectiflow.ProcessDriver;
 import org.rectiflow.TestFeedback;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.system.RectiflowException;
+import org.rectiflow.task.RectificationTask;
+import org.rectiflow.task.RectificationTaskProcessAdapter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;

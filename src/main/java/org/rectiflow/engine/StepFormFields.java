@@ -1,4 +1,4 @@
-package org.rectiflow.security;
+package org.rectiflow.engine;
 
 import java.io.IOException;
 import java.util.Collection;

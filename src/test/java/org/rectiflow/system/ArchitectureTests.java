@@ -70,4 +70,15 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule packagesAreFreeOfCycles = slices().matching("org.rectiflow.(*)..").should().beFreeOfCycles();
 
+	/**
+	 * What we do to the engine's internals lives in one package, the one an engine upgrade re-checks
+	 * (docs/ENGINE.md); features use the engine's public API, or the engine package's own.
+	 */
+	@ArchTest
+	static final ArchRule engineInternalsOnlyInTheEnginePackage = noClasses().that()
+		.resideOutsideOfPackage("org.rectiflow.engine..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("org.camunda.bpm.engine.impl..");
+
 }

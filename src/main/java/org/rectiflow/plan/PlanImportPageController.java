@@ -9,7 +9,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.rectiflow.deadline.WorkingDays;
+import org.rectiflow.calendar.WorkingDays;
 import org.rectiflow.plan.importing.ParsedPlan;
 import org.rectiflow.plan.importing.PlanWorkbookException;
 import org.rectiflow.plan.importing.PlanWorkbookReader;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.exception.NotValidException;
-import org.rectiflow.deadline.WorkingDays;
+import org.rectiflow.calendar.WorkingDays;
 import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.inspection.ProblemRepository;

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.rectiflow.ProcessDriver;
-import org.rectiflow.deadline.WorkingDays;
+import org.rectiflow.calendar.WorkingDays;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.plan.Feedback;
 import org.rectiflow.task.EvidenceService;

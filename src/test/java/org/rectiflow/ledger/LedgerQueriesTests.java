@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.rectiflow.ProcessDriver;
 import org.rectiflow.identity.DemoAccounts;
-import org.rectiflow.deadline.TrafficLight;
+import org.rectiflow.calendar.TrafficLight;
 import org.rectiflow.ledger.LedgerQueries.ProblemList;
 import org.rectiflow.ledger.LedgerQueries.ProblemRow;
 import org.rectiflow.ledger.LedgerQueries.ResponsibilityRow;

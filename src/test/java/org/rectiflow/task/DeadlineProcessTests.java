@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.ProcessDriver;
 import org.rectiflow.TestFeedback;
-import org.rectiflow.deadline.WorkingDays;
+import org.rectiflow.calendar.WorkingDays;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.identity.Groups;
 import org.rectiflow.inspection.Inspection;

@@ -1,4 +1,4 @@
-package org.rectiflow.deadline;
+package org.rectiflow.calendar;
 
 import java.sql.Date;
 import java.sql.Timestamp;

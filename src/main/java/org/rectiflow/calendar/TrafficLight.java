@@ -1,4 +1,4 @@
-package org.rectiflow.deadline;
+package org.rectiflow.calendar;
 
 import java.time.LocalDate;
 

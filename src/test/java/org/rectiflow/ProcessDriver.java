@@ -19,7 +19,7 @@ import org.rectiflow.inspection.Inspection;
 import org.rectiflow.plan.Feedback;
 import org.rectiflow.plan.PlanService;
 import org.rectiflow.plan.RectificationProcess;
-import org.rectiflow.task.EvidenceService;
+import org.rectiflow.evidence.EvidenceService;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.rectiflow.task.RectificationTaskService;

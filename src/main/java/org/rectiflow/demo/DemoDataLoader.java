@@ -24,7 +24,7 @@ import org.rectiflow.plan.RectificationProcess;
 import org.rectiflow.report.ReportService;
 import org.rectiflow.supervision.SupervisionProcess;
 import org.rectiflow.task.DeadlineService;
-import org.rectiflow.task.EvidenceService;
+import org.rectiflow.evidence.EvidenceService;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.rectiflow.task.RectificationTaskService;

@@ -18,7 +18,7 @@ import org.rectiflow.ledger.LedgerQueries.ResponsibilityRow;
 import org.rectiflow.ledger.LedgerQueries.ResponsibilityView;
 import org.rectiflow.ledger.LedgerQueries.TaskPage;
 import org.rectiflow.ledger.LedgerQueries.TaskRow;
-import org.rectiflow.task.EvidenceService;
+import org.rectiflow.evidence.EvidenceService;
 import org.rectiflow.task.RectificationTaskRepository;
 import org.rectiflow.task.TaskStatus;
 import org.springframework.beans.factory.annotation.Autowired;

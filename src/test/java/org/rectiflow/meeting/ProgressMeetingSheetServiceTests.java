@@ -17,7 +17,7 @@ import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.ledger.LedgerFixture;
 import org.rectiflow.plan.Feedback;
 import org.rectiflow.system.RectiflowException;
-import org.rectiflow.task.EvidenceService;
+import org.rectiflow.evidence.EvidenceService;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.rectiflow.task.RectificationTaskRepository;

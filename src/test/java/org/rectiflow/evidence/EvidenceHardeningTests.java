@@ -1,4 +1,4 @@
-package org.rectiflow.task;
+package org.rectiflow.evidence;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +16,7 @@ import org.rectiflow.audit.AuditEntry;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.identity.Department;
 import org.rectiflow.security.PortalSession;
+import org.rectiflow.task.Evidence;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;

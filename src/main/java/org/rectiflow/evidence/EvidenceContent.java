@@ -1,4 +1,4 @@
-package org.rectiflow.task;
+package org.rectiflow.evidence;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

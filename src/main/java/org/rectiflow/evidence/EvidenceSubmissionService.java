@@ -1,4 +1,4 @@
-package org.rectiflow.task;
+package org.rectiflow.evidence;
 
 import java.time.Clock;
 import java.util.List;
@@ -7,6 +7,10 @@ import java.util.Optional;
 
 import org.rectiflow.identity.Directory;
 import org.rectiflow.system.RectiflowException;
+import org.rectiflow.task.RectificationTask;
+import org.rectiflow.task.RectificationTaskProcess;
+import org.rectiflow.task.RectificationTaskProcessAdapter;
+import org.rectiflow.task.RectificationTaskRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,12 +1,10 @@
-package org.rectiflow.task;
+package org.rectiflow.evidence;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
 
 import org.rectiflow.audit.AuditKind;
 import org.rectiflow.audit.AuditLog;
@@ -15,6 +13,12 @@ import org.rectiflow.identity.Viewer;
 import org.rectiflow.identity.Groups;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.RectiflowProperties;
+import org.rectiflow.task.Evidence;
+import org.rectiflow.task.EvidenceRepository;
+import org.rectiflow.task.EvidenceSummary;
+import org.rectiflow.task.RectificationTask;
+import org.rectiflow.task.RectificationTaskProcessAdapter;
+import org.rectiflow.task.RectificationTaskRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -72,7 +76,7 @@ public class EvidenceService {
 				uploadedBy, this.clock.instant()));
 		this.contents.save(new EvidenceContent(saved.getId(), upload.bytes()));
 		this.process.updateEvidenceSummary(taskId,
-				summarize(this.evidence.findByTaskIdOrderByUploadedAtAsc(taskId), this.directory::displayName));
+				EvidenceSummary.summarize(this.evidence.findByTaskIdOrderByUploadedAtAsc(taskId), this.directory::displayName));
 		this.auditLog.record(uploadedBy, AuditLog.clientAddress(), AuditKind.UPLOAD, "evidence:" + saved.getId(),
 				"task " + task.getCode() + "；" + fileName + "；" + contentType + "；" + saved.getSizeBytes()
 						+ " B；sha256=" + saved.getSha256());
@@ -98,7 +102,7 @@ public class EvidenceService {
 		this.auditLog.record(by, AuditLog.clientAddress(), AuditKind.UPLOAD_REMOVED, "evidence:" + evidenceId,
 				"task " + task.getCode() + "；" + e.getFileName() + "；sha256=" + e.getSha256());
 		this.process.updateEvidenceSummary(e.getTaskId(),
-				summarize(this.evidence.findByTaskIdOrderByUploadedAtAsc(e.getTaskId()), this.directory::displayName));
+				EvidenceSummary.summarize(this.evidence.findByTaskIdOrderByUploadedAtAsc(e.getTaskId()), this.directory::displayName));
 	}
 
 	/** Stamps the files waiting in the task's draft as submitted with its progress; returns how many there were. */
@@ -141,69 +145,13 @@ public class EvidenceService {
 			.orElseThrow(() -> new RectiflowException.NotFound("error.evidence.notFound", evidenceId));
 	}
 
-	/**
-	 * One line per file, as the task forms show it: "name (size, uploader's name): description". The summary is a
-	 * String variable of the task's process, which the engine keeps in a column of {@value #MAX_SUMMARY_LENGTH}
-	 * characters: a longer one failed every upload from then on. So each description is cut to
-	 * {@value #MAX_SUMMARY_DESCRIPTION} characters, and the files that no longer fit are counted in a last line that
-	 * points to the task's page, where every file and its whole description are listed.
-	 */
-	public static String summarize(List<Evidence> files, Function<String, String> displayName) {
-		if (files.isEmpty()) {
-			return "（尚未上传佐证材料）";
-		}
-		StringBuilder summary = new StringBuilder();
-		int i = 1;
-		for (Evidence e : files) {
-			StringBuilder line = new StringBuilder().append(i)
-				.append(". ")
-				.append(e.getFileName())
-				.append("（")
-				.append(humanSize(e.getSizeBytes()))
-				.append("，")
-				.append(displayName.apply(e.getUploadedBy()))
-				.append("）");
-			if (e.getDescription() != null) {
-				line.append("：").append(shortened(e.getDescription(), MAX_SUMMARY_DESCRIPTION));
-			}
-			line.append('\n');
-			String rest = "……另有 " + (files.size() - i + 1) + " 份材料（共 " + files.size() + " 份），请在整改通的任务页面查看";
-			boolean last = i == files.size();
-			if (summary.length() + line.length() + (last ? 0 : rest.length()) > MAX_SUMMARY_LENGTH) {
-				summary.append(rest);
-				break;
-			}
-			summary.append(line);
-			i++;
-		}
-		return summary.toString().trim();
+	/** As {@link EvidenceSummary#humanSize}; the task page's template calls it here. */
+	public static String humanSize(long bytes) {
+		return EvidenceSummary.humanSize(bytes);
 	}
-
-	/** The engine's limit for a String variable (its {@code TEXT_} column). */
-	static final int MAX_SUMMARY_LENGTH = 4000;
-
-	/** How much of each file's description the summary shows. */
-	static final int MAX_SUMMARY_DESCRIPTION = 200;
 
 	/** The longest description kept with a file (the {@code evidence.description} column). */
 	static final int MAX_DESCRIPTION_LENGTH = 1000;
-
-	private static String shortened(String text, int max) {
-		if (text.codePointCount(0, text.length()) <= max) {
-			return text;
-		}
-		return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
-	}
-
-	public static String humanSize(long bytes) {
-		if (bytes < 1024) {
-			return bytes + " B";
-		}
-		if (bytes < 1024 * 1024) {
-			return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
-		}
-		return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
-	}
 
 	/** The rules every file meets (present, not too large, an allowed type), checked before anything is stored. */
 	public void check(Upload upload) {
@@ -216,7 +164,7 @@ public class EvidenceService {
 			throw new RectiflowException("error.evidence.empty");
 		}
 		if (upload.bytes().length > this.properties.evidence().maxBytes()) {
-			throw new RectiflowException("error.evidence.tooLarge", humanSize(this.properties.evidence().maxBytes()));
+			throw new RectiflowException("error.evidence.tooLarge", EvidenceSummary.humanSize(this.properties.evidence().maxBytes()));
 		}
 		if (upload.description() != null && upload.description().strip().length() > MAX_DESCRIPTION_LENGTH) {
 			throw new RectiflowException("error.evidence.descriptionTooLong", MAX_DESCRIPTION_LENGTH);

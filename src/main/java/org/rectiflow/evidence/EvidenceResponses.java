@@ -1,7 +1,8 @@
-package org.rectiflow.task;
+package org.rectiflow.evidence;
 
 import java.nio.charset.StandardCharsets;
 
+import org.rectiflow.task.Evidence;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -1,4 +1,4 @@
-package org.rectiflow.task;
+package org.rectiflow.evidence;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 

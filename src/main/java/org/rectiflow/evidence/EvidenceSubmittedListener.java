@@ -1,10 +1,12 @@
-package org.rectiflow.task;
+package org.rectiflow.evidence;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.rectiflow.system.BusinessKey;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.ValidatingTaskListener;
+import org.rectiflow.task.RectificationTaskProcess;
+import org.rectiflow.task.RectificationTaskService;
 import org.springframework.stereotype.Component;
 
 /** {@code userTask_submitEvidence} complete: progress is only submitted with a report and at least one file. */

@@ -1,4 +1,4 @@
-package org.rectiflow.task;
+package org.rectiflow.evidence;
 
 import java.text.Normalizer;
 import java.util.regex.Pattern;

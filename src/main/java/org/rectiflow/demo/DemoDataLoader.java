@@ -23,7 +23,7 @@ import org.rectiflow.plan.PlanService;
 import org.rectiflow.plan.RectificationProcess;
 import org.rectiflow.report.ReportService;
 import org.rectiflow.supervision.SupervisionProcess;
-import org.rectiflow.task.DeadlineService;
+import org.rectiflow.deadline.DeadlineService;
 import org.rectiflow.evidence.EvidenceService;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;

@@ -17,7 +17,7 @@ import org.rectiflow.system.Actors;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.RectiflowProperties;
-import org.rectiflow.task.DeadlineService;
+import org.rectiflow.deadline.DeadlineService;
 import org.rectiflow.task.Evidence;
 import org.rectiflow.evidence.EvidenceDraft;
 import org.rectiflow.evidence.EvidenceResponses;

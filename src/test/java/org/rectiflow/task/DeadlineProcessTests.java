@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.rectiflow.ProcessDriver;
 import org.rectiflow.TestFeedback;
 import org.rectiflow.calendar.WorkingDays;
+import org.rectiflow.deadline.DeadlineService;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.identity.Groups;
 import org.rectiflow.inspection.Inspection;

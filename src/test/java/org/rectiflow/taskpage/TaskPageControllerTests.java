@@ -13,7 +13,7 @@ import org.rectiflow.inspection.ProblemRepository;
 import org.rectiflow.supervision.SupervisionService;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.task.DeadlineExtension;
-import org.rectiflow.task.DeadlineService;
+import org.rectiflow.deadline.DeadlineService;
 import org.rectiflow.task.Evidence;
 import org.rectiflow.evidence.EvidenceDraft;
 import org.rectiflow.evidence.EvidenceResponses;

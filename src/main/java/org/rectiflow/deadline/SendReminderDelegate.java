@@ -1,4 +1,4 @@
-package org.rectiflow.task;
+package org.rectiflow.deadline;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

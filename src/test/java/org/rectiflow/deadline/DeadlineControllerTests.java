@@ -1,4 +1,4 @@
-package org.rectiflow.task;
+package org.rectiflow.deadline;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.exception.NotValidException;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.system.RectiflowException;
+import org.rectiflow.task.DeadlineExtension;
+import org.rectiflow.task.RectificationTask;
 import org.rectiflow.web.PortalWebMvcTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;

@@ -1,4 +1,4 @@
-package org.rectiflow.task;
+package org.rectiflow.deadline;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,6 +17,14 @@ import org.rectiflow.identity.Groups;
 import org.rectiflow.notification.Notice;
 import org.rectiflow.notification.Notifications;
 import org.rectiflow.system.RectiflowException;
+import org.rectiflow.task.DeadlineExtension;
+import org.rectiflow.task.DeadlineExtensionRepository;
+import org.rectiflow.task.DeadlineTimes;
+import org.rectiflow.task.RectificationTask;
+import org.rectiflow.task.RectificationTaskProcess;
+import org.rectiflow.task.RectificationTaskProcessAdapter;
+import org.rectiflow.task.RectificationTaskRepository;
+import org.rectiflow.task.RectificationTaskService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;

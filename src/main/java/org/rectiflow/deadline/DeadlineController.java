@@ -1,4 +1,4 @@
-package org.rectiflow.task;
+package org.rectiflow.deadline;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -9,6 +9,8 @@ import org.rectiflow.identity.Directory;
 import org.rectiflow.system.Actors;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowException;
+import org.rectiflow.task.DeadlineExtension;
+import org.rectiflow.task.RectificationTaskProcess;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,10 +1,11 @@
-package org.rectiflow.task;
+package org.rectiflow.deadline;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.rectiflow.system.Actors;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.ValidatingTaskListener;
+import org.rectiflow.task.RectificationTaskProcess;
 import org.springframework.stereotype.Component;
 
 /**

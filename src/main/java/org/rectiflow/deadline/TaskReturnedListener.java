@@ -1,8 +1,9 @@
-package org.rectiflow.task;
+package org.rectiflow.deadline;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.rectiflow.system.BusinessKey;
+import org.rectiflow.task.RectificationTaskProcess;
 import org.springframework.stereotype.Component;
 
 /**

@@ -12,7 +12,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.rectiflow.inspection.importing.PlanWorkbookTemplate;
+import org.rectiflow.plan.importing.PlanWorkbookTemplate;
 
 /**
  * Plan workbooks for tests, filled in the way the office fills them: the downloaded template opened in "Excel"

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.rectiflow.deadline.WorkingDays;
+import org.rectiflow.calendar.WorkingDays;
 import org.rectiflow.identity.Department;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.inspection.InspectionRepository;

@@ -18,7 +18,7 @@ public record Dashboard(Long inspectionId, String title, String unitName, Inspec
 
 	/**
 	 * The numbers people quote in meetings: problems and tasks by outcome, and how many open tasks are overdue or
-	 * due within {@link org.rectiflow.deadline.TrafficLight#DUE_SOON_WORKING_DAYS} working days.
+	 * due within {@link org.rectiflow.calendar.TrafficLight#DUE_SOON_WORKING_DAYS} working days.
 	 */
 	public record Headline(OutcomeCounts problems, OutcomeCounts tasks, int overdue, int dueSoon) {
 	}

@@ -14,7 +14,7 @@ import org.rectiflow.dashboard.Dashboard.Day;
 import org.rectiflow.dashboard.Dashboard.DepartmentRow;
 import org.rectiflow.dashboard.Dashboard.Headline;
 import org.rectiflow.dashboard.Dashboard.ProblemRow;
-import org.rectiflow.deadline.WorkingDays;
+import org.rectiflow.calendar.WorkingDays;
 import org.rectiflow.identity.Department;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.inspection.InspectionRepository;

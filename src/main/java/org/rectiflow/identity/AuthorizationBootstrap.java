@@ -13,13 +13,9 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.camunda.bpm.engine.impl.AuthorizationQueryImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.rectiflow.audit.AuditKind;
 import org.rectiflow.audit.AuditLog;
+import org.rectiflow.engine.EngineCommands;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -61,11 +57,11 @@ class AuthorizationBootstrap {
 
 	private final AuthorizationService authorizations;
 
-	private final ProcessEngineConfigurationImpl engine;
+	private final EngineCommands engine;
 
 	private final AuditLog auditLog;
 
-	AuthorizationBootstrap(AuthorizationService authorizations, ProcessEngineConfigurationImpl engine,
+	AuthorizationBootstrap(AuthorizationService authorizations, EngineCommands engine,
 			AuditLog auditLog) {
 		this.authorizations = authorizations;
 		this.engine = engine;
@@ -118,7 +114,7 @@ class AuthorizationBootstrap {
 	private void tightenOpenTasks() {
 		for (int attempt = 1;; attempt++) {
 			try {
-				int tightened = this.engine.getCommandExecutorTxRequiresNew().execute(new TaskWorkInsteadOfUpdate());
+				int tightened = this.engine.taskWorkInsteadOfUpdate(Groups.CAMUNDA_ADMIN);
 				if (tightened > 0) {
 					this.auditLog.record(AuditKind.PERMISSION_CHANGE, "TaskWorkInsteadOfUpdate",
 							"REVOKE UPDATE, GRANT TASK_WORK on " + tightened + " open tasks to their candidates and assignees");
@@ -131,30 +127,6 @@ class AuthorizationBootstrap {
 				}
 			}
 		}
-	}
-
-	/** One engine command: every grant of UPDATE on a single step, except administrators', becomes TASK_WORK. */
-	static final class TaskWorkInsteadOfUpdate implements Command<Integer> {
-
-		@Override
-		public Integer execute(CommandContext context) {
-			AuthorizationQueryImpl query = new AuthorizationQueryImpl();
-			query.authorizationType(Authorization.AUTH_TYPE_GRANT)
-				.resourceType(Resources.TASK)
-				.hasPermission(Permissions.UPDATE);
-			int tightened = 0;
-			for (Authorization grant : context.getAuthorizationManager().selectAuthorizationByQueryCriteria(query)) {
-				if (ANY.equals(grant.getResourceId()) || Groups.CAMUNDA_ADMIN.equals(grant.getGroupId())) {
-					continue;
-				}
-				AuthorizationEntity entity = (AuthorizationEntity) grant;
-				entity.removePermission(Permissions.UPDATE);
-				entity.addPermission(TaskPermissions.TASK_WORK);
-				tightened++;
-			}
-			return tightened;
-		}
-
 	}
 
 	/** Takes permissions back from a grant an earlier version made. */

@@ -10,17 +10,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.rectiflow.engine.IdentityChangeListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads people and departments from Camunda's identity service, the one place where they are kept. A person's groups
  * are asked for on every step they complete and every page they open, so they are kept for {@link #REMEMBERED}: this
  * node forgets them at once when users, groups or memberships change through the engine (Admin, our bootstrap; see
- * {@link IdentityChangesPlugin}), another node sharing the database within that time. A signed-in session follows
+ * {@code engine/IdentityChangesPlugin}), another node sharing the database within that time. A signed-in session follows
  * them on its next request ({@link SessionGroupsFilter}).
  */
 @Component
-public class Directory {
+public class Directory implements IdentityChangeListener {
 
 	static final Duration REMEMBERED = Duration.ofSeconds(30);
 
@@ -36,6 +37,11 @@ public class Directory {
 	}
 
 	/** Drops what is remembered: the engine has just changed users, groups or memberships. */
+	@Override
+	public void identityChanged() {
+		forget();
+	}
+
 	void forget() {
 		this.groups.clear();
 	}

@@ -3,6 +3,7 @@ package org.rectiflow.identity;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.rectiflow.engine.Passwords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

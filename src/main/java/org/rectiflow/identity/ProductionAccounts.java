@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.rectiflow.engine.Passwords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -60,7 +60,7 @@ class ProductionAccounts implements SmartInitializingSingleton {
 			.asc()
 			.list()
 			.stream()
-			.filter((u) -> u instanceof UserEntity entity && this.passwords.matches(entity, DemoAccounts.PASSWORD))
+			.filter((u) -> this.passwords.matches(u, DemoAccounts.PASSWORD))
 			.map(User::getId)
 			.toList();
 		if (!demo.isEmpty()) {

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.rectiflow.audit.AuditKind;
 import org.rectiflow.audit.AuditLog;
-import org.rectiflow.security.JavaSerializationGuardFilter;
 import org.rectiflow.system.Messages;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;

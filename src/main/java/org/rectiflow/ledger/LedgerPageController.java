@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.rectiflow.deadline.TrafficLight;
+import org.rectiflow.calendar.TrafficLight;
 import org.rectiflow.task.TaskKind;
 import org.rectiflow.task.TaskStatus;
 import org.springframework.context.MessageSource;

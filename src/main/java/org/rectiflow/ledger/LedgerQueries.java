@@ -19,8 +19,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import org.rectiflow.deadline.TrafficLight;
-import org.rectiflow.deadline.WorkingDays;
+import org.rectiflow.calendar.TrafficLight;
+import org.rectiflow.calendar.WorkingDays;
 import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.inspection.Inspection;

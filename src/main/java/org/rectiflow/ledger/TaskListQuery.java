@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 
-import org.rectiflow.deadline.TrafficLight;
+import org.rectiflow.calendar.TrafficLight;
 import org.rectiflow.task.TaskKind;
 import org.rectiflow.task.TaskStatus;
 import org.springframework.context.support.DefaultMessageSourceResolvable;

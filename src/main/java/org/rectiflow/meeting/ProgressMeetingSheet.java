@@ -3,7 +3,7 @@ package org.rectiflow.meeting;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.rectiflow.deadline.TrafficLight;
+import org.rectiflow.calendar.TrafficLight;
 import org.rectiflow.inspection.InspectionStatus;
 import org.rectiflow.task.TaskStatus;
 

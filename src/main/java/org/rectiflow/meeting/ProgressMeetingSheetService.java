@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.rectiflow.deadline.TrafficLight;
-import org.rectiflow.deadline.WorkingDays;
+import org.rectiflow.calendar.TrafficLight;
+import org.rectiflow.calendar.WorkingDays;
 import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.inspection.Inspection;

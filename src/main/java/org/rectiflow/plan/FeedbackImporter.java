@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.rectiflow.inspection.importing.ParsedReport;
-import org.rectiflow.inspection.importing.ReportFormatException;
-import org.rectiflow.inspection.importing.ReportParser;
+import org.rectiflow.plan.importing.ParsedReport;
+import org.rectiflow.plan.importing.ReportFormatException;
+import org.rectiflow.plan.importing.ReportParser;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.task.TaskKind;
 import org.springframework.boot.context.properties.ConfigurationProperties;

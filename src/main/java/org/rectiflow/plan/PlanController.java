@@ -10,9 +10,9 @@ import java.util.Locale;
 import jakarta.validation.Valid;
 
 import org.rectiflow.inspection.Inspection;
-import org.rectiflow.inspection.importing.PlanWorkbookException;
-import org.rectiflow.inspection.importing.PlanWorkbookReader;
-import org.rectiflow.inspection.importing.WorkbookError;
+import org.rectiflow.plan.importing.PlanWorkbookException;
+import org.rectiflow.plan.importing.PlanWorkbookReader;
+import org.rectiflow.plan.importing.WorkbookError;
 import org.rectiflow.system.ApiController;
 import org.rectiflow.system.Messages;
 import org.rectiflow.task.RectificationTask;

@@ -9,12 +9,12 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.rectiflow.deadline.WorkingDays;
-import org.rectiflow.inspection.importing.ParsedPlan;
-import org.rectiflow.inspection.importing.PlanWorkbookException;
-import org.rectiflow.inspection.importing.PlanWorkbookReader;
-import org.rectiflow.inspection.importing.PlanWorkbookTemplate;
-import org.rectiflow.inspection.importing.WorkbookError;
+import org.rectiflow.calendar.WorkingDays;
+import org.rectiflow.plan.importing.ParsedPlan;
+import org.rectiflow.plan.importing.PlanWorkbookException;
+import org.rectiflow.plan.importing.PlanWorkbookReader;
+import org.rectiflow.plan.importing.PlanWorkbookTemplate;
+import org.rectiflow.plan.importing.WorkbookError;
 import org.rectiflow.system.Messages;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;

@@ -21,8 +21,8 @@ import org.rectiflow.inspection.Inspection;
 import org.rectiflow.inspection.Problem;
 import org.rectiflow.inspection.ProblemCategoryRepository;
 import org.rectiflow.inspection.ProblemRepository;
-import org.rectiflow.inspection.importing.ParsedPlan;
-import org.rectiflow.inspection.importing.PlanWorkbookReader;
+import org.rectiflow.plan.importing.ParsedPlan;
+import org.rectiflow.plan.importing.PlanWorkbookReader;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.task.Measure;
 import org.rectiflow.task.MeasureRepository;
@@ -78,7 +78,7 @@ public class PlanWorkbookImporter {
 			int tasks) {
 	}
 
-	/** @throws org.rectiflow.inspection.importing.PlanWorkbookException listing every error, importing nothing */
+	/** @throws org.rectiflow.plan.importing.PlanWorkbookException listing every error, importing nothing */
 	@Transactional
 	public Outcome importWorkbook(byte[] bytes, String fileName, String importedBy, Locale locale) {
 		ParsedPlan plan = this.reader.read(bytes, locale);
@@ -99,7 +99,7 @@ public class PlanWorkbookImporter {
 	 * Replaces the plan of an inspection being drafted with the reworked workbook (downloaded from
 	 * {@link #currentPlan}): its breakdown and the feedback's details; title, group and unit stay. A workbook that says
 	 * what the plan already says changes nothing ({@code alreadyImported}), so uploading it twice is harmless.
-	 * @throws org.rectiflow.inspection.importing.PlanWorkbookException listing every error, changing nothing
+	 * @throws org.rectiflow.plan.importing.PlanWorkbookException listing every error, changing nothing
 	 */
 	@Transactional
 	public Outcome replacePlan(Long inspectionId, byte[] bytes, Locale locale) {

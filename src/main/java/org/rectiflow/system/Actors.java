@@ -1,8 +1,8 @@
 package org.rectiflow.system;
 
+import java.util.function.Supplier;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Who is acting: the signed-in person, or the engine itself for timers and jobs. */
@@ -10,7 +10,19 @@ public final class Actors {
 
 	public static final String SYSTEM = "system";
 
+	/**
+	 * Who the engine says is acting inside the command running on this thread, or null. Only the engine package
+	 * knows how to ask (its internals); it tells this class at start-up ({@code engine/EngineActors}), so that this
+	 * base package depends on none of ours.
+	 */
+	private static volatile Supplier<String> commandUser = () -> null;
+
 	private Actors() {
+	}
+
+	/** Set once by the engine package: how to find the engine's user of the command running on this thread. */
+	public static void commandUserFrom(Supplier<String> commandUser) {
+		Actors.commandUser = commandUser;
 	}
 
 	public static String current() {
@@ -19,11 +31,9 @@ public final class Actors {
 				&& !"anonymousUser".equals(authentication.getName())) {
 			return authentication.getName();
 		}
-		if (Context.getCommandContext() != null) {
-			Authentication engineUser = Context.getCommandContext().getAuthentication();
-			if (engineUser != null && engineUser.getUserId() != null) {
-				return engineUser.getUserId();
-			}
+		String engineUser = commandUser.get();
+		if (engineUser != null) {
+			return engineUser;
 		}
 		return SYSTEM;
 	}

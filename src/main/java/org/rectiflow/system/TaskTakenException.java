@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 /**
  * Someone else completed or claimed the step a moment earlier: the engine's optimistic lock fired, or the task is
  * gone. Not an error of the system, a conflict the person resolves by looking again; the engine's REST API answers
- * it with 409 and our message ({@link ConflictingCompletionPlugin}).
+ * it with 409 and our message ({@code engine/ConflictingCompletionPlugin}).
  */
 public class TaskTakenException extends ProcessEngineException {
 

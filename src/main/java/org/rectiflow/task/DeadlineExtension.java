@@ -54,7 +54,7 @@ public class DeadlineExtension {
 	protected DeadlineExtension() {
 	}
 
-	DeadlineExtension(RectificationTask task, LocalDate requestedDeadline, String reason, String requestedBy,
+	public DeadlineExtension(RectificationTask task, LocalDate requestedDeadline, String reason, String requestedBy,
 			Instant requestedAt) {
 		this.taskId = task.getId();
 		this.round = task.getRound();
@@ -65,7 +65,7 @@ public class DeadlineExtension {
 		this.requestedAt = requestedAt;
 	}
 
-	void decide(boolean approved, String by, String opinion, Instant at) {
+	public void decide(boolean approved, String by, String opinion, Instant at) {
 		this.status = approved ? Status.APPROVED : Status.REFUSED;
 		this.decidedBy = by;
 		this.opinion = opinion;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
-import org.rectiflow.deadline.WorkingDays;
+import org.rectiflow.calendar.WorkingDays;
 import org.rectiflow.system.RectiflowProperties;
 import org.springframework.stereotype.Component;
 

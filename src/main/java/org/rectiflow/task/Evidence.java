@@ -7,7 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
-/** A file proving a measure was carried out; the bytes are in {@link EvidenceContent}. */
+/** A file proving a measure was carried out; the bytes are in {@code evidence/EvidenceContent}. */
 @Entity
 public class Evidence {
 

@@ -23,12 +23,13 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rectiflow.audit.AuditKind;
 import org.rectiflow.audit.AuditLog;
+import org.rectiflow.engine.EngineCommands;
+import org.rectiflow.engine.GrantInstanceReads;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.TaskTakenException;
 import org.springframework.stereotype.Component;
@@ -58,12 +59,12 @@ public class RectificationTaskProcessAdapter {
 
 	private final RepositoryService repositoryService;
 
-	private final ProcessEngineConfigurationImpl commands;
+	private final EngineCommands commands;
 
 	private final AuditLog auditLog;
 
 	RectificationTaskProcessAdapter(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
-			IdentityService identityService, RepositoryService repositoryService, ProcessEngineConfigurationImpl commands,
+			IdentityService identityService, RepositoryService repositoryService, EngineCommands commands,
 			AuditLog auditLog) {
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
@@ -110,7 +111,7 @@ public class RectificationTaskProcessAdapter {
 			groups.add(task.getLeadDepartment());
 			grants.add(new GrantInstanceReads.Grant(instance.getId(), groups, task.getResponsibleLeader()));
 		}
-		this.commands.getCommandExecutorTxRequired().execute(new GrantInstanceReads(grants));
+		this.commands.grantInstanceReads(grants);
 		this.auditLog.record(AuditKind.PERMISSION_CHANGE, "GrantInstanceRead", GrantInstanceReads.describe(grants));
 		return instances;
 	}
@@ -249,8 +250,7 @@ public class RectificationTaskProcessAdapter {
 		}
 		this.identityService.setAuthentication(userId, groupIds);
 		try {
-			this.commands.getCommandExecutorTxRequired()
-				.execute(new ClaimingCompleteTaskCmd(step.engineTaskId(), userId, variables));
+			this.commands.claimAndComplete(step.engineTaskId(), userId, variables);
 		}
 		catch (TaskTakenException | TaskAlreadyClaimedException | OptimisticLockingException | NullValueException ex) {
 			throw new RectiflowException.Conflict("error.step.gone");

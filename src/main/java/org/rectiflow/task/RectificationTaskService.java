@@ -263,7 +263,7 @@ public class RectificationTaskService {
 					numberedMeasures(measuresByTask.getOrDefault(task.getId(), List.of())),
 					Department.nameOf(task.getLeadDepartment()), displayName.apply(task.getResponsibleLeader()),
 					this.deadlineTimes.of(task.getDeadline()), this.properties.stageReportPeriod(),
-					EvidenceService.summarize(evidenceByTask.getOrDefault(task.getId(), List.of()), displayName))));
+					EvidenceSummary.summarize(evidenceByTask.getOrDefault(task.getId(), List.of()), displayName))));
 		}
 		this.process.startAll(starts);
 	}

@@ -6,7 +6,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.rectiflow.deadline.WorkingDays;
+import org.rectiflow.calendar.WorkingDays;
 import org.rectiflow.identity.Department;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.springframework.stereotype.Component;

@@ -11,7 +11,7 @@ import org.rectiflow.ProcessDriver;
 import org.rectiflow.TestFeedback;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.inspection.Inspection;
-import org.rectiflow.task.DeadlineService;
+import org.rectiflow.deadline.DeadlineService;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskRepository;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -25,7 +25,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.task.Task;
 import org.rectiflow.supervision.SignOff;
-import org.rectiflow.system.EngineIndexesPlugin;
+import org.rectiflow.engine.EngineIndexesPlugin;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.springframework.core.io.ClassPathResource;
 import org.w3c.dom.Document;

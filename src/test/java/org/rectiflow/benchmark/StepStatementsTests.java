@@ -27,7 +27,7 @@ import org.rectiflow.plan.Feedback;
 import org.rectiflow.plan.FeedbackImporter;
 import org.rectiflow.supervision.SignOff;
 import org.rectiflow.supervision.SupervisionService;
-import org.rectiflow.task.EvidenceSubmissionService;
+import org.rectiflow.evidence.EvidenceSubmissionService;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.rectiflow.task.RectificationTaskProcessAdapter;

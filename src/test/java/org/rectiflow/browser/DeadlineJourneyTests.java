@@ -12,7 +12,7 @@ import org.rectiflow.TestFeedback;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.supervision.SupervisionService;
 import org.rectiflow.task.DeadlineExtension;
-import org.rectiflow.task.DeadlineService;
+import org.rectiflow.deadline.DeadlineService;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.rectiflow.task.RectificationTaskService;

@@ -9,7 +9,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.rectiflow.ProcessDriver;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.ledger.LedgerFixture;
-import org.rectiflow.task.EvidenceService;
+import org.rectiflow.evidence.EvidenceService;
 import org.rectiflow.task.RectificationTaskRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -15,7 +15,7 @@ import org.rectiflow.TestFeedback;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.supervision.SupervisionRecord;
 import org.rectiflow.supervision.SupervisionService;
-import org.rectiflow.task.EvidenceService;
+import org.rectiflow.evidence.EvidenceService;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.springframework.beans.factory.annotation.Autowired;

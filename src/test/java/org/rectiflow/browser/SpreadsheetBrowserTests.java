@@ -11,7 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.rectiflow.TestWorkbooks;
 import org.rectiflow.identity.DemoAccounts;
-import org.rectiflow.inspection.importing.PlanWorkbookTemplate;
+import org.rectiflow.plan.importing.PlanWorkbookTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,6 +3,7 @@ package org.rectiflow.deadline;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.rectiflow.calendar.TrafficLight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -11,7 +11,7 @@ import org.rectiflow.inspection.InspectionRepository;
 import org.rectiflow.ledger.Ledger;
 import org.rectiflow.ledger.LedgerService;
 import org.rectiflow.task.DeadlineExtension;
-import org.rectiflow.task.DeadlineService;
+import org.rectiflow.deadline.DeadlineService;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

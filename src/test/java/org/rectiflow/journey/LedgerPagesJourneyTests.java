@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.rectiflow.ProcessDriver;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.ledger.LedgerFixture;
-import org.rectiflow.task.EvidenceService;
+import org.rectiflow.evidence.EvidenceService;
 import org.rectiflow.task.RectificationTaskRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

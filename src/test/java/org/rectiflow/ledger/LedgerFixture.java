@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.rectiflow.ProcessDriver;
-import org.rectiflow.deadline.WorkingDays;
+import org.rectiflow.calendar.WorkingDays;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.plan.Feedback;
-import org.rectiflow.task.EvidenceService;
+import org.rectiflow.evidence.EvidenceService;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskRepository;
 import org.rectiflow.task.TaskKind;

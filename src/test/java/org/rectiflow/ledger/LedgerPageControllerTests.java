@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
-import org.rectiflow.deadline.TrafficLight;
+import org.rectiflow.calendar.TrafficLight;
 import org.rectiflow.inspection.InspectionStatus;
 import org.rectiflow.ledger.LedgerQueries.Heading;
 import org.rectiflow.ledger.LedgerQueries.Option;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.rectiflow.deadline.TrafficLight;
+import org.rectiflow.calendar.TrafficLight;
 import org.rectiflow.ledger.LedgerQueries.Option;
 import org.rectiflow.ledger.LedgerQueries.TaskOptions;
 import org.rectiflow.task.TaskStatus;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.rectiflow.deadline.TrafficLight;
+import org.rectiflow.calendar.TrafficLight;
 import org.rectiflow.inspection.InspectionStatus;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.task.TaskStatus;

@@ -23,7 +23,7 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.rectiflow.deadline.CalendarDays;
+import org.rectiflow.calendar.CalendarDays;
 import org.rectiflow.identity.Groups;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;

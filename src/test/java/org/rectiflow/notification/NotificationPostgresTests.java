@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.EmbeddedPostgresConfiguration;
 import org.rectiflow.RectiflowApplication;
-import org.rectiflow.deadline.CalendarDays;
+import org.rectiflow.calendar.CalendarDays;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.rectiflow.ProcessDriver;
 import org.rectiflow.TestWorkbooks;
 import org.rectiflow.identity.DemoAccounts;
-import org.rectiflow.inspection.importing.PlanWorkbookTemplate;
+import org.rectiflow.plan.importing.PlanWorkbookTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;

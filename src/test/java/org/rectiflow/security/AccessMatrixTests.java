@@ -23,7 +23,7 @@ import org.rectiflow.TestFeedback;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.report.ReportService;
 import org.rectiflow.task.Evidence;
-import org.rectiflow.task.EvidenceService;
+import org.rectiflow.evidence.EvidenceService;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.rectiflow.web.PortalLogin;

@@ -29,7 +29,7 @@ import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.identity.Department;
 import org.rectiflow.plan.RectificationProcess;
 import org.rectiflow.supervision.SupervisionProcess;
-import org.rectiflow.task.DeadlineService;
+import org.rectiflow.deadline.DeadlineService;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.springframework.beans.factory.annotation.Autowired;

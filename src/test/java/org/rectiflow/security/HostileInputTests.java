@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.rectiflow.ProcessDriver;
 import org.rectiflow.TestFeedback;
 import org.rectiflow.identity.DemoAccounts;
-import org.rectiflow.task.EvidenceService;
+import org.rectiflow.evidence.EvidenceService;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskService;
 import org.rectiflow.web.PortalLogin;

@@ -11,6 +11,7 @@ import org.springframework.data.repository.Repository;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The layering the style guide asks for, kept by the build rather than by review. */
 @AnalyzeClasses(packages = "org.rectiflow", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -61,5 +62,23 @@ class ArchitectureTests {
 		.should()
 		.beAnnotatedWith(Query.class)
 		.allowEmptyShould(false);
+
+	/**
+	 * The feature packages depend on each other one way: a newcomer can read them from the bottom (system, engine)
+	 * up, and a change in one cannot come back round to it (docs/ARCHITECTURE.md).
+	 */
+	@ArchTest
+	static final ArchRule packagesAreFreeOfCycles = slices().matching("org.rectiflow.(*)..").should().beFreeOfCycles();
+
+	/**
+	 * What we do to the engine's internals lives in one package, the one an engine upgrade re-checks
+	 * (docs/ENGINE.md); features use the engine's public API, or the engine package's own.
+	 */
+	@ArchTest
+	static final ArchRule engineInternalsOnlyInTheEnginePackage = noClasses().that()
+		.resideOutsideOfPackage("org.rectiflow.engine..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("org.camunda.bpm.engine.impl..");
 
 }

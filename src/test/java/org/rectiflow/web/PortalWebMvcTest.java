@@ -11,8 +11,8 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.mockito.Mockito;
-import org.rectiflow.deadline.CalendarDays;
-import org.rectiflow.deadline.WorkingDays;
+import org.rectiflow.calendar.CalendarDays;
+import org.rectiflow.calendar.WorkingDays;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowProperties;

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.rectiflow.deadline.WorkingDays;
+import org.rectiflow.calendar.WorkingDays;
 import org.rectiflow.ledger.LedgerQueries;
 import org.rectiflow.ledger.LedgerScope;
 import org.rectiflow.ledger.ProblemFilter;

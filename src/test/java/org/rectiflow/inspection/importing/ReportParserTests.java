@@ -7,6 +7,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rectiflow.plan.importing.ParsedReport;
+import org.rectiflow.plan.importing.ReportFormatException;
+import org.rectiflow.plan.importing.ReportParser;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;

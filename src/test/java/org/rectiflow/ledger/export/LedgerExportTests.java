@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.rectiflow.TestWorkbooks;
-import org.rectiflow.inspection.importing.PlanWorkbookTemplate;
+import org.rectiflow.plan.importing.PlanWorkbookTemplate;
 import org.rectiflow.ledger.LedgerQueries;
 import org.rectiflow.ledger.LedgerScope;
 import org.rectiflow.ledger.ProblemFilter;

@@ -1,7 +1,0 @@
-package org.rectiflow.task;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-public interface EvidenceContentRepository extends JpaRepository<EvidenceContent, Long> {
-
-}

@@ -23,8 +23,8 @@ import org.rectiflow.identity.Directory;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.inspection.InspectionRepository;
 import org.rectiflow.system.RectiflowException;
-import org.rectiflow.task.RectificationTaskProcessAdapter;
-import org.rectiflow.task.RectificationTaskProcessAdapter.DatedReport;
+import org.rectiflow.task.RectificationTaskHistory;
+import org.rectiflow.task.RectificationTaskHistory.DatedReport;
 import org.rectiflow.task.TaskStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -61,17 +61,17 @@ public class ProgressMeetingSheetService {
 
 	private final WorkingDays workingDays;
 
-	private final RectificationTaskProcessAdapter process;
+	private final RectificationTaskHistory history;
 
 	private final Clock clock;
 
 	ProgressMeetingSheetService(NamedParameterJdbcTemplate jdbc, InspectionRepository inspections, Directory directory,
-			WorkingDays workingDays, RectificationTaskProcessAdapter process, Clock clock) {
+			WorkingDays workingDays, RectificationTaskHistory history, Clock clock) {
 		this.jdbc = jdbc;
 		this.inspections = inspections;
 		this.directory = directory;
 		this.workingDays = workingDays;
-		this.process = process;
+		this.history = history;
 		this.clock = clock;
 	}
 
@@ -109,7 +109,7 @@ public class ProgressMeetingSheetService {
 					reports.put(rs.getLong("task_id"), new DatedReport(utc(rs, "reported_at"),
 							rs.getString("stage_measures") + "\n" + rs.getString("stage_results")));
 				});
-		this.process.progressReportsBefore(tasks.stream().map(TaskRow::id).toList(), until)
+		this.history.progressReportsBefore(tasks.stream().map(TaskRow::id).toList(), until)
 			.forEach((taskId, report) -> reports.merge(taskId, report,
 					(stage, progress) -> progress.at().isAfter(stage.at()) ? progress : stage));
 		Map<String, String> leaderNames = this.directory.displayNames(tasks.stream().map(TaskRow::leader).toList());

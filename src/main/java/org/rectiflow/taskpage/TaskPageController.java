@@ -25,6 +25,7 @@ import org.rectiflow.evidence.EvidenceService;
 import org.rectiflow.evidence.EvidenceSubmissionService;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
+import org.rectiflow.task.RectificationTaskHistory;
 import org.rectiflow.task.RectificationTaskProcessAdapter;
 import org.rectiflow.task.RectificationTaskService;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,6 +57,8 @@ class TaskPageController {
 
 	private final RectificationTaskProcessAdapter process;
 
+	private final RectificationTaskHistory history;
+
 	private final ProblemRepository problems;
 
 	private final SupervisionService supervision;
@@ -75,13 +78,14 @@ class TaskPageController {
 	private final long maxRequestBytes;
 
 	TaskPageController(RectificationTaskService tasks, EvidenceService evidence, EvidenceSubmissionService submissions,
-			RectificationTaskProcessAdapter process, ProblemRepository problems, SupervisionService supervision,
+			RectificationTaskProcessAdapter process, RectificationTaskHistory history, ProblemRepository problems, SupervisionService supervision,
 			Directory directory, RectiflowProperties properties, Messages messages, Clock clock, WorkingDays workingDays,
 			DeadlineService deadlines, @Value("${spring.servlet.multipart.max-request-size:25MB}") DataSize maxRequestSize) {
 		this.tasks = tasks;
 		this.evidence = evidence;
 		this.submissions = submissions;
 		this.process = process;
+		this.history = history;
 		this.problems = problems;
 		this.supervision = supervision;
 		this.directory = directory;
@@ -94,7 +98,7 @@ class TaskPageController {
 	}
 
 	/** A timeline entry as the page shows it: the person's name instead of the account. */
-	record TimelineView(RectificationTaskProcessAdapter.TimelineEntry entry, String whoName) {
+	record TimelineView(RectificationTaskHistory.TimelineEntry entry, String whoName) {
 	}
 
 	@GetMapping("/tasks/{taskId}")
@@ -119,7 +123,7 @@ class TaskPageController {
 		model.addAttribute("records", this.supervision.recordsOfTask(taskId));
 		model.addAttribute("criticisms",
 				this.supervision.criticismsOfDepartment(task.getInspectionId(), task.getLeadDepartment()));
-		model.addAttribute("timeline", this.process.timeline(taskId)
+		model.addAttribute("timeline", this.history.timeline(taskId)
 			.stream()
 			.map((e) -> new TimelineView(e, (e.who() == null) ? null : this.directory.displayName(e.who())))
 			.toList());

@@ -68,6 +68,9 @@ class DeadlineProcessTests {
 	RectificationTaskProcessAdapter process;
 
 	@Autowired
+	RectificationTaskHistory history;
+
+	@Autowired
 	SupervisionService supervision;
 
 	@Autowired
@@ -182,7 +185,7 @@ class DeadlineProcessTests {
 
 		assertThat(instance()).hasPassed(END_CRITICISM_DECIDED).isWaitingAt(USER_TASK_SUBMIT_EVIDENCE);
 		assertThat(this.supervision.criticismsOf(this.task.getInspectionId())).isEmpty();
-		assertThat(this.process.timeline(this.task.getId()))
+		assertThat(this.history.timeline(this.task.getId()))
 			.anyMatch((e) -> "因疫情封控无法施工，情有可原".equals(e.details().get(VAR_CRITICISM_REASON)));
 	}
 

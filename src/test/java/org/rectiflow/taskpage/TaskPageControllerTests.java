@@ -21,6 +21,7 @@ import org.rectiflow.evidence.EvidenceService;
 import org.rectiflow.evidence.EvidenceSubmissionService;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
+import org.rectiflow.task.RectificationTaskHistory;
 import org.rectiflow.task.RectificationTaskProcessAdapter;
 import org.rectiflow.task.RectificationTaskService;
 import org.rectiflow.web.PortalWebMvcTest;
@@ -73,6 +74,9 @@ class TaskPageControllerTests {
 	RectificationTaskProcessAdapter process;
 
 	@MockitoBean
+	RectificationTaskHistory history;
+
+	@MockitoBean
 	ProblemRepository problems;
 
 	@MockitoBean
@@ -96,7 +100,7 @@ class TaskPageControllerTests {
 		given(this.deadlines.panel(any(), anyString(), anyList())).willReturn(new DeadlineService.Panel(List.of(), null,
 				true, false, false, 5, LocalDate.of(2026, 11, 21), LocalDate.of(2027, 11, 22)));
 		given(this.process.lastReturnReason(7L)).willReturn("维修记录缺少学生签字确认");
-		given(this.process.timeline(7L)).willReturn(List.of(new RectificationTaskProcessAdapter.TimelineEntry(
+		given(this.history.timeline(7L)).willReturn(List.of(new RectificationTaskHistory.TimelineEntry(
 				Instant.parse("2026-11-10T02:00:00Z"), RectificationTaskProcess.USER_TASK_ON_SITE_SUPERVISION, "纪委现场督办",
 				true, "disciplineOfficer", Map.of("supervisionDecision", "return", "supervisionFindings", "缺少签字"),
 				null)));

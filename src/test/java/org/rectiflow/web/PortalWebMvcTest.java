@@ -9,11 +9,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import org.mockito.Mockito;
 import org.rectiflow.calendar.CalendarDays;
 import org.rectiflow.calendar.WorkingDays;
 import org.rectiflow.identity.Directory;
+import org.rectiflow.plan.PlanService;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -70,6 +72,17 @@ public @interface PortalWebMvcTest {
 		RectiflowProperties rectiflowProperties() {
 			return new RectiflowProperties("P6M", "P1M", new RectiflowProperties.Evidence(20 * 1024 * 1024, List.of()),
 					new RectiflowProperties.Deadlines(3, 5), new RectiflowProperties.Demo(false, false));
+		}
+
+		/**
+		 * Every inspection's heading asks for a launch under way, the problem list whether the plan is being drafted,
+		 * the home page for all launches: the slice has no plan, so none is launching or drafting.
+		 */
+		@Bean
+		PlanService planService() {
+			PlanService plans = Mockito.mock(PlanService.class);
+			Mockito.when(plans.launches()).thenReturn(Map.of());
+			return plans;
 		}
 
 		@Bean

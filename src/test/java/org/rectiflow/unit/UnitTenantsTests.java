@@ -223,9 +223,27 @@ class UnitTenantsTests {
 		}
 	}
 
+	@Test
+	void theApiListsTheUnitsACallerSees() throws Exception {
+		assertThat(ids(STAFF)).containsExactly(this.inspection.getUnitId());
+		assertThat(ids(DemoAccounts.RECTIFICATION_CLERK)).containsExactly(this.inspection.getUnitId());
+		assertThat(ids(DemoAccounts.INSPECTOR)).containsExactly(this.inspection.getUnitId());
+		assertThat(ids(STRANGER)).containsExactly(OTHER_UNIT);
+		JsonNode other = basic(STRANGER, "/api/units").get(0);
+		assertThat(other.get("name").asText()).isEqualTo("另一被巡察单位");
+		assertThat(basic(STAFF, "/api/units").get(0).get("name").asText())
+			.isEqualTo(this.units.find(this.inspection.getUnitId()).orElseThrow().getName());
+	}
+
 	private String stepsPath() {
 		return "/engine-rest/task?processDefinitionKey=" + RectificationTaskProcess.PROCESS_KEY
 				+ "&processInstanceBusinessKey=" + this.task.getId();
+	}
+
+	private List<String> ids(String user) throws Exception {
+		List<String> ids = new ArrayList<>();
+		basic(user, "/api/units").forEach((u) -> ids.add(u.get("id").asText()));
+		return ids;
 	}
 
 	private JsonNode basic(String user, String path) throws Exception {

@@ -23,6 +23,7 @@ import org.rectiflow.evidence.EvidenceService;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.rectiflow.task.RectificationTaskService;
+import org.rectiflow.unit.Units;
 import org.springframework.stereotype.Component;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,9 +53,11 @@ public class ProcessDriver {
 
 	private final WorkingDays workingDays;
 
+	private final Units units;
+
 	ProcessDriver(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
 			IdentityService identityService, PlanService plans, RectificationTaskService tasks,
-			EvidenceService evidence, Directory directory, WorkingDays workingDays) {
+			EvidenceService evidence, Directory directory, WorkingDays workingDays, Units units) {
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
 		this.managementService = managementService;
@@ -64,6 +67,7 @@ public class ProcessDriver {
 		this.evidence = evidence;
 		this.directory = directory;
 		this.workingDays = workingDays;
+		this.units = units;
 	}
 
 	/** The application's working-day calendar, as deadlines and lights use it. */
@@ -103,9 +107,9 @@ public class ProcessDriver {
 		return found.get(0);
 	}
 
-	/** Completes a task as {@code userId}, who is authenticated to the engine for the call. */
+	/** Completes a task as {@code userId}, who is authenticated to the engine for the call, with their groups and units. */
 	public void complete(Task task, String userId, Map<String, Object> variables) {
-		this.identityService.setAuthentication(userId, this.directory.groupIds(userId));
+		this.identityService.setAuthentication(userId, this.directory.groupIds(userId), this.units.tenantIds(userId));
 		try {
 			this.taskService.claim(task.getId(), userId);
 			this.taskService.complete(task.getId(), variables);

@@ -28,6 +28,8 @@ import org.rectiflow.evidence.EvidenceService;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.rectiflow.task.RectificationTaskService;
+import org.rectiflow.unit.Unit;
+import org.rectiflow.unit.Units;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -72,11 +74,13 @@ class DemoDataLoader {
 
 	private final DeadlineService deadlines;
 
+	private final Units units;
+
 	private final Clock clock;
 
 	DemoDataLoader(InspectionRepository inspections, FeedbackImporter importer, PlanService plans,
 			RectificationTaskService tasks, EvidenceService evidence, ReportService reports, TaskService taskService, IdentityService identityService,
-			Directory directory, DeadlineService deadlines, Clock clock) {
+			Directory directory, DeadlineService deadlines, Units units, Clock clock) {
 		this.inspections = inspections;
 		this.importer = importer;
 		this.plans = plans;
@@ -87,6 +91,7 @@ class DemoDataLoader {
 		this.identityService = identityService;
 		this.directory = directory;
 		this.deadlines = deadlines;
+		this.units = units;
 		this.clock = clock;
 	}
 
@@ -102,6 +107,7 @@ class DemoDataLoader {
 			text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		Feedback reference = shiftToToday(this.importer.fromReport(text));
+		nameTheUnit(reference.unitName());
 		Inspection hunan = this.plans.register(reference);
 		walkThroughExecution(hunan.getId());
 		for (String rule : this.importer.institutionalRules(text)) {
@@ -114,6 +120,18 @@ class DemoDataLoader {
 		complete(RectificationProcess.PROCESS_KEY, atFiling.getId(), RectificationProcess.USER_TASK_COMMITTEE_APPROVAL,
 				DemoAccounts.SECRETARY, Map.of(RectificationProcess.VAR_COMMITTEE_DECISION, RectificationProcess.APPROVE));
 		log.info("Demo data loaded: reference case {} in rectification, two copies at approval and filing", hunan.getId());
+	}
+
+	/**
+	 * The demo unit is the reference case's: the first unit (created at start-up with the demo accounts as its
+	 * people, see identity/IdentityBootstrap) takes the name of the reference inspection's unit, so the reference
+	 * case and its two copies belong to it.
+	 */
+	private void nameTheUnit(String unitName) {
+		List<Unit> all = this.units.all();
+		if (all.size() == 1 && !all.get(0).getName().equals(unitName.trim())) {
+			this.units.rename(all.get(0).getId(), unitName.trim());
+		}
 	}
 
 	/**
@@ -257,7 +275,7 @@ class DemoDataLoader {
 	}
 
 	private void completeAs(Task task, String userId, Map<String, Object> variables) {
-		this.identityService.setAuthentication(userId, this.directory.groupIds(userId));
+		this.identityService.setAuthentication(userId, this.directory.groupIds(userId), this.units.tenantIds(userId));
 		try {
 			this.taskService.claim(task.getId(), userId);
 			this.taskService.complete(task.getId(), variables);

@@ -10,15 +10,17 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the {@link IdentityChangeListener}s (identity's {@code Directory}, which then forgets the groups it remembers)
- * whenever the engine changes users, groups or memberships, whoever asked (Camunda Admin, the REST API, our bootstrap).
+ * Tells the {@link IdentityChangeListener}s (identity's {@code Directory}, which then forgets the groups it remembers,
+ * and unit's {@code Units}, the tenants) whenever the engine changes users, groups, tenants or memberships, whoever asked (Camunda Admin, the REST API, our bootstrap).
  */
 @Component
 class IdentityChangesPlugin extends AbstractProcessEnginePlugin {
 
-	/** The engine commands that change who belongs where. */
+	/** The engine commands that change who belongs where, in groups and in tenants (units). */
 	static final Set<String> IDENTITY_COMMANDS = Set.of("SaveUserCmd", "DeleteUserCmd", "SaveGroupCmd", "DeleteGroupCmd",
-			"CreateMembershipCmd", "DeleteMembershipCmd");
+			"CreateMembershipCmd", "DeleteMembershipCmd", "SaveTenantCmd", "DeleteTenantCmd",
+			"CreateTenantUserMembershipCmd", "DeleteTenantUserMembershipCmd", "CreateTenantGroupMembershipCmd",
+			"DeleteTenantGroupMembershipCmd");
 
 	private final ObjectProvider<IdentityChangeListener> listeners;
 

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.rectiflow.unit.Units;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,15 +17,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Hands the person Spring Security authenticated to the engine for the length of one request to its REST API, so the
- * engine knows who claims, completes and comments, and checks what they may do. Our own API enforces its rules
- * itself (lead department, role) and acts on the engine through the process adapters.
+ * engine knows who claims, completes and comments, and checks what they may do, with their groups and their units
+ * (tenant ids: the engine shows an authentication only its tenants' instances, tasks and history). Our own API
+ * enforces its rules itself (lead department, role) and acts on the engine through the process adapters.
  */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
 
 	private final IdentityService identityService;
 
-	EngineAuthenticationFilter(IdentityService identityService) {
+	private final Units units;
+
+	EngineAuthenticationFilter(IdentityService identityService, Units units) {
 		this.identityService = identityService;
+		this.units = units;
 	}
 
 	@Override
@@ -42,7 +47,8 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
 			.filter((a) -> a.startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX))
 			.map((a) -> a.substring(CamundaIdentityAuthenticationProvider.GROUP_PREFIX.length()))
 			.toList();
-		this.identityService.setAuthentication(authentication.getName(), groups);
+		this.identityService.setAuthentication(authentication.getName(), groups,
+				this.units.tenantIds(authentication.getName()));
 		try {
 			chain.doFilter(request, response);
 		}

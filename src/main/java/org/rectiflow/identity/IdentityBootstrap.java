@@ -1,11 +1,15 @@
 package org.rectiflow.identity;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.rectiflow.unit.Unit;
+import org.rectiflow.unit.Units;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates the workflow groups and the departments in Camunda's identity service, and (with
- * {@code rectiflow.identity.demo-users}) the demo accounts. Idempotent: runs on every start, creates what is missing.
+ * {@code rectiflow.identity.demo-users}) the demo accounts, and makes the directory that of its unit (see
+ * {@link #units()}). Idempotent: runs on every start, creates what is missing.
  */
 @Component
 class IdentityBootstrap {
@@ -28,17 +33,24 @@ class IdentityBootstrap {
 
 	private final IdentityService identityService;
 
+	private final Units units;
+
+	private final String firstUnitName;
+
 	private final boolean demoUsers;
 
 	private final String adminUser;
 
 	private final String adminPassword;
 
-	IdentityBootstrap(IdentityService identityService,
+	IdentityBootstrap(IdentityService identityService, Units units,
+			@Value("${rectiflow.unit.first-name:本单位}") String firstUnitName,
 			@Value("${rectiflow.identity.demo-users:false}") boolean demoUsers,
 			@Value("${rectiflow.admin.user:admin}") String adminUser,
 			@Value("${rectiflow.admin.password:}") String adminPassword) {
 		this.identityService = identityService;
+		this.units = units;
+		this.firstUnitName = firstUnitName;
 		this.demoUsers = demoUsers;
 		this.adminUser = adminUser;
 		this.adminPassword = adminPassword;
@@ -65,6 +77,52 @@ class IdentityBootstrap {
 			}
 			log.info("Demo accounts ready (password '{}')", DemoAccounts.PASSWORD);
 		}
+		units();
+	}
+
+	/**
+	 * Units as tenants (issue 18). Until units are onboarded with directories of their own, the directory here (the
+	 * departments of {@link Department}, the people in them and in the role groups) is one unit's: the first unit,
+	 * created when there is none (named by {@code rectiflow.unit.first-name}; an upgraded database has it from the
+	 * migration, named after its inspection's unit). While it is the only unit, its departments become group members
+	 * of its tenant and everyone in a department or a role group a user member, so their Tasklist, REST API and
+	 * portal keep showing the unit's work. The inspection office, the inspecting body's, belongs to no unit itself:
+	 * its group is a group member of every unit it oversees (every unit, until rounds say which). The role groups get
+	 * no membership, else every unit's office would see every unit.
+	 */
+	private void units() {
+		List<Unit> all = this.units.all();
+		if (all.isEmpty()) {
+			all = List.of(this.units.create(Units.FIRST_UNIT_ID, this.firstUnitName, null));
+			log.info("First unit '{}' created", this.firstUnitName);
+		}
+		for (Unit unit : all) {
+			this.units.ensureTenant(unit);
+			this.units.addGroup(unit.getId(), Groups.INSPECTION_OFFICE);
+		}
+		if (all.size() == 1) {
+			adoptDirectory(all.get(0).getId());
+		}
+	}
+
+	private void adoptDirectory(String unitId) {
+		Set<String> groups = this.units.groupMembers(unitId);
+		for (Department d : Department.values()) {
+			if (!groups.contains(d.groupId())) {
+				this.identityService.createTenantGroupMembership(unitId, d.groupId());
+			}
+		}
+		Set<String> people = new HashSet<>();
+		for (Group group : this.identityService.createGroupQuery().list()) {
+			if (!Groups.INSPECTION_OFFICE.equals(group.getId()) && !Groups.CAMUNDA_ADMIN.equals(group.getId())) {
+				this.identityService.createUserQuery()
+					.memberOfGroup(group.getId())
+					.list()
+					.forEach((u) -> people.add(u.getId()));
+			}
+		}
+		people.removeAll(this.units.userMembers(unitId));
+		people.stream().sorted().forEach((userId) -> this.identityService.createTenantUserMembership(unitId, userId));
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFil
 import org.rectiflow.audit.AuditKind;
 import org.rectiflow.audit.AuditLog;
 import org.rectiflow.system.Messages;
+import org.rectiflow.unit.Units;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -47,7 +48,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, Directory directory,
-			Messages messages) throws Exception {
+			Units units, Messages messages) throws Exception {
 		http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
 				PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
 			.authorizeHttpRequests((auth) -> auth.requestMatchers(PASSWORD_ORACLES).denyAll().anyRequest().authenticated())
@@ -60,8 +61,8 @@ class SecurityConfiguration {
 			// JSON and files only: nothing here is ever a page to run scripts in or to frame.
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(API_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-			.addFilterBefore(new SessionGroupsFilter(directory), BasicAuthenticationFilter.class)
-			.addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+			.addFilterBefore(new SessionGroupsFilter(directory, units), BasicAuthenticationFilter.class)
+			.addFilterAfter(new EngineAuthenticationFilter(identityService, units), BasicAuthenticationFilter.class);
 		return http.build();
 	}
 
@@ -95,8 +96,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webSecurity(HttpSecurity http, AuditLog auditLog, Directory directory, Messages messages)
-			throws Exception {
+	SecurityFilterChain webSecurity(HttpSecurity http, AuditLog auditLog, Directory directory, Units units,
+			Messages messages) throws Exception {
 		// Static assets hold no data; left behind the login, a browser fetching one with an expired session would
 		// make it the page a person lands on after signing in again.
 		http.authorizeHttpRequests((auth) -> auth
@@ -130,7 +131,7 @@ class SecurityConfiguration {
 				.permitAll())
 			// Our login page fronts the webapps: their own login endpoint answers nobody, before anything else runs.
 			.addFilterBefore(new WebappsLoginRefusal(messages), SecurityContextHolderFilter.class)
-			.addFilterBefore(new SessionGroupsFilter(directory), UsernamePasswordAuthenticationFilter.class);
+			.addFilterBefore(new SessionGroupsFilter(directory, units), UsernamePasswordAuthenticationFilter.class);
 		return http.build();
 	}
 

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpSession;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.rectiflow.unit.Units;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -35,6 +36,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * webapps' own record of the person (kept in the session with the groups of its first request) is dropped, so
  * {@code ContainerBasedAuthenticationFilter} builds it again from the directory.</li>
  * <li>The person no longer exists: the session ends, and the request goes on as a stranger's.</li>
+ * <li>Units (tenants) changed: the webapps' record of the person, which carries the tenant ids the engine checks,
+ * is dropped and built again (our API and the engine's REST API ask {@link Units} on every request anyway).</li>
  * </ul>
  * Only authentications from the session are refreshed; HTTP Basic reads the groups afresh at every request anyway.
  */
@@ -42,10 +45,13 @@ class SessionGroupsFilter extends OncePerRequestFilter {
 
 	private final Directory directory;
 
+	private final Units units;
+
 	private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
-	SessionGroupsFilter(Directory directory) {
+	SessionGroupsFilter(Directory directory, Units units) {
 		this.directory = directory;
+		this.units = units;
 	}
 
 	@Override
@@ -64,6 +70,9 @@ class SessionGroupsFilter extends OncePerRequestFilter {
 			}
 			else if (changed) {
 				refresh(request, response, session, token, groups);
+			}
+			else {
+				followUnits(session, token.getName());
 			}
 		}
 		chain.doFilter(request, response);
@@ -90,6 +99,21 @@ class SessionGroupsFilter extends OncePerRequestFilter {
 			webapps.removeByEngineName(kept.getProcessEngineName());
 		}
 		AuthenticationUtil.updateSession(session, webapps);
+	}
+
+	private void followUnits(HttpSession session, String userId) {
+		Authentications webapps = AuthenticationUtil.getAuthsFromSession(session);
+		Set<String> tenantIds = Set.copyOf(this.units.tenantIds(userId));
+		boolean dropped = false;
+		for (UserAuthentication kept : List.copyOf(webapps.getAuthentications())) {
+			if (kept.getTenantIds() != null && !Set.copyOf(kept.getTenantIds()).equals(tenantIds)) {
+				webapps.removeByEngineName(kept.getProcessEngineName());
+				dropped = true;
+			}
+		}
+		if (dropped) {
+			AuthenticationUtil.updateSession(session, webapps);
+		}
 	}
 
 	private static Set<String> groups(Authentication authentication) {

@@ -26,6 +26,9 @@ public class Inspection {
 
 	private String unitName;
 
+	/** The unit (被巡察单位) inspected, whose Camunda tenant the inspection's process instances belong to. */
+	private String unitId;
+
 	private LocalDate onSiteFrom;
 
 	private LocalDate onSiteTo;
@@ -77,6 +80,14 @@ public class Inspection {
 
 	public String getUnitName() {
 		return this.unitName;
+	}
+
+	public String getUnitId() {
+		return this.unitId;
+	}
+
+	public void setUnitId(String unitId) {
+		this.unitId = unitId;
 	}
 
 	public LocalDate getOnSiteFrom() {

@@ -24,6 +24,7 @@ import org.rectiflow.task.RectificationTaskRepository;
 import org.rectiflow.task.RectificationTaskService;
 import org.rectiflow.task.TaskKind;
 import org.rectiflow.task.TaskSettledEvent;
+import org.rectiflow.unit.Units;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,13 +56,15 @@ public class PlanService {
 
 	private final Directory directory;
 
+	private final Units units;
+
 	private final RectiflowProperties properties;
 
 	private final Clock clock;
 
 	PlanService(InspectionRepository inspections, ProblemCategoryRepository categories, ProblemRepository problems,
 			RectificationTaskRepository tasks, MeasureRepository measures, PlanOpinionRepository opinions,
-			RectificationTaskService taskService, RectificationProcessAdapter process, Directory directory,
+			RectificationTaskService taskService, RectificationProcessAdapter process, Directory directory, Units units,
 			RectiflowProperties properties, Clock clock) {
 		this.inspections = inspections;
 		this.categories = categories;
@@ -72,14 +75,20 @@ public class PlanService {
 		this.taskService = taskService;
 		this.process = process;
 		this.directory = directory;
+		this.units = units;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
-	/** Registers the feedback and starts the inspection's rectification process, in one transaction. */
+	/**
+	 * Registers the feedback and starts the inspection's rectification process, in one transaction. The inspection
+	 * belongs to the unit of its unit name, else to the first unit (see {@link Units#unitForNewInspection}); its
+	 * process instances get the unit's tenant (engine/UnitTenantsPlugin).
+	 */
 	public Inspection register(Feedback feedback) {
 		Inspection inspection = new Inspection(feedback.title().trim(), feedback.inspectingBody().trim(),
 				feedback.unitName().trim(), this.clock.instant());
+		inspection.setUnitId(this.units.unitForNewInspection(inspection.getUnitName()));
 		inspection.setOnSitePeriod(feedback.onSiteFrom(), feedback.onSiteTo());
 		inspection.setFeedbackDate(feedback.feedbackDate());
 		inspection.setConcentratedMonths(feedback.concentratedMonths());

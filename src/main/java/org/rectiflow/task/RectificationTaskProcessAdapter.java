@@ -25,6 +25,7 @@ import org.rectiflow.engine.EngineCommands;
 import org.rectiflow.engine.GrantInstanceReads;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.TaskTakenException;
+import org.rectiflow.unit.Units;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,14 +46,17 @@ public class RectificationTaskProcessAdapter {
 
 	private final AuditLog auditLog;
 
+	private final Units units;
+
 	RectificationTaskProcessAdapter(RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
-			RepositoryService repositoryService, EngineCommands commands, AuditLog auditLog) {
+			RepositoryService repositoryService, EngineCommands commands, AuditLog auditLog, Units units) {
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
 		this.identityService = identityService;
 		this.repositoryService = repositoryService;
 		this.commands = commands;
 		this.auditLog = auditLog;
+		this.units = units;
 	}
 
 	/** What a task instance needs to explain itself to the people working on it. */
@@ -228,7 +232,8 @@ public class RectificationTaskProcessAdapter {
 		if (step.assignee() != null && !step.assignee().equals(userId)) {
 			throw new RectiflowException.Conflict("error.step.claimedByOther");
 		}
-		this.identityService.setAuthentication(userId, groupIds);
+		// With the person's units: the engine's tenant check hides every step of a unit from an authentication without it.
+		this.identityService.setAuthentication(userId, groupIds, this.units.tenantIds(userId));
 		try {
 			this.commands.claimAndComplete(step.engineTaskId(), userId, variables);
 		}

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.ProcessDriver;
 import org.rectiflow.TestFeedback;
+import org.rectiflow.inspection.Inspection;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,9 +49,14 @@ class AuthorizedGroupsTests {
 
 	RectificationTask task;
 
+	/** The unit of the task: the person is one of its people, so only the groups decide what they see. */
+	List<String> unit;
+
 	@BeforeEach
 	void aSubmissionWaiting() {
-		Long inspection = this.driver.register(TestFeedback.small("权限组测试")).getId();
+		Inspection registered = this.driver.register(TestFeedback.small("权限组测试"));
+		this.unit = List.of(registered.getUnitId());
+		Long inspection = registered.getId();
 		this.driver.filePlan(inspection);
 		this.task = this.driver.task(inspection, "1.1.1");
 		this.driver.uploadEvidence(this.task);
@@ -62,7 +68,7 @@ class AuthorizedGroupsTests {
 	}
 
 	private List<Task> visibleAs(String... groups) {
-		this.identityService.setAuthentication("authorizedGroupsTestsPerson", Arrays.asList(groups));
+		this.identityService.setAuthentication("authorizedGroupsTestsPerson", Arrays.asList(groups), this.unit);
 		try {
 			return this.taskService.createTaskQuery()
 				.processDefinitionKey(RectificationTaskProcess.PROCESS_KEY)
@@ -109,7 +115,8 @@ class AuthorizedGroupsTests {
 	void shouldRefuseTheCompletionToSomeoneWhoseGroupsHoldNoAuthorization() {
 		Task step = this.driver.one(RectificationTaskProcess.PROCESS_KEY, this.task.getId(),
 				RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE);
-		this.identityService.setAuthentication("authorizedGroupsTestsPerson", List.of(NO_GRANTS, "financeDepartment"));
+		this.identityService.setAuthentication("authorizedGroupsTestsPerson", List.of(NO_GRANTS, "financeDepartment"),
+				this.unit);
 
 		assertThatThrownBy(() -> this.taskService.complete(step.getId(),
 				Map.of(RectificationTaskProcess.VAR_PROGRESS_REPORT, "已集中维修宿舍200余间")))

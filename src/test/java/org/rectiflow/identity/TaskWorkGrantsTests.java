@@ -15,6 +15,7 @@ import org.rectiflow.ProcessDriver;
 import org.rectiflow.TestFeedback;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
+import org.rectiflow.unit.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -47,6 +48,9 @@ class TaskWorkGrantsTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	Units units;
 
 	@Autowired
 	ProcessDriver driver;
@@ -103,7 +107,7 @@ class TaskWorkGrantsTests {
 	}
 
 	private Exception delegateAsClerk(String taskId) {
-		this.identityService.setAuthentication(CLERK, this.directory.groupIds(CLERK));
+		this.identityService.setAuthentication(CLERK, this.directory.groupIds(CLERK), this.units.tenantIds(CLERK));
 		try {
 			this.taskService.delegateTask(taskId, "president");
 			return null;

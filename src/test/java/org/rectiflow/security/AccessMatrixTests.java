@@ -80,6 +80,9 @@ class AccessMatrixTests {
 	@Autowired
 	EvidenceService evidence;
 
+	@Autowired
+	org.rectiflow.inspection.InspectionRepository inspections;
+
 	Long inspection;
 
 	RectificationTask task;
@@ -174,6 +177,28 @@ class AccessMatrixTests {
 				boolean works = LOGISTICS.equals(user) || OVERSIGHT.contains(user);
 				assertThat(tasks.body().contains(RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE))
 					.as("the submission step is listed to those who do it and those who oversee").isEqualTo(works);
+			}));
+		}
+		return tests.stream();
+	}
+
+	/**
+	 * {@code GET /api/units} (issue 18): everyone of the unit, and the inspection office overseeing it, sees exactly
+	 * the inspection's unit; the administrator, of no unit, none.
+	 */
+	@TestFactory
+	Stream<DynamicTest> units() {
+		String unit = this.inspections.findById(this.inspection).orElseThrow().getUnitId();
+		List<DynamicTest> tests = new ArrayList<>();
+		for (String user : EVERYONE) {
+			List<String> expected = DemoAccounts.ADMIN.equals(user) ? List.of() : List.of(unit);
+			tests.add(DynamicTest.dynamicTest("GET /api/units as " + user + " lists " + expected, () -> {
+				HttpResponse<String> response = basic(user, "/api/units");
+				assertThat(response.statusCode()).isEqualTo(200);
+				List<String> ids = new ArrayList<>();
+				new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body())
+					.forEach((u) -> ids.add(u.get("id").asText()));
+				assertThat(ids).isEqualTo(expected);
 			}));
 		}
 		return tests.stream();

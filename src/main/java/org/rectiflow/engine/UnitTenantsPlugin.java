@@ -1,0 +1,64 @@
+package org.rectiflow.engine;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Units as tenants (issue 18): every process instance gets its unit's tenant id, though the process definitions are
+ * shared (deployed without a tenant). A sub-instance (the supervision process, a call activity) takes its caller's
+ * tenant; a root instance (rectification process, rectification task process) the tenant of the inspection named by
+ * its start variable {@value #INSPECTION_ID}, which only our adapters set at start (nobody else may start instances),
+ * looked up through {@link InspectionTenants}. With the tenant on the instance, the engine keeps its tasks, variables,
+ * jobs and history to the people whose authentication carries that tenant id.
+ */
+@Component
+class UnitTenantsPlugin extends AbstractProcessEnginePlugin {
+
+	/** The start variable both root processes carry (RectificationProcess, RectificationTaskProcess). */
+	static final String INSPECTION_ID = "inspectionId";
+
+	private final ObjectProvider<InspectionTenants> inspections;
+
+	UnitTenantsPlugin(ObjectProvider<InspectionTenants> inspections) {
+		this.inspections = inspections;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		configuration.setTenantIdProvider(new UnitTenants());
+	}
+
+	final class UnitTenants implements TenantIdProvider {
+
+		@Override
+		public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext context) {
+			if (context.getSuperExecution() != null) {
+				return context.getSuperExecution().getTenantId();
+			}
+			Object inspectionId = context.getVariables().get(INSPECTION_ID);
+			InspectionTenants tenants = UnitTenantsPlugin.this.inspections.getIfAvailable();
+			if (inspectionId == null || tenants == null) {
+				return null;
+			}
+			return tenants.tenantOf(Long.parseLong(inspectionId.toString()));
+		}
+
+		@Override
+		public String provideTenantIdForCaseInstance(TenantIdProviderCaseInstanceContext context) {
+			return (context.getSuperExecution() != null) ? context.getSuperExecution().getTenantId() : null;
+		}
+
+		@Override
+		public String provideTenantIdForHistoricDecisionInstance(TenantIdProviderHistoricDecisionInstanceContext context) {
+			return (context.getExecution() != null) ? context.getExecution().getTenantId() : null;
+		}
+
+	}
+
+}

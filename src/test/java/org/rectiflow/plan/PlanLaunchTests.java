@@ -1,17 +1,8 @@
 package org.rectiflow.plan;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -25,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.rectiflow.ProcessDriver;
 import org.rectiflow.TestFeedback;
 import org.rectiflow.identity.DemoAccounts;
+import org.rectiflow.security.PortalSession;
 import org.rectiflow.inspection.InspectionStatus;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
@@ -50,8 +42,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlanLaunchTests {
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
 	@LocalServerPort
 	int port;
 
@@ -73,26 +63,16 @@ class PlanLaunchTests {
 	@Autowired
 	RepositoryService repositoryService;
 
-	HttpClient browser;
+	PortalSession browser;
 
 	Long id;
 
 	@BeforeAll
 	void signInAsTheInspectionOffice() throws Exception {
-		this.browser = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-		Matcher token = CSRF.matcher(get("/login").body());
-		assertThat(token.find()).as("CSRF token on the login form").isTrue();
-		String form = "username=" + DemoAccounts.INSPECTOR + "&password=" + DemoAccounts.PASSWORD + "&_csrf="
-				+ URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-		HttpResponse<String> login = this.browser.send(HttpRequest.newBuilder(uri("/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		this.browser = new PortalSession(this.port);
+		HttpResponse<String> login = this.browser.login(DemoAccounts.INSPECTOR, DemoAccounts.PASSWORD);
 		assertThat(login.statusCode()).isEqualTo(302);
-		assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+		assertThat(this.browser.location(login)).doesNotContain("error");
 	}
 
 	@BeforeEach
@@ -186,17 +166,9 @@ class PlanLaunchTests {
 	}
 
 	private String page(String path) throws Exception {
-		HttpResponse<String> response = get(path);
+		HttpResponse<String> response = this.browser.get(path);
 		assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
 		return response.body();
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		return this.browser.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + this.port + path);
 	}
 
 }

@@ -65,6 +65,9 @@ class DeadlineController {
 			redirect.addFlashAttribute("message", this.messages.get(RectificationTaskProcess.APPROVE.equals(decision)
 					? "extension.approved" : "extension.refused"));
 		}
+		catch (RectiflowException.AlreadyDone done) {
+			redirect.addFlashAttribute("message", this.messages.get(done));
+		}
 		catch (RectiflowException | NotValidException ex) {
 			if (ex instanceof RectiflowException.NotFound) {
 				throw ex;

@@ -51,6 +51,7 @@ import org.rectiflow.audit.AuditKind;
 import org.rectiflow.audit.AuditLog;
 import org.rectiflow.system.Actors;
 import org.rectiflow.system.DecisionListener;
+import org.rectiflow.system.TaskTakenException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -278,7 +279,7 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
 	static Throwable refusal(Throwable ex) {
 		Throwable found = null;
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause.getClass().getSimpleName().equals("TaskTakenException")) {
+			if (cause instanceof TaskTakenException) {
 				return null;
 			}
 			if (found == null && (cause instanceof AuthorizationException || cause instanceof NotValidException

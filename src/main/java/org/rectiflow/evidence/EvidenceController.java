@@ -5,10 +5,12 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.identity.Groups;
 import org.rectiflow.system.Actors;
 import org.rectiflow.system.ApiController;
+import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.task.Evidence;
 import org.rectiflow.task.RectificationTask;
@@ -31,18 +33,31 @@ class EvidenceController {
 
 	private final Directory directory;
 
-	EvidenceController(RectificationTaskService tasks, EvidenceService evidence, Directory directory) {
+	private final Messages messages;
+
+	EvidenceController(RectificationTaskService tasks, EvidenceService evidence, Directory directory,
+			Messages messages) {
 		this.tasks = tasks;
 		this.evidence = evidence;
 		this.directory = directory;
+		this.messages = messages;
 	}
 
+	/** A file of the task; {@code alreadyThere} and {@code message} only in the answer to an upload of a file the task had. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record EvidenceView(Long id, String fileName, String contentType, long sizeBytes, String sha256,
-			String description, String uploadedBy, Instant uploadedAt, String href) {
+			String description, String uploadedBy, Instant uploadedAt, String href, Boolean alreadyThere,
+			String message) {
 
 		static EvidenceView of(Evidence e) {
 			return new EvidenceView(e.getId(), e.getFileName(), e.getContentType(), e.getSizeBytes(), e.getSha256(),
-					e.getDescription(), e.getUploadedBy(), e.getUploadedAt(), "/api/evidence/" + e.getId() + "/content");
+					e.getDescription(), e.getUploadedBy(), e.getUploadedAt(), "/api/evidence/" + e.getId() + "/content",
+					null, null);
+		}
+
+		EvidenceView alreadyThere(String message) {
+			return new EvidenceView(this.id, this.fileName, this.contentType, this.sizeBytes, this.sha256,
+					this.description, this.uploadedBy, this.uploadedAt, this.href, true, message);
 		}
 
 	}
@@ -57,10 +72,18 @@ class EvidenceController {
 				&& !this.directory.isMember(user, Groups.RECTIFICATION_OFFICE)) {
 			throw new RectiflowException("error.evidence.notLeadDepartment", task.getCode());
 		}
-		Evidence saved = this.evidence.upload(taskId,
+		EvidenceService.Uploaded uploaded = this.evidence.upload(taskId,
 				new EvidenceService.Upload(file.getOriginalFilename(), file.getContentType(), file.getBytes(), description),
 				user);
-		return ResponseEntity.created(URI.create("/api/evidence/" + saved.getId())).body(EvidenceView.of(saved));
+		Evidence e = uploaded.evidence();
+		if (uploaded.alreadyThere()) {
+			// The same bytes are on the task already (a resend): 200 with that file, nothing stored twice.
+			return ResponseEntity.ok()
+				.location(URI.create("/api/evidence/" + e.getId()))
+				.body(EvidenceView.of(e).alreadyThere(this.messages.get("evidence.alreadyThere", e.getFileName(),
+						Messages.dateTime(e.getUploadedAt()))));
+		}
+		return ResponseEntity.created(URI.create("/api/evidence/" + e.getId())).body(EvidenceView.of(e));
 	}
 
 	@GetMapping("/tasks/{taskId}/evidence")

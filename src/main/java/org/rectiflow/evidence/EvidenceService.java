@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import org.rectiflow.audit.AuditKind;
 import org.rectiflow.audit.AuditLog;
@@ -63,7 +64,16 @@ public class EvidenceService {
 	public record Upload(String fileName, String contentType, byte[] bytes, String description) {
 	}
 
-	public Evidence upload(Long taskId, Upload upload, String uploadedBy) {
+	/** What an upload left on the task: the file stored now, or the same file (same SHA-256) stored before. */
+	public record Uploaded(Evidence evidence, boolean alreadyThere) {
+	}
+
+	/**
+	 * Stores a file for the task, unless the task has the same file already (same bytes, by SHA-256; uploads come
+	 * from the lead department only, so "the same task" is "the same department"): a phone that lost the answer
+	 * and sent the file again, or the same file chosen twice, leaves one file, and the person is told it is there.
+	 */
+	public Uploaded upload(Long taskId, Upload upload, String uploadedBy) {
 		RectificationTask task = this.tasks.findById(taskId)
 			.orElseThrow(() -> new RectiflowException.NotFound("error.task.notFound", taskId));
 		if (task.isClosedOff()) {
@@ -71,8 +81,13 @@ public class EvidenceService {
 		}
 		String fileName = EvidenceFileNames.sanitize(upload.fileName());
 		String contentType = validate(upload);
+		String sha256 = sha256(upload.bytes());
+		Optional<Evidence> same = this.evidence.findFirstByTaskIdAndSha256(taskId, sha256);
+		if (same.isPresent()) {
+			return new Uploaded(same.get(), true);
+		}
 		Evidence saved = this.evidence.save(new Evidence(taskId, fileName, contentType, upload.bytes().length,
-				sha256(upload.bytes()), StringUtils.hasText(upload.description()) ? upload.description().trim() : null,
+				sha256, StringUtils.hasText(upload.description()) ? upload.description().trim() : null,
 				uploadedBy, this.clock.instant()));
 		this.contents.save(new EvidenceContent(saved.getId(), upload.bytes()));
 		this.process.updateEvidenceSummary(taskId,
@@ -80,7 +95,7 @@ public class EvidenceService {
 		this.auditLog.record(uploadedBy, AuditLog.clientAddress(), AuditKind.UPLOAD, "evidence:" + saved.getId(),
 				"task " + task.getCode() + "；" + fileName + "；" + contentType + "；" + saved.getSizeBytes()
 						+ " B；sha256=" + saved.getSha256());
-		return saved;
+		return new Uploaded(saved, false);
 	}
 
 	/**

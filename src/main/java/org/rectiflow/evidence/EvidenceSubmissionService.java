@@ -65,12 +65,17 @@ public class EvidenceSubmissionService {
 				&& this.directory.isMember(userId, task.getLeadDepartment());
 	}
 
-	public EvidenceDraft saveDraft(Long taskId, String narrative, List<EvidenceService.Upload> files, String userId) {
+	/** Keeps the text and stores the files; returns what each file left on the task (new, or there already). */
+	public List<EvidenceService.Uploaded> saveDraft(Long taskId, String narrative, List<EvidenceService.Upload> files,
+			String userId) {
 		RectificationTask task = awaitingSubmissionBy(taskId, userId);
 		String text = narrative(narrative, false);
 		files.forEach(this.evidence::check);
-		files.forEach((file) -> this.evidence.upload(task.getId(), file, userId));
-		return keepDraft(taskId, text, userId);
+		List<EvidenceService.Uploaded> stored = files.stream()
+			.map((file) -> this.evidence.upload(task.getId(), file, userId))
+			.toList();
+		keepDraft(taskId, text, userId);
+		return stored;
 	}
 
 	public void submit(Long taskId, String narrative, List<EvidenceService.Upload> files, String userId) {
@@ -80,9 +85,9 @@ public class EvidenceSubmissionService {
 		if (!groups.contains(task.getLeadDepartment())) {
 			throw new RectiflowException.Forbidden("error.evidence.notLeadDepartment", task.getCode());
 		}
-		RectificationTaskProcessAdapter.Step step = this.process
-			.waiting(taskId, RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE)
-			.orElseThrow(() -> new RectiflowException.Conflict("error.submission.notAwaited", task.getCode()));
+		RectificationTaskProcessAdapter.Step step = this.process.awaited(taskId,
+				RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE, userId,
+				() -> new RectiflowException.Conflict("error.submission.notAwaited", task.getCode()));
 		String text = narrative(narrative, true);
 		files.forEach(this.evidence::check);
 		if (files.isEmpty() && this.evidence.countOf(taskId) == 0) {

@@ -38,6 +38,10 @@ class CriticismController {
 				.get(RectificationTaskProcess.ISSUE.equals(decision) ? "criticism.issued" : "criticism.waived"));
 			return "redirect:/tasks/" + taskId + "#deadline";
 		}
+		catch (RectiflowException.AlreadyDone done) {
+			redirect.addFlashAttribute("message", this.messages.get(done));
+			return "redirect:/tasks/" + taskId + "#deadline";
+		}
 		catch (RectiflowException | NotValidException ex) {
 			if (ex instanceof RectiflowException.NotFound) {
 				throw ex;

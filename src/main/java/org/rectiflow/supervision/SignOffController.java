@@ -49,6 +49,10 @@ class SignOffController {
 						? "signOff.passed" : "signOff.returned"));
 				return "redirect:/tasks/" + taskId;
 			}
+			catch (RectiflowException.AlreadyDone done) {
+				redirect.addFlashAttribute("message", this.messages.get(done));
+				return "redirect:/tasks/" + taskId;
+			}
 			catch (RectiflowException | NotValidException ex) {
 				if (ex instanceof RectiflowException.NotFound) {
 					throw ex;

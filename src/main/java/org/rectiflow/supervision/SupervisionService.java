@@ -73,9 +73,9 @@ public class SupervisionService {
 		if (!groups.contains(Groups.DISCIPLINE)) {
 			throw new RectiflowException.Forbidden("error.signOff.notDiscipline");
 		}
-		RectificationTaskProcessAdapter.Step step = this.taskProcess
-			.waiting(taskId, RectificationTaskProcess.USER_TASK_ON_SITE_SUPERVISION)
-			.orElseThrow(() -> new RectiflowException.Conflict("error.signOff.notAwaited", task.getCode()));
+		RectificationTaskProcessAdapter.Step step = this.taskProcess.awaited(taskId,
+				RectificationTaskProcess.USER_TASK_ON_SITE_SUPERVISION, userId,
+				() -> new RectiflowException.Conflict("error.signOff.notAwaited", task.getCode()));
 		if (!signOff.problems().isEmpty()) {
 			throw new RectiflowException(signOff.problems().get(0).messageKey());
 		}

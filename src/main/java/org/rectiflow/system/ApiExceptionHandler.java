@@ -1,5 +1,6 @@
 package org.rectiflow.system;
 
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.core.Ordered;
@@ -37,6 +38,12 @@ class ApiExceptionHandler {
 				: (ex instanceof RectiflowException.Conflict) ? HttpStatus.CONFLICT
 				: (ex instanceof RectiflowException.Forbidden) ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
 		return problem(status, this.messages.get(ex));
+	}
+
+	/** Asked again for what the caller did already: 200 and what happened, not a refusal. */
+	@ExceptionHandler(RectiflowException.AlreadyDone.class)
+	Map<String, String> alreadyDone(RectiflowException.AlreadyDone done) {
+		return Map.of("status", "alreadyDone", "message", this.messages.get(done));
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)

@@ -1,5 +1,7 @@
 package org.rectiflow.system;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,6 +38,14 @@ public class Messages {
 	/** The text in a language decided by the caller (a filter that reads the request's language itself). */
 	public String get(Locale locale, String key, Object... args) {
 		return this.messageSource.getMessage(key, args, key, locale);
+	}
+
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+		.withZone(TimeConfiguration.CHINA);
+
+	/** A moment as people here read it: Beijing time to the minute. */
+	public static String dateTime(Instant instant) {
+		return DATE_TIME.format(instant);
 	}
 
 	public String get(RectiflowException ex) {

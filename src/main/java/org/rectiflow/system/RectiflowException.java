@@ -42,6 +42,19 @@ public class RectiflowException extends RuntimeException {
 
 	}
 
+	/**
+	 * The person asks again for what they did already (a step they completed: a retry after a lost answer, a second
+	 * click). Not a refusal: nothing is done again and the answer says what happened (HTTP 200 with the message on
+	 * our API; a confirmation on our pages).
+	 */
+	public static class AlreadyDone extends RectiflowException {
+
+		public AlreadyDone(String messageKey, Object... args) {
+			super(messageKey, args);
+		}
+
+	}
+
 	/** The person may not do this (HTTP 403). */
 	public static class Forbidden extends RectiflowException {
 

@@ -1,13 +1,16 @@
 package org.rectiflow.task;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -16,6 +19,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -23,7 +27,9 @@ import org.rectiflow.audit.AuditKind;
 import org.rectiflow.audit.AuditLog;
 import org.rectiflow.engine.EngineCommands;
 import org.rectiflow.engine.GrantInstanceReads;
+import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowException;
+import org.rectiflow.system.StepAlreadyDoneException;
 import org.rectiflow.system.TaskTakenException;
 import org.rectiflow.unit.Units;
 import org.springframework.stereotype.Component;
@@ -48,8 +54,12 @@ public class RectificationTaskProcessAdapter {
 
 	private final Units units;
 
+	private final HistoryService historyService;
+
 	RectificationTaskProcessAdapter(RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
-			RepositoryService repositoryService, EngineCommands commands, AuditLog auditLog, Units units) {
+			RepositoryService repositoryService, EngineCommands commands, AuditLog auditLog, Units units,
+			HistoryService historyService) {
+		this.historyService = historyService;
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
 		this.identityService = identityService;
@@ -223,8 +233,37 @@ public class RectificationTaskProcessAdapter {
 	 * engine's stand or fall together. Someone else having done the step first is a conflict, not an error.
 	 */
 	public void complete(Long taskId, String step, String userId, List<String> groupIds, Map<String, Object> variables) {
-		complete(waiting(taskId, step).orElseThrow(() -> new RectiflowException.Conflict("error.step.gone")), userId,
+		complete(awaited(taskId, step, userId, () -> new RectiflowException.Conflict("error.step.gone")), userId,
 				groupIds, variables);
+	}
+
+	/**
+	 * The step the task waits at, for this person to complete. If it waits no longer because this very person
+	 * completed it (a retry after a lost answer, a second click), {@link RectiflowException.AlreadyDone} says when;
+	 * otherwise the caller's refusal. The history is read only when the step is not waiting.
+	 */
+	public Step awaited(Long taskId, String step, String userId, Supplier<? extends RectiflowException> otherwise) {
+		Optional<Step> waiting = waiting(taskId, step);
+		if (waiting.isPresent()) {
+			return waiting.get();
+		}
+		List<HistoricTaskInstance> last = this.historyService.createHistoricTaskInstanceQuery()
+			.processDefinitionKey(RectificationTaskProcess.PROCESS_KEY)
+			.processInstanceBusinessKey(String.valueOf(taskId))
+			.taskDefinitionKey(step)
+			.finished()
+			.orderByHistoricTaskInstanceEndTime()
+			.desc()
+			.listPage(0, 1);
+		if (!last.isEmpty() && userId != null && userId.equals(last.get(0).getAssignee())
+				&& "completed".equals(last.get(0).getDeleteReason())) {
+			throw alreadyDone(last.get(0).getEndTime().toInstant());
+		}
+		throw otherwise.get();
+	}
+
+	private static RectiflowException.AlreadyDone alreadyDone(Instant at) {
+		return new RectiflowException.AlreadyDone("step.alreadyDone", Messages.dateTime(at));
 	}
 
 	/** As {@link #complete(Long, String, String, List, Map)}, for a step the caller has just found waiting. */
@@ -236,6 +275,10 @@ public class RectificationTaskProcessAdapter {
 		this.identityService.setAuthentication(userId, groupIds, this.units.tenantIds(userId));
 		try {
 			this.commands.claimAndComplete(step.engineTaskId(), userId, variables);
+		}
+		catch (StepAlreadyDoneException ex) {
+			// The same person's first completion committed a moment ago (a double click).
+			throw alreadyDone(ex.getCompletedAt());
 		}
 		catch (TaskTakenException | TaskAlreadyClaimedException | OptimisticLockingException | NullValueException ex) {
 			throw new RectiflowException.Conflict("error.step.gone");

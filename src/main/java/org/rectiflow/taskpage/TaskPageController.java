@@ -168,9 +168,18 @@ class TaskPageController {
 				redirect.addFlashAttribute("message", this.messages.get("submission.submitted"));
 			}
 			else {
-				this.submissions.saveDraft(taskId, narrative, uploads, user);
-				redirect.addFlashAttribute("message", this.messages.get("submission.draftSaved", uploads.size()));
+				long again = this.submissions.saveDraft(taskId, narrative, uploads, user)
+					.stream()
+					.filter(EvidenceService.Uploaded::alreadyThere)
+					.count();
+				String saved = this.messages.get("submission.draftSaved", uploads.size() - again);
+				redirect.addFlashAttribute("message",
+						(again == 0) ? saved : saved + this.messages.get("submission.filesAlreadyThere", again));
 			}
+		}
+		catch (RectiflowException.AlreadyDone done) {
+			redirect.addFlashAttribute("message", this.messages.get(done));
+			return "redirect:/tasks/" + taskId;
 		}
 		catch (RectiflowException | NotValidException ex) {
 			String reason = this.messages.refusal(ex);

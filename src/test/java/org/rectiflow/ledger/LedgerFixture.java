@@ -101,7 +101,7 @@ public final class LedgerFixture {
 	private static void upload(EvidenceService evidence, RectificationTask task, int files) {
 		for (int i = 1; i <= files; i++) {
 			evidence.upload(task.getId(), new EvidenceService.Upload(task.getCode() + "-" + i + ".pdf", "application/pdf",
-					"%PDF-1.4 evidence".getBytes(StandardCharsets.UTF_8), "佐证"), "rectificationClerk");
+					("%PDF-1.4 evidence " + i).getBytes(StandardCharsets.UTF_8), "佐证"), "rectificationClerk");
 		}
 	}
 

@@ -50,7 +50,7 @@ class ConflictingCompletionPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		EngineInterceptors.add(configuration, EngineInterceptors.Pre.RACE, RaceInterceptor::new);
+		EngineInterceptors.add(configuration, EngineInterceptors.Pre.RACE, () -> new RaceInterceptor(configuration));
 	}
 
 	@Bean
@@ -63,6 +63,12 @@ class ConflictingCompletionPlugin extends AbstractProcessEnginePlugin {
 	}
 
 	static final class RaceInterceptor extends CommandInterceptor {
+
+		private final ProcessEngineConfigurationImpl configuration;
+
+		RaceInterceptor(ProcessEngineConfigurationImpl configuration) {
+			this.configuration = configuration;
+		}
 
 		@Override
 		public <T> T execute(Command<T> command) {
@@ -103,7 +109,11 @@ class ConflictingCompletionPlugin extends AbstractProcessEnginePlugin {
 		private TaskTakenException taken(Command<?> command, String taskId, RuntimeException ex) {
 			if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
 				try {
-					StepAlreadyDoneException done = this.next.execute((context) -> {
+					// In a transaction of its own: the failed completion's own rows (its operation-log entry is
+					// written before the update that lost) may still sit in the caller's transaction (a portal
+					// step), and only what others committed tells who completed the step.
+					StepAlreadyDoneException done = this.configuration.getCommandExecutorTxRequiresNew()
+						.execute((context) -> {
 						String user = context.getAuthenticatedUserId();
 						if (user == null || context.getTaskManager().findTaskById(taskId) != null) {
 							return null;

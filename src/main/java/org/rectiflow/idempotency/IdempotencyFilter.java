@@ -23,9 +23,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Writes that are safe to send again (issue 24). A write of our pages or our API (POST, PUT, PATCH, DELETE; not the
- * engine's REST API or the webapps) that carries an idempotency key — the {@value #HEADER} header, or the
- * {@value #FIELD} field every form of our pages sends ({@link IdempotencyKeyFields}, one key per form shown) — runs
+ * Writes that are safe to send again (issue 24). A write of our pages, our API or the engine's REST API (POST, PUT,
+ * PATCH, DELETE; not the Camunda webapps, which send no key) that carries an idempotency key — the {@value #HEADER}
+ * header, or on our pages the {@value #FIELD} field every form sends ({@link IdempotencyKeyFields}, one key per form
+ * shown) — runs
  * once per person and key: a repeat gets the first answer again (with {@code Idempotent-Replayed: true}) and changes
  * nothing. So a double click, or a phone resending after a lost answer, is harmless.
  * <ul>
@@ -76,8 +77,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return !WRITES.contains(request.getMethod()) || path.startsWith("/engine-rest") || path.startsWith("/camunda")
-				|| path.equals("/login") || path.equals("/logout");
+		return !WRITES.contains(request.getMethod()) || path.startsWith("/camunda") || path.equals("/login")
+				|| path.equals("/logout");
 	}
 
 	@Override
@@ -197,7 +198,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	/** The header, else the form field (read from the form's parameters, multipart forms included). */
 	private static String keyOf(HttpServletRequest request) {
 		String key = request.getHeader(HEADER);
-		if (key == null || key.isBlank()) {
+		if ((key == null || key.isBlank()) && !request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest")) {
 			try {
 				key = request.getParameter(FIELD);
 			}

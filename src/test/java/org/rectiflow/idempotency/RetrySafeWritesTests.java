@@ -187,18 +187,23 @@ class RetrySafeWritesTests {
 	}
 
 	@Test
-	void aCompletionRepeatedOverTheEngineRestApiSaysDoneByYouAndSomeoneElseStillGets409() throws Exception {
+	void aCompletionRepeatedOverTheEngineRestApiReplaysWithItsKeySaysDoneByYouWithoutAndSomeoneElseStillGets409() throws Exception {
 		RectificationTask task = atOnSiteSupervision("重试：接口重复办理");
 		Task step = this.driver.one(RectificationTaskProcess.PROCESS_KEY, task.getId(),
 				RectificationTaskProcess.USER_TASK_ON_SITE_SUPERVISION);
 		String body = "{\"variables\":{\"supervisionDecision\":{\"value\":\"accept\"},"
 				+ "\"supervisionFindings\":{\"value\":\"措施落实到位\"}}}";
 
-		HttpResponse<String> first = complete(step.getId(), DemoAccounts.DISCIPLINE_OFFICER, body);
+		String key = UUID.randomUUID().toString();
+		HttpResponse<String> first = complete(step.getId(), DemoAccounts.DISCIPLINE_OFFICER, body, "Idempotency-Key", key);
+		HttpResponse<String> replayed = complete(step.getId(), DemoAccounts.DISCIPLINE_OFFICER, body,
+				"Idempotency-Key", key);
 		HttpResponse<String> again = complete(step.getId(), DemoAccounts.DISCIPLINE_OFFICER, body);
 		HttpResponse<String> other = complete(step.getId(), DemoAccounts.DISCIPLINE_SECRETARY, body);
 
 		assertThat(first.statusCode()).as(first.body()).isEqualTo(204);
+		assertThat(replayed.statusCode()).as("with its key: the first answer again").isEqualTo(204);
+		assertThat(replayed.headers().firstValue("Idempotent-Replayed")).hasValue("true");
 		assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
 		JsonNode done = this.json.readTree(again.body());
 		assertThat(done.get("type").asText()).isEqualTo("StepAlreadyDone");
@@ -277,11 +282,16 @@ class RetrySafeWritesTests {
 		return send(request);
 	}
 
-	private HttpResponse<String> complete(String engineTaskId, String user, String body) throws Exception {
-		return send(HttpRequest.newBuilder(api("/engine-rest/task/" + engineTaskId + "/complete"))
+	private HttpResponse<String> complete(String engineTaskId, String user, String body, String... headers)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(api("/engine-rest/task/" + engineTaskId + "/complete"))
 			.header("Authorization", basic(user))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return send(request);
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

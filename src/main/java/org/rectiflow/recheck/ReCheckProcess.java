@@ -11,6 +11,9 @@ public final class ReCheckProcess {
 
 	public static final String SERVICE_TASK_REOPEN_TASK = "serviceTask_reopenTask";
 
+	/** Asynchronous: runs once the reopened task's new instance is committed, so that it can be found. */
+	public static final String SERVICE_TASK_TELL_DEPARTMENT = "serviceTask_tellDepartment";
+
 	public static final String END_CLOSE_OFF_CONFIRMED = "endEvent_closeOffConfirmed";
 
 	public static final String END_TASK_REOPENED = "endEvent_taskReopened";

@@ -216,16 +216,24 @@ public class ReCheckService {
 
 	/**
 	 * {@code serviceTask_reopenTask}: the close-off did not hold. The task runs again in its unit as after a review
-	 * opinion or a look-back; the department finds the finding as the reason on the task page and in a notice.
+	 * opinion or a look-back ({@link PlanService#reopen}). A task someone reopened meanwhile runs on as it is.
 	 */
 	public void reopen(Long reCheckId) {
-		ReCheck reCheck = reCheck(reCheckId);
-		RectificationTask task = this.tasks.get(reCheck.getTaskId());
+		RectificationTask task = this.tasks.get(reCheck(reCheckId).getTaskId());
 		if (task.isClosedOff()) {
 			this.plans.reopen(task.getInspectionId(), task.getCode());
 		}
-		String reason = "销号反向核查未通过：" + reCheck.getFinding();
-		this.taskProcess.keepReturnReason(task.getId(), reason);
+	}
+
+	/**
+	 * {@code serviceTask_tellDepartment}, in a transaction after the reopening (asynchronous: the reopened instance is
+	 * found by its business key only once committed): the department reads the finding as the reason on the task
+	 * page, and it, the responsible leader and the unit's rectification office get a notice.
+	 */
+	public void tellDepartment(Long reCheckId) {
+		ReCheck reCheck = reCheck(reCheckId);
+		RectificationTask task = this.tasks.get(reCheck.getTaskId());
+		this.taskProcess.keepReturnReason(task.getId(), "销号反向核查未通过：" + reCheck.getFinding());
 		List<String> people = new ArrayList<>(this.process.rectificationOfficeOf(reCheck.getUnitId()));
 		people.add(task.getResponsibleLeader());
 		this.notifications.send(Notice.of(Notice.Kind.RETURNED, "销号反向核查未通过，任务重新整改：" + task.getCode(),

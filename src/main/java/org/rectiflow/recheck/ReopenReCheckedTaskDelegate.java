@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.system.BusinessKey;
 import org.springframework.stereotype.Component;
 
-/** {@code serviceTask_reopenTask}: a failed re-check reopens the task in its unit and tells the department why. */
+/** {@code serviceTask_reopenTask}: a failed re-check reopens the task in its unit. */
 @Component("reopenReCheckedTaskDelegate")
 class ReopenReCheckedTaskDelegate implements JavaDelegate {
 

@@ -51,10 +51,14 @@ class CommonProblemController {
 	@GetMapping("/common-problems/new")
 	@PreAuthorize("hasAuthority('GROUP_inspectionOffice')")
 	String initSendForm(@RequestParam(name = "problemId", required = false) Long problemId, Model model) {
+		String user = Actors.current();
+		CommonProblemService.Source source = this.service.source(problemId, user).orElse(null);
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", new SendForm(null, problemId, null, null, List.of(), null));
+			model.addAttribute("form", new SendForm(null, problemId,
+					(source != null) ? source.problem().getTitle() : null, null, List.of(), null));
 		}
-		model.addAttribute("units", this.service.unitsOf(Actors.current()));
+		model.addAttribute("source", source);
+		model.addAttribute("units", this.service.unitsOf(user));
 		model.addAttribute("today", LocalDate.now(this.clock.withZone(WorkingDays.ZONE)));
 		return "commonproblem/send";
 	}

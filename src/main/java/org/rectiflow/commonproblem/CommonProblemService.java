@@ -113,6 +113,27 @@ public class CommonProblemService {
 		return this.units.visibleTo(userId);
 	}
 
+	/** A problem of an inspection the office picked as the notice's source, with its unit's name. */
+	public record Source(Problem problem, String unitName) {
+	}
+
+	/**
+	 * The problem the office picked, if it is one of an inspection of a unit the office oversees: the send form shows
+	 * where it was found and starts from its text.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Source> source(Long problemId, String userId) {
+		if (problemId == null || !isOffice(userId)) {
+			return java.util.Optional.empty();
+		}
+		List<String> visible = this.units.tenantIds(userId);
+		return this.problems.findById(problemId).flatMap((problem) -> this.inspections.findById(problem.getInspectionId())
+			.filter((inspection) -> visible.contains(inspection.getUnitId()))
+			.map((inspection) -> new Source(problem, this.units.find(inspection.getUnitId())
+				.map(Unit::getName)
+				.orElse(inspection.getUnitName()))));
+	}
+
 	/**
 	 * Sends the notice: one answer and one process instance per unit, each in its unit's tenant, and a notice to each
 	 * unit's rectification office. All of it or nothing.

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.rectiflow.CrossUnits;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.identity.Groups;
+import org.rectiflow.inspection.Inspection;
+import org.rectiflow.inspection.Problem;
+import org.rectiflow.inspection.ProblemRepository;
 import org.rectiflow.security.PortalSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,6 +51,9 @@ class CommonProblemAccessTests {
 
 	@Autowired
 	CommonProblemAnswerRepository answers;
+
+	@Autowired
+	ProblemRepository problems;
 
 	final ObjectMapper json = new ObjectMapper();
 
@@ -95,6 +101,37 @@ class CommonProblemAccessTests {
 		assertThat(office.get(office.location(sent).replaceFirst("^https?://[^/]+", "")).body())
 			.contains("关于公务接待超标准问题的举一反三通知")
 			.contains("已报送 0 / 2 个单位");
+	}
+
+	@Test
+	void theOfficePicksAProblemOfOneUnitAndSendsItToTheOthers() throws Exception {
+		Inspection found = this.crossUnits.closedInspection(this.unitA, "举一反三来源巡察");
+		Problem problem = this.problems.findByInspectionIdOrderByCategoryIdAscSeqAsc(found.getId()).get(0);
+		PortalSession office = session(DemoAccounts.INSPECTOR);
+		HttpResponse<String> form = office.get("/common-problems/new?problemId=" + problem.getId());
+		assertThat(form.body()).contains("id=\"common-problem-source\"")
+			.contains(this.crossUnits.unitName(this.unitA))
+			.contains(problem.getTitle());
+		String token = office.csrfToken("/common-problems/new");
+
+		HttpResponse<String> toItsOwnUnit = office.postForm("/common-problems", "title=" + enc("来源单位不应再收到")
+				+ "&problemId=" + problem.getId() + "&unitIds=" + this.unitA + "&unitIds=" + this.unitB + "&deadline="
+				+ LocalDate.now().plusDays(5) + "&_csrf=" + token);
+		assertThat(office.location(toItsOwnUnit)).endsWith("/common-problems/new");
+		assertThat(office.get("/common-problems/new").body()).contains("不必再发给该单位");
+
+		HttpResponse<String> sent = office.postForm("/common-problems", "title=" + enc("关于宿舍维修问题的举一反三通知")
+				+ "&problemId=" + problem.getId() + "&unitIds=" + this.unitB + "&deadline=" + LocalDate.now().plusDays(5)
+				+ "&_csrf=" + token);
+		assertThat(office.location(sent)).matches(".*/common-problems/\\d+");
+		Long noticeId = Long.valueOf(office.location(sent).replaceFirst(".*/", ""));
+		CommonProblemNotice notice = this.service.notice(noticeId);
+		assertThat(notice.getSourceUnitId()).isEqualTo(this.unitA);
+		assertThat(notice.getSourceProblemId()).isEqualTo(problem.getId());
+		assertThat(notice.getProblemText()).isEqualTo(problem.getTitle());
+		assertThat(this.answers.findByNoticeId(noticeId)).extracting(CommonProblemAnswer::getUnitId)
+			.containsExactly(this.unitB);
+		assertThat(session(this.officeB).get("/common-problems/" + noticeId).body()).contains(problem.getTitle());
 	}
 
 	@Test

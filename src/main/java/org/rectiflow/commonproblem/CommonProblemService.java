@@ -203,7 +203,7 @@ public class CommonProblemService {
 				.putValue(CommonProblemNoticeProcess.VAR_DEADLINE, deadline.toString())
 				.putValue(CommonProblemNoticeProcess.VAR_DUE_AT, dueAt)
 				.putValue(CommonProblemNoticeProcess.VAR_ANSWER_RETURN_REASON, ""));
-			tellUnit(answer, "举一反三通知：" + title, "巡察办通报了其他单位发现的问题，请对照开展自查自纠，于 " + deadline
+			tellUnit(answer, "【举一反三】" + title, "巡察办通报了其他单位发现的问题，请对照开展自查自纠，于 " + deadline
 					+ " 前报送自查情况。\n问题：" + problemText, Notice.Kind.REMINDER);
 		}
 		return notice;
@@ -240,7 +240,7 @@ public class CommonProblemService {
 		if (CommonProblemNoticeProcess.RETURN.equals(decision)) {
 			answer.sendBack(reason, by, this.clock.instant());
 			CommonProblemNotice notice = this.notices.findById(answer.getNoticeId()).orElseThrow();
-			tellUnit(answer, "举一反三自查情况被退回：" + notice.getTitle(), "巡察办退回了本单位的自查自纠情况，请补充后重新报送。\n退回意见："
+			tellUnit(answer, "【举一反三】自查情况被退回：" + notice.getTitle(), "巡察办退回了本单位的自查自纠情况，请补充后重新报送。\n退回意见："
 					+ reason, Notice.Kind.RETURNED);
 		}
 		else {
@@ -261,7 +261,7 @@ public class CommonProblemService {
 		String unitName = this.units.find(answer.getUnitId()).map(Unit::getName).orElse(answer.getUnitId());
 		List<String> people = new ArrayList<>(this.process.rectificationOfficeOf(answer.getUnitId()));
 		people.add(notice.getSentBy());
-		this.notifications.send(Notice.of(Notice.Kind.ESCALATION, "举一反三自查情况逾期未报：" + notice.getTitle(),
+		this.notifications.send(Notice.of(Notice.Kind.ESCALATION, "【举一反三】" + unitName + "自查情况逾期未报：" + notice.getTitle(),
 				unitName + "未在 " + notice.getDeadline() + " 前报送自查自纠情况，请尽快报送。", link(answer), people));
 	}
 

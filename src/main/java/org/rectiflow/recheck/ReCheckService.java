@@ -236,7 +236,7 @@ public class ReCheckService {
 		this.taskProcess.keepReturnReason(task.getId(), "销号反向核查未通过：" + reCheck.getFinding());
 		List<String> people = new ArrayList<>(this.process.rectificationOfficeOf(reCheck.getUnitId()));
 		people.add(task.getResponsibleLeader());
-		this.notifications.send(Notice.of(Notice.Kind.RETURNED, "销号反向核查未通过，任务重新整改：" + task.getCode(),
+		this.notifications.send(Notice.of(Notice.Kind.RETURNED, "【反向核查】细化任务 " + task.getCode() + " 核查未通过，重新整改",
 				"细化任务 " + task.getCode() + " " + task.getTitle() + " 经销号反向核查未通过，已重新下达整改。\n核查意见："
 						+ reCheck.getFinding(), "/tasks/" + task.getId(), people)
 			.andGroups(List.of(task.getLeadDepartment())));

@@ -92,7 +92,7 @@ class FormsTests {
 				}
 			}
 		}
-		assertThat(templates).isEqualTo(28);
+		assertThat(templates).isEqualTo(29);
 	}
 
 	@Test

@@ -203,6 +203,9 @@ class CommonProblemAccessTests {
 		unitA.postForm("/common-problems/answers/" + a, answerForm(unitA.csrfToken("/common-problems/answers/" + a)));
 
 		PortalSession office = session(DemoAccounts.INSPECTOR);
+		HttpResponse<String> list = office.get("/common-problems");
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.body()).contains("关于资产账实不符问题的举一反三通知").contains("id=\"common-problem-new\"");
 		HttpResponse<String> overview = office.get("/common-problems/" + notice.getId());
 		assertThat(overview.statusCode()).isEqualTo(200);
 		assertThat(overview.body()).contains("已报送 1 / 2 个单位")

@@ -98,8 +98,7 @@ public class CommonProblemService {
 	}
 
 	/** One unit's answer with the unit's name and the names of who answered and reviewed. */
-	public record AnswerView(CommonProblemAnswer answer, String unitName, String answeredByName, String reviewedByName,
-			String step) {
+	public record AnswerView(CommonProblemAnswer answer, String unitName, String answeredByName, String reviewedByName) {
 	}
 
 	/** Whether the person is of the inspection office (sends notices, reviews answers, sees them all). */
@@ -348,56 +347,69 @@ public class CommonProblemService {
 	public List<NoticeView> noticesFor(String userId) {
 		List<String> tenants = this.units.tenantIds(userId);
 		boolean office = isOffice(userId);
-		boolean unitOffice = this.directory.isMember(userId, Groups.RECTIFICATION_OFFICE);
-		if (tenants.isEmpty() || (!office && !unitOffice)) {
+		if (tenants.isEmpty() || (!office && !this.directory.isMember(userId, Groups.RECTIFICATION_OFFICE))) {
 			return List.of();
 		}
-		List<CommonProblemAnswer> visible = office ? null : this.answers.findByUnitIdIn(tenants);
-		List<CommonProblemNotice> list = office ? this.notices.findAllNewestFirst()
-				: visible.isEmpty() ? List.of()
-						: this.notices.findByIdIn(visible.stream().map(CommonProblemAnswer::getNoticeId).distinct().toList());
-		if (list.isEmpty()) {
-			return List.of();
+		List<CommonProblemNotice> list;
+		List<CommonProblemAnswer> visible;
+		if (office) {
+			list = this.notices.findAllNewestFirst();
+			visible = list.isEmpty() ? List.of()
+					: this.answers.findByNoticeIdIn(list.stream().map(CommonProblemNotice::getId).toList())
+						.stream()
+						.filter((a) -> tenants.contains(a.getUnitId()))
+						.toList();
 		}
-		List<CommonProblemAnswer> all = office
-				? this.answers.findByNoticeIdIn(list.stream().map(CommonProblemNotice::getId).toList())
-					.stream()
-					.filter((a) -> tenants.contains(a.getUnitId()))
-					.toList()
-				: visible;
-		Map<Long, List<CommonProblemAnswer>> byNotice = all.stream()
+		else {
+			visible = this.answers.findByUnitIdIn(tenants);
+			list = visible.isEmpty() ? List.of()
+					: this.notices.findByIdIn(visible.stream().map(CommonProblemAnswer::getNoticeId).distinct().toList());
+		}
+		Map<Long, List<CommonProblemAnswer>> byNotice = visible.stream()
 			.collect(Collectors.groupingBy(CommonProblemAnswer::getNoticeId));
 		Map<String, String> unitNames = unitNames();
-		Map<String, String> people = this.directory.displayNames(all.stream()
+		Map<String, String> people = names(visible);
+		return list.stream()
+			.map((n) -> view(n, byNotice.getOrDefault(n.getId(), List.of()), unitNames, people))
+			.toList();
+	}
+
+	/**
+	 * One notice as the person sees it (as in {@link #noticesFor}), read with two queries whatever the number of
+	 * units; not found for those who see none of it.
+	 */
+	@Transactional(readOnly = true)
+	public NoticeView noticeFor(Long noticeId, String userId) {
+		CommonProblemNotice notice = this.notices.findById(noticeId).orElse(null);
+		List<String> tenants = this.units.tenantIds(userId);
+		boolean office = isOffice(userId);
+		boolean unitOffice = this.directory.isMember(userId, Groups.RECTIFICATION_OFFICE);
+		if (notice == null || (!office && !unitOffice)) {
+			throw new RectiflowException.NotFound("error.commonProblem.notFound", noticeId);
+		}
+		List<CommonProblemAnswer> visible = this.answers.findByNoticeId(noticeId)
+			.stream()
+			.filter((a) -> tenants.contains(a.getUnitId()))
+			.toList();
+		if (!office && visible.isEmpty()) {
+			throw new RectiflowException.NotFound("error.commonProblem.notFound", noticeId);
+		}
+		return view(notice, visible, unitNames(), names(visible));
+	}
+
+	private static NoticeView view(CommonProblemNotice notice, List<CommonProblemAnswer> answers,
+			Map<String, String> unitNames, Map<String, String> people) {
+		return new NoticeView(notice, unitNames.get(notice.getSourceUnitId()), answers.stream()
+			.map((a) -> new AnswerView(a, unitNames.getOrDefault(a.getUnitId(), a.getUnitId()),
+					people.get(a.getAnsweredBy()), people.get(a.getReviewedBy())))
+			.toList());
+	}
+
+	private Map<String, String> names(List<CommonProblemAnswer> answers) {
+		return this.directory.displayNames(answers.stream()
 			.flatMap((a) -> java.util.stream.Stream.of(a.getAnsweredBy(), a.getReviewedBy()))
 			.filter((u) -> u != null)
 			.distinct()
-			.toList());
-		List<NoticeView> views = new ArrayList<>();
-		for (CommonProblemNotice notice : list) {
-			List<CommonProblemAnswer> ofNotice = byNotice.getOrDefault(notice.getId(), List.of());
-			if (!office && ofNotice.isEmpty()) {
-				continue;
-			}
-			views.add(new NoticeView(notice, unitNames.get(notice.getSourceUnitId()), ofNotice.stream()
-				.map((a) -> new AnswerView(a, unitNames.getOrDefault(a.getUnitId(), a.getUnitId()),
-						people.get(a.getAnsweredBy()), people.get(a.getReviewedBy()), null))
-				.toList()));
-		}
-		return views;
-	}
-
-	/** One notice as the person sees it, with each answer's current step; not found for those who see none of it. */
-	@Transactional(readOnly = true)
-	public NoticeView noticeFor(Long noticeId, String userId) {
-		NoticeView view = noticesFor(userId).stream()
-			.filter((n) -> n.notice().getId().equals(noticeId))
-			.findFirst()
-			.orElseThrow(() -> new RectiflowException.NotFound("error.commonProblem.notFound", noticeId));
-		return new NoticeView(view.notice(), view.sourceUnitName(), view.answers()
-			.stream()
-			.map((a) -> new AnswerView(a.answer(), a.unitName(), a.answeredByName(), a.reviewedByName(),
-					this.process.currentStep(a.answer().getId()).orElse(null)))
 			.toList());
 	}
 

@@ -21,6 +21,7 @@ import org.rectiflow.plan.PlanService;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcessAdapter;
+import org.rectiflow.task.RectificationTaskRepository;
 import org.rectiflow.task.RectificationTaskService;
 import org.rectiflow.unit.Unit;
 import org.rectiflow.unit.Units;
@@ -53,6 +54,8 @@ public class ReCheckService {
 
 	private final RectificationTaskService tasks;
 
+	private final RectificationTaskRepository taskRows;
+
 	private final RectificationTaskProcessAdapter taskProcess;
 
 	private final PlanService plans;
@@ -68,7 +71,8 @@ public class ReCheckService {
 	private final Clock clock;
 
 	ReCheckService(ReCheckDrawRepository draws, ReCheckRepository reChecks, ReCheckProcessAdapter process,
-			ReCheckers reCheckers, RectificationTaskService tasks, RectificationTaskProcessAdapter taskProcess,
+			ReCheckers reCheckers, RectificationTaskService tasks, RectificationTaskRepository taskRows,
+			RectificationTaskProcessAdapter taskProcess,
 			PlanService plans, Units units, Directory directory, Notifications notifications,
 			NamedParameterJdbcTemplate jdbc, Clock clock) {
 		this.draws = draws;
@@ -76,6 +80,7 @@ public class ReCheckService {
 		this.process = process;
 		this.reCheckers = reCheckers;
 		this.tasks = tasks;
+		this.taskRows = taskRows;
 		this.taskProcess = taskProcess;
 		this.plans = plans;
 		this.units = units;
@@ -89,14 +94,17 @@ public class ReCheckService {
 	public record Parameters(Collection<String> unitIds, String sampleSize, String samplePercent, String seed) {
 	}
 
-	/** A drawn task's re-check with what the pages show of it. */
+	/** A drawn task's re-check with what the pages show of it (in the list of draws only the re-check and unit). */
 	public record ReCheckView(ReCheck reCheck, RectificationTask task, String unitName, String leadDepartmentName,
 			String checkedByName, String step) {
 	}
 
-	/** A draw with its re-checks and whether drawing again from its population with its seed gives the same list. */
+	/**
+	 * A draw with its re-checks and whether drawing again from its population with its seed gives the same list
+	 * (asked on the draw's own page only; {@code null} in the list of draws, which hashes no population).
+	 */
 	public record DrawView(ReCheckDraw draw, String drawnByName, List<String> unitNames, List<ReCheckView> reChecks,
-			boolean repeatable) {
+			Boolean repeatable) {
 
 		public long failed() {
 			return this.reChecks.stream().filter((r) -> r.reCheck().getStatus() == ReCheckStatus.FAILED).count();
@@ -277,7 +285,7 @@ public class ReCheckService {
 
 	@Transactional(readOnly = true)
 	public ReCheckView view(ReCheck reCheck) {
-		return view(reCheck, unitNames(), true);
+		return view(reCheck, this.tasks.get(reCheck.getTaskId()), unitNames());
 	}
 
 	/** Every draw, newest first, with the re-checks of the units the office oversees. */
@@ -322,18 +330,26 @@ public class ReCheckService {
 			.equals(draw.getDrawnTaskIds());
 	}
 
-	private DrawView drawView(ReCheckDraw draw, List<ReCheck> reChecks, Map<String, String> unitNames, boolean steps) {
+	/**
+	 * The draw with its re-checks; with {@code details} each re-check's task (one query for all) and current step,
+	 * without (the list of draws) only what the counts need.
+	 */
+	private DrawView drawView(ReCheckDraw draw, List<ReCheck> reChecks, Map<String, String> unitNames, boolean details) {
+		Map<Long, RectificationTask> tasksById = details ? this.taskRows.findAllById(reChecks.stream().map(ReCheck::getTaskId).toList())
+			.stream()
+			.collect(Collectors.toMap(RectificationTask::getId, (t) -> t)) : Map.of();
 		return new DrawView(draw, this.directory.displayName(draw.getDrawnBy()),
 				draw.getUnitIds().stream().map((u) -> unitNames.getOrDefault(u, u)).toList(),
-				reChecks.stream().map((r) -> view(r, unitNames, steps)).toList(), repeats(draw));
+				reChecks.stream().map((r) -> details ? view(r, tasksById.get(r.getTaskId()), unitNames)
+						: new ReCheckView(r, null, unitNames.getOrDefault(r.getUnitId(), r.getUnitId()), null, null, null))
+					.toList(), details ? repeats(draw) : null);
 	}
 
-	private ReCheckView view(ReCheck reCheck, Map<String, String> unitNames, boolean step) {
-		RectificationTask task = this.tasks.get(reCheck.getTaskId());
+	private ReCheckView view(ReCheck reCheck, RectificationTask task, Map<String, String> unitNames) {
 		return new ReCheckView(reCheck, task, unitNames.getOrDefault(reCheck.getUnitId(), reCheck.getUnitId()),
 				Department.nameOf(task.getLeadDepartment()),
 				(reCheck.getCheckedBy() != null) ? this.directory.displayName(reCheck.getCheckedBy()) : null,
-				step ? this.process.currentStep(reCheck.getId()).orElse(null) : null);
+				this.process.currentStep(reCheck.getId()).orElse(null));
 	}
 
 	private ReCheck reCheck(Long reCheckId) {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * shared (deployed without a tenant). A sub-instance (the supervision process, a call activity) takes its caller's
  * tenant; a root instance (rectification process, rectification task process) the tenant of the inspection named by
  * its start variable {@value #INSPECTION_ID}, which only our adapters set at start (nobody else may start instances),
- * looked up through {@link InspectionTenants}. With the tenant on the instance, the engine keeps its tasks, variables,
+ * looked up through {@link InspectionTenants}; a root instance that belongs to a unit but to no inspection (the
+ * common-problem notice sent to a unit) names the unit itself in its start variable {@value #UNIT_ID}, the tenant id. With the tenant on the instance, the engine keeps its tasks, variables,
  * jobs and history to the people whose authentication carries that tenant id.
  */
 @Component
@@ -22,6 +23,9 @@ class UnitTenantsPlugin extends AbstractProcessEnginePlugin {
 
 	/** The start variable both root processes carry (RectificationProcess, RectificationTaskProcess). */
 	static final String INSPECTION_ID = "inspectionId";
+
+	/** The start variable of a unit's instance that concerns no inspection (CommonProblemNoticeProcess). */
+	static final String UNIT_ID = "unitId";
 
 	private final ObjectProvider<InspectionTenants> inspections;
 
@@ -42,8 +46,12 @@ class UnitTenantsPlugin extends AbstractProcessEnginePlugin {
 				return context.getSuperExecution().getTenantId();
 			}
 			Object inspectionId = context.getVariables().get(INSPECTION_ID);
+			if (inspectionId == null) {
+				Object unitId = context.getVariables().get(UNIT_ID);
+				return (unitId == null) ? null : unitId.toString();
+			}
 			InspectionTenants tenants = UnitTenantsPlugin.this.inspections.getIfAvailable();
-			if (inspectionId == null || tenants == null) {
+			if (tenants == null) {
 				return null;
 			}
 			return tenants.tenantOf(Long.parseLong(inspectionId.toString()));

@@ -291,6 +291,15 @@ public class RectificationTaskProcessAdapter {
 		}
 	}
 
+	/**
+	 * Tells the department why the task runs again when it was not sent back by a step of its own process (a failed
+	 * re-check): the running instance keeps the reason where the task page shows a return reason.
+	 */
+	public void keepReturnReason(Long taskId, String reason) {
+		instanceIds(taskId).forEach((id) -> this.runtimeService.setVariable(id,
+				RectificationTaskProcess.VAR_LAST_RETURN_REASON, reason));
+	}
+
 	/** Why the task was last sent back to the department (by the leader or on site), or empty. */
 	public String lastReturnReason(Long taskId) {
 		List<String> ids = instanceIds(taskId);

@@ -9,7 +9,9 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rectiflow.RectiflowApplication;
+import org.rectiflow.commonproblem.CommonProblemNoticeProcess;
 import org.rectiflow.plan.RectificationProcess;
+import org.rectiflow.recheck.ReCheckProcess;
 import org.rectiflow.supervision.SupervisionProcess;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -30,7 +32,8 @@ class DeploymentTests {
 		List<String> second = definitions(url);
 
 		assertThat(first).containsExactlyInAnyOrder(RectificationProcess.PROCESS_KEY + ":1",
-				RectificationTaskProcess.PROCESS_KEY + ":1", SupervisionProcess.PROCESS_KEY + ":1");
+				RectificationTaskProcess.PROCESS_KEY + ":1", SupervisionProcess.PROCESS_KEY + ":1",
+				CommonProblemNoticeProcess.PROCESS_KEY + ":1", ReCheckProcess.PROCESS_KEY + ":1");
 		assertThat(second).isEqualTo(first);
 		assertThat(Files.list(this.data).count()).isPositive();
 	}

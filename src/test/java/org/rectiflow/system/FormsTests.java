@@ -54,7 +54,7 @@ class FormsTests {
 			}
 		}
 		List<ProcessDefinition> definitions = this.repositoryService.createProcessDefinitionQuery().list();
-		assertThat(definitions).hasSize(3);
+		assertThat(definitions).hasSize(5);
 		int userTasks = 0;
 		for (ProcessDefinition definition : definitions) {
 			BpmnModelInstance model = this.repositoryService.getBpmnModelInstance(definition.getId());
@@ -68,7 +68,7 @@ class FormsTests {
 				assertThat(keys).as("fields of %s", formRef).isNotEmpty();
 			}
 		}
-		assertThat(userTasks).isEqualTo(20);
+		assertThat(userTasks).isEqualTo(23);
 	}
 
 	/**
@@ -92,7 +92,7 @@ class FormsTests {
 				}
 			}
 		}
-		assertThat(templates).isEqualTo(25);
+		assertThat(templates).isEqualTo(29);
 	}
 
 	@Test

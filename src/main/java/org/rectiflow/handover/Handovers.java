@@ -167,12 +167,13 @@ public class Handovers {
 			if (department == null) {
 				throw new RectiflowException("error.handover.departmentMissing");
 			}
-			if (!departmentsOf(unitId).containsKey(department)) {
+			Map<String, String> departments = departmentsOf(unitId);
+			if (!departments.containsKey(department)) {
 				throw new RectiflowException("error.handover.unknownDepartment", department);
 			}
 			Optional<String> head = headOf(department);
 			if (head.isPresent() && !head.get().equals(from)) {
-				throw new RectiflowException("error.handover.notHead", this.directory.displayName(from), department,
+				throw new RectiflowException("error.handover.notHead", this.directory.displayName(from), departments.get(department),
 						this.directory.displayName(head.get()));
 			}
 		}

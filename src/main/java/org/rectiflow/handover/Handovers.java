@@ -177,7 +177,8 @@ public class Handovers {
 						this.directory.displayName(head.get()));
 			}
 		}
-		else if (!this.units.tenantIds(from).contains(unitId)) {
+		// A leader who has already left the unit may still be named on its tasks: exactly what is to be handed over.
+		else if (!this.units.tenantIds(from).contains(unitId) && !answersForTasksOf(unitId, from)) {
 			throw new RectiflowException("error.handover.notInUnit", this.directory.displayName(from));
 		}
 		MapSqlParameterSource params = new MapSqlParameterSource("unit", unitId).addValue("kind", kind.name())
@@ -463,6 +464,12 @@ public class Handovers {
 			.list())
 			.forEach((Group g) -> departments.put(g.getId(), (g.getName() == null) ? g.getId() : g.getName()));
 		return departments;
+	}
+
+	private boolean answersForTasksOf(String unitId, String leader) {
+		return this.jdbc.queryForObject("select count(*) from rectification_task t join inspection i on i.id = t.inspection_id"
+				+ " where i.unit_id = :unit and t.responsible_leader = :leader",
+				new MapSqlParameterSource("unit", unitId).addValue("leader", leader), Integer.class) > 0;
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.rectiflow.repeat;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -64,6 +65,23 @@ public final class ProblemBigrams {
 			bigrams.add(stored.substring(i, i + 2));
 		}
 		return bigrams;
+	}
+
+	/**
+	 * The stored form as sorted codes, one int per bigram (its two characters), for comparing without allocating:
+	 * what registration compares with the unit's stored problems.
+	 */
+	public static int[] codes(String stored) {
+		int[] codes = new int[stored.length() / 2];
+		for (int i = 0; i < codes.length; i++) {
+			codes[i] = (stored.charAt(2 * i) << 16) | stored.charAt(2 * i + 1);
+		}
+		Arrays.sort(codes);
+		return codes;
+	}
+
+	public static int[] codes(Collection<String> bigrams) {
+		return codes(encode(bigrams));
 	}
 
 }

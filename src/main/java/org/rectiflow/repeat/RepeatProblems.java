@@ -79,11 +79,11 @@ public class RepeatProblems {
 				params, (rs) -> {
 					findings.computeIfAbsent(rs.getLong("problem_id"), (k) -> new ArrayList<>()).add(rs.getString("title"));
 				});
-		Map<Long, Set<String>> mine = new LinkedHashMap<>();
+		Map<Long, int[]> mine = new LinkedHashMap<>();
 		List<MapSqlParameterSource> rows = new ArrayList<>();
 		titles.forEach((id, title) -> {
 			Set<String> bigrams = ProblemBigrams.of(text(title, findings.getOrDefault(id, List.of())));
-			mine.put(id, bigrams);
+			mine.put(id, ProblemBigrams.codes(bigrams));
 			rows.add(new MapSqlParameterSource("problem", id).addValue("inspection", inspectionId)
 				.addValue("unit", unitId)
 				.addValue("bigrams", ProblemBigrams.encode(bigrams)));
@@ -91,18 +91,18 @@ public class RepeatProblems {
 		this.jdbc.batchUpdate("insert into problem_fingerprint (problem_id, inspection_id, unit_id, bigrams)"
 				+ " values (:problem, :inspection, :unit, :bigrams)", rows.toArray(MapSqlParameterSource[]::new));
 
-		Map<Long, Set<String>> earlier = new LinkedHashMap<>();
+		Map<Long, int[]> earlier = new LinkedHashMap<>();
 		this.jdbc.query("select f.problem_id, f.bigrams from problem_fingerprint f join inspection i on i.id = f.inspection_id"
 				+ " where f.unit_id = :unit and f.inspection_id <> :inspection"
 				+ " and coalesce(i.feedback_date, cast(i.created_at as date)) < :roundDate", params, (rs) -> {
-					earlier.put(rs.getLong("problem_id"), ProblemBigrams.decode(rs.getString("bigrams")));
+					earlier.put(rs.getLong("problem_id"), ProblemBigrams.codes(rs.getString("bigrams")));
 				});
 		List<MapSqlParameterSource> matches = new ArrayList<>();
 		Timestamp now = Timestamp.from(this.clock.instant());
 		int flagged = 0;
-		for (Map.Entry<Long, Set<String>> problem : mine.entrySet()) {
+		for (Map.Entry<Long, int[]> problem : mine.entrySet()) {
 			boolean any = false;
-			for (Map.Entry<Long, Set<String>> candidate : earlier.entrySet()) {
+			for (Map.Entry<Long, int[]> candidate : earlier.entrySet()) {
 				if (RepeatSimilarity.isRepeat(problem.getValue(), candidate.getValue())) {
 					matches.add(new MapSqlParameterSource("problem", problem.getKey())
 						.addValue("earlier", candidate.getKey())

@@ -27,27 +27,52 @@ public final class RepeatSimilarity {
 	}
 
 	public static int shared(Set<String> a, Set<String> b) {
-		Set<String> small = (a.size() <= b.size()) ? a : b;
-		Set<String> large = (small == a) ? b : a;
+		return shared(ProblemBigrams.codes(a), ProblemBigrams.codes(b));
+	}
+
+	/** The overlap coefficient, 0 when either text has no bigram. */
+	public static double score(Set<String> a, Set<String> b) {
+		return score(ProblemBigrams.codes(a), ProblemBigrams.codes(b));
+	}
+
+	public static boolean isRepeat(Set<String> a, Set<String> b) {
+		return isRepeat(ProblemBigrams.codes(a), ProblemBigrams.codes(b));
+	}
+
+	/** Bigrams in common of two sorted code arrays ({@link ProblemBigrams#codes}), by one merge. */
+	public static int shared(int[] a, int[] b) {
 		int shared = 0;
-		for (String bigram : small) {
-			if (large.contains(bigram)) {
+		int i = 0;
+		int j = 0;
+		while (i < a.length && j < b.length) {
+			if (a[i] == b[j]) {
 				shared++;
+				i++;
+				j++;
+			}
+			else if (a[i] < b[j]) {
+				i++;
+			}
+			else {
+				j++;
 			}
 		}
 		return shared;
 	}
 
-	/** The overlap coefficient, 0 when either text has no bigram. */
-	public static double score(Set<String> a, Set<String> b) {
-		if (a.isEmpty() || b.isEmpty()) {
+	public static double score(int[] a, int[] b) {
+		if (a.length == 0 || b.length == 0) {
 			return 0;
 		}
-		return (double) shared(a, b) / Math.min(a.size(), b.size());
+		return (double) shared(a, b) / Math.min(a.length, b.length);
 	}
 
-	public static boolean isRepeat(Set<String> a, Set<String> b) {
-		return shared(a, b) >= MIN_SHARED && score(a, b) >= THRESHOLD;
+	public static boolean isRepeat(int[] a, int[] b) {
+		if (a.length == 0 || b.length == 0) {
+			return false;
+		}
+		int shared = shared(a, b);
+		return shared >= MIN_SHARED && (double) shared / Math.min(a.length, b.length) >= THRESHOLD;
 	}
 
 }

@@ -163,4 +163,35 @@ class RepeatSimilarityTests {
 		assertThat(ProblemBigrams.decode(ProblemBigrams.encode(bigrams))).isEqualTo(bigrams);
 	}
 
+	/**
+	 * What registration costs with a long history: 13 new problems against 10 000 stored ones (a unit after many
+	 * rounds holds a few hundred; this is the whole province's worth), decoded from their stored form as
+	 * {@link RepeatProblems#flag} does.
+	 */
+	@Test
+	void shouldCompareANewRoundWithTenThousandEarlierProblemsQuickly() {
+		List<String> stored = new ArrayList<>();
+		List<Set<String>> pool = new ArrayList<>(earlier);
+		UNRELATED.forEach((u) -> pool.add(ProblemBigrams.of(u)));
+		for (int i = 0; i < 10_000; i++) {
+			stored.add(ProblemBigrams.encode(pool.get(i % pool.size())));
+		}
+		List<int[]> candidates = REWORDED.stream().map((r) -> ProblemBigrams.codes(ProblemBigrams.of(r))).toList();
+		long started = System.nanoTime();
+		List<int[]> decoded = stored.stream().map(ProblemBigrams::codes).toList();
+		long decodedAt = System.nanoTime();
+		int matches = 0;
+		for (int[] candidate : candidates) {
+			for (int[] other : decoded) {
+				matches += RepeatSimilarity.isRepeat(candidate, other) ? 1 : 0;
+			}
+		}
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		System.out.printf("13 x 10000: decoding %d ms, comparing %d ms, %d matches%n", (decodedAt - started) / 1_000_000,
+				(System.nanoTime() - decodedAt) / 1_000_000, matches);
+		assertThat(matches).isPositive();
+		// A bound for a cold JVM on a shared build machine, not a benchmark: the figure printed is what docs/UNITS.md gives.
+		assertThat(millis).isLessThan(5000);
+	}
+
 }

@@ -15,6 +15,7 @@ import org.rectiflow.inspection.Problem;
 import org.rectiflow.inspection.ProblemCategory;
 import org.rectiflow.inspection.ProblemCategoryRepository;
 import org.rectiflow.inspection.ProblemRepository;
+import org.rectiflow.repeat.RepeatProblems;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.RectiflowProperties;
 import org.rectiflow.task.Measure;
@@ -62,10 +63,12 @@ public class PlanService {
 
 	private final Clock clock;
 
+	private final RepeatProblems repeats;
+
 	PlanService(InspectionRepository inspections, ProblemCategoryRepository categories, ProblemRepository problems,
 			RectificationTaskRepository tasks, MeasureRepository measures, PlanOpinionRepository opinions,
 			RectificationTaskService taskService, RectificationProcessAdapter process, Directory directory, Units units,
-			RectiflowProperties properties, Clock clock) {
+			RectiflowProperties properties, Clock clock, RepeatProblems repeats) {
 		this.inspections = inspections;
 		this.categories = categories;
 		this.problems = problems;
@@ -78,6 +81,7 @@ public class PlanService {
 		this.units = units;
 		this.properties = properties;
 		this.clock = clock;
+		this.repeats = repeats;
 	}
 
 	/**
@@ -98,6 +102,8 @@ public class PlanService {
 		}
 		inspection = this.inspections.save(inspection);
 		addBreakdown(inspection.getId(), feedback.categories());
+		// Repeats of the unit's earlier rounds are flagged as the problems arrive (屡查屡犯).
+		this.repeats.flag(inspection.getId());
 		this.process.start(inspection, this.directory.leaderIds(), this.properties.lookBackPeriod(),
 				this.problems.countByInspectionId(inspection.getId()), this.tasks.countByInspectionId(inspection.getId()));
 		return inspection;
@@ -125,6 +131,7 @@ public class PlanService {
 		inspection.setDocumentNumbers((feedback.documentNumbers() == null || feedback.documentNumbers().isEmpty()) ? null
 				: String.join("、", feedback.documentNumbers()));
 		addBreakdown(inspectionId, feedback.categories());
+		this.repeats.flag(inspectionId);
 		this.process.updateCounts(inspectionId, this.problems.countByInspectionId(inspectionId),
 				this.tasks.countByInspectionId(inspectionId));
 	}

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -18,15 +19,19 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rectiflow.audit.AuditKind;
 import org.rectiflow.audit.AuditLog;
 import org.rectiflow.engine.EngineCommands;
 import org.rectiflow.engine.GrantInstanceReads;
+import org.rectiflow.engine.Unauthenticated;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.StepAlreadyDoneException;
@@ -54,11 +59,13 @@ public class RectificationTaskProcessAdapter {
 
 	private final Units units;
 
+	private final AuthorizationService authorizationService;
+
 	private final HistoryService historyService;
 
 	RectificationTaskProcessAdapter(RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
 			RepositoryService repositoryService, EngineCommands commands, AuditLog auditLog, Units units,
-			HistoryService historyService) {
+			AuthorizationService authorizationService, HistoryService historyService) {
 		this.historyService = historyService;
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
@@ -67,6 +74,7 @@ public class RectificationTaskProcessAdapter {
 		this.commands = commands;
 		this.auditLog = auditLog;
 		this.units = units;
+		this.authorizationService = authorizationService;
 	}
 
 	/** What a task instance needs to explain itself to the people working on it. */
@@ -308,6 +316,53 @@ public class RectificationTaskProcessAdapter {
 		}
 		Object reason = this.runtimeService.getVariable(ids.get(0), RectificationTaskProcess.VAR_LAST_RETURN_REASON);
 		return (reason == null) ? "" : reason.toString();
+	}
+
+	/**
+	 * Hands a task over from its responsible leader to a successor (工作交接), in the caller's transaction so that the
+	 * ledger row and the engine change together: the instance's {@code responsibleLeader} variables name the successor,
+	 * who may read the instance; every open step assigned to the predecessor (the leader's review, an extension to
+	 * decide) is assigned to the successor, and the predecessor's own grant on it goes, so they can no longer work it
+	 * through Tasklist or the REST API; a candidacy of the predecessor becomes the successor's. Steps created later
+	 * name the successor by themselves ({@link RectificationTasks#responsibleLeader} reads the ledger row). Runs with
+	 * nobody authenticated: it is the office's decision, carried out by the application, not a person's step.
+	 */
+	public void handOver(Long taskId, String from, String to, String toName) {
+		Unauthenticated.call(this.identityService, () -> {
+			for (String instanceId : instanceIds(taskId)) {
+				this.runtimeService.setVariable(instanceId, RectificationTaskProcess.VAR_RESPONSIBLE_LEADER, to);
+				this.runtimeService.setVariable(instanceId, RectificationTaskProcess.VAR_RESPONSIBLE_LEADER_NAME, toName);
+				boolean reads = this.authorizationService.createAuthorizationQuery()
+					.userIdIn(to)
+					.resourceType(Resources.PROCESS_INSTANCE)
+					.resourceId(instanceId)
+					.count() > 0;
+				if (!reads) {
+					this.commands.grantInstanceReads(List.of(new GrantInstanceReads.Grant(instanceId, List.of(), to)));
+				}
+			}
+			for (Task step : this.taskService.createTaskQuery()
+				.processDefinitionKey(RectificationTaskProcess.PROCESS_KEY)
+				.processInstanceBusinessKey(String.valueOf(taskId))
+				.list()) {
+				if (from.equals(step.getAssignee())) {
+					this.taskService.setAssignee(step.getId(), to);
+					this.authorizationService.createAuthorizationQuery()
+						.userIdIn(from)
+						.resourceType(Resources.TASK)
+						.resourceId(step.getId())
+						.list()
+						.forEach((grant) -> this.authorizationService.deleteAuthorization(grant.getId()));
+				}
+				for (IdentityLink link : this.taskService.getIdentityLinksForTask(step.getId())) {
+					if (IdentityLinkType.CANDIDATE.equals(link.getType()) && from.equals(link.getUserId())) {
+						this.taskService.deleteCandidateUser(step.getId(), from);
+						this.taskService.addCandidateUser(step.getId(), to);
+					}
+				}
+			}
+			return null;
+		});
 	}
 
 }

@@ -14,8 +14,10 @@ import java.util.Map;
 import org.mockito.Mockito;
 import org.rectiflow.calendar.CalendarDays;
 import org.rectiflow.calendar.WorkingDays;
+import org.rectiflow.handover.Handovers;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.plan.PlanService;
+import org.rectiflow.repeat.RepeatProblems;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -83,6 +85,17 @@ public @interface PortalWebMvcTest {
 			PlanService plans = Mockito.mock(PlanService.class);
 			Mockito.when(plans.launches()).thenReturn(Map.of());
 			return plans;
+		}
+
+		/** The ledger's lists ask for repeat problems and handovers: the slice has none (a mock answers empty maps). */
+		@Bean
+		RepeatProblems repeatProblems() {
+			return Mockito.mock(RepeatProblems.class);
+		}
+
+		@Bean
+		Handovers handovers() {
+			return Mockito.mock(Handovers.class);
 		}
 
 		@Bean

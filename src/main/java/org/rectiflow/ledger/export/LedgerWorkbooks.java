@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -21,6 +23,7 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.rectiflow.calendar.TrafficLight;
+import org.rectiflow.handover.Handovers;
 import org.rectiflow.ledger.LedgerQueries;
 import org.rectiflow.ledger.LedgerScope;
 import org.rectiflow.ledger.OutcomeCounts;
@@ -65,9 +68,12 @@ public class LedgerWorkbooks {
 
 	private final MessageSource messages;
 
-	LedgerWorkbooks(LedgerQueries queries, MessageSource messages) {
+	private final Handovers handovers;
+
+	LedgerWorkbooks(LedgerQueries queries, MessageSource messages, Handovers handovers) {
 		this.queries = queries;
 		this.messages = messages;
+		this.handovers = handovers;
 	}
 
 	/** The problem list (问题清单) as the page shows it with these filters. */
@@ -97,6 +103,7 @@ public class LedgerWorkbooks {
 				sheets.number(row, 10, p.overdue());
 			}
 			sheets.finish(sheet, r - 1, 11);
+			handoverSheet(sheets, inspectionId, visibleTasks(inspectionId, scope));
 		});
 	}
 
@@ -117,9 +124,11 @@ public class LedgerWorkbooks {
 						"ledger.deadline", "ledger.outcome", "ledger.lists.light", "ledger.overdue", "ledger.evidence"),
 				new int[] { 9, 20, 8, 30, 36, 48, 10, 12, 14, 16, 10, 12, 10, 10, 8, 6 });
 		int[] next = { 1 };
+		Set<Long> exported = new HashSet<>();
 		this.queries.forEachTask(inspectionId, query, scope, LedgerQueries.EXPORT_BATCH, (batch) -> {
 			for (LedgerQueries.ExportTask task : batch) {
 				LedgerQueries.TaskRow t = task.row();
+				exported.add(t.id());
 				Row row = sheet.createRow(next[0]++);
 				sheets.text(row, 0, t.code());
 				sheets.text(row, 1, task.categorySeq() + ". " + task.categoryTitle());
@@ -140,6 +149,7 @@ public class LedgerWorkbooks {
 			}
 		});
 		sheets.finish(sheet, next[0] - 1, 16);
+		handoverSheet(sheets, inspectionId, exported);
 	}
 
 	/** The responsibility list (责任清单), by lead department or by responsible leader. */
@@ -166,7 +176,48 @@ public class LedgerWorkbooks {
 				sheets.number(row, 8, line.dueSoon());
 			}
 			sheets.finish(sheet, r - 1, 9);
+			handoverSheet(sheets, inspectionId, visibleTasks(inspectionId, scope));
 		});
+	}
+
+	/** The ids of the tasks the person's scope shows. */
+	private Set<Long> visibleTasks(Long inspectionId, LedgerScope scope) {
+		Set<Long> ids = new HashSet<>();
+		this.queries.forEachTask(inspectionId, TaskListQuery.all(), scope, LedgerQueries.EXPORT_BATCH,
+				(batch) -> batch.forEach((task) -> ids.add(task.row().id())));
+		return ids;
+	}
+
+	/**
+	 * A second sheet, "工作交接", when any of the exported tasks changed hands (issue 18): every handover of each, oldest
+	 * first, with "自 X 月 X 日起由 … 负责（原 …）" and the predecessor kept. Workbooks without one stay as they were.
+	 */
+	private void handoverSheet(Sheets sheets, Long inspectionId, Set<Long> tasks) {
+		List<Handovers.TaskHandover> rows = this.handovers.ofInspection(inspectionId)
+			.entrySet()
+			.stream()
+			.filter((e) -> tasks.contains(e.getKey()))
+			.flatMap((e) -> e.getValue().stream())
+			.toList();
+		if (rows.isEmpty()) {
+			return;
+		}
+		SXSSFSheet sheet = sheets.sheet("handover.export.sheet", List.of("ledger.code", "ledger.task",
+				"handover.export.role", "handover.from", "handover.to", "handover.effectiveOn", "handover.export.note"),
+				new int[] { 9, 36, 12, 12, 12, 12, 36 });
+		int r = 1;
+		for (Handovers.TaskHandover h : rows) {
+			Row row = sheet.createRow(r++);
+			sheets.text(row, 0, h.taskCode());
+			sheets.text(row, 1, h.taskTitle());
+			sheets.text(row, 2, sheets.label(h.leader() ? "ledger.leader" : "ledger.lists.responsiblePerson"));
+			sheets.text(row, 3, h.fromName());
+			sheets.text(row, 4, h.toName());
+			sheets.date(row, 5, h.effectiveOn());
+			sheets.text(row, 6, this.messages.getMessage("handover.note", new Object[] { h.effectiveOn().getMonthValue(),
+					h.effectiveOn().getDayOfMonth(), h.toName(), h.fromName() }, sheets.locale));
+		}
+		sheets.finish(sheet, r - 1, 7);
 	}
 
 	private static void counts(Sheets sheets, Row row, int first, OutcomeCounts counts) {

@@ -190,6 +190,46 @@ class TwoUnitsJourneyTests {
 		assertThat(inspector.getText("/api/inspections")).contains(title1, title2);
 	}
 
+	@Autowired
+	org.camunda.bpm.engine.IdentityService identityService;
+
+	@Autowired
+	Units units;
+
+	/** An office clerk of both units names the unit of each registration; the import page offers the choice. */
+	@Test
+	void aPersonOfSeveralUnitsNamesTheUnit() throws Exception {
+		this.second.inspection();
+		String clerk = "twoUnitsJourneyClerk";
+		if (this.identityService.createUserQuery().userId(clerk).count() == 0) {
+			org.camunda.bpm.engine.identity.User user = this.identityService.newUser(clerk);
+			user.setFirstName("两单位整改办干事");
+			user.setLastName("");
+			user.setPassword(DemoAccounts.PASSWORD);
+			this.identityService.saveUser(user);
+			this.identityService.createMembership(clerk, org.rectiflow.identity.Groups.RECTIFICATION_OFFICE);
+		}
+		this.units.addUser(Units.FIRST_UNIT_ID, clerk);
+		this.units.addUser(SecondUnit.ID, clerk);
+
+		ResponseEntity<JsonNode> unnamed = as(clerk).post("/api/inspections", SecondUnit.feedback("两单位干事：未选单位"));
+		assertThat(unnamed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(unnamed.getBody().get("detail").asText()).contains("属于多个被巡察单位");
+		ResponseEntity<JsonNode> unknown = as(clerk).post("/api/inspections?unitId=noSuchUnit",
+				SecondUnit.feedback("两单位干事：无此单位"));
+		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		long named = registered(as(clerk).post("/api/inspections?unitId=" + SecondUnit.ID,
+				SecondUnit.feedback("两单位干事：二单位的整改")));
+		assertThat(this.inspections.findById(named).orElseThrow().getUnitId()).isEqualTo(SecondUnit.ID);
+
+		String form = page(PortalLogin.signIn(this.port, clerk, DemoAccounts.PASSWORD), "/inspections/import").body();
+		assertThat(form).contains("name=\"unitId\"", "value=\"" + SecondUnit.ID + "\"", SecondUnit.NAME,
+				"value=\"" + Units.FIRST_UNIT_ID + "\"");
+		// One unit: no choice to make.
+		assertThat(page(PortalLogin.signIn(this.port, ONE.clerk(), DemoAccounts.PASSWORD), "/inspections/import").body())
+			.doesNotContain("name=\"unitId\"");
+	}
+
 	private static long registered(ResponseEntity<JsonNode> response) {
 		assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
 		return response.getBody().get("inspectionId").asLong();

@@ -379,6 +379,58 @@ class AccessMatrixTests {
 		return tests.stream();
 	}
 
+	@Autowired
+	org.rectiflow.notification.Notifications notifications;
+
+	/**
+	 * Notices and the audit page across units: a notice about the second unit's task, sent to the discipline
+	 * committee (a global role group) and the department, reaches the second unit's members only, and a notice of the
+	 * first unit's shows in no inbox of the second's; the audit page of each unit's discipline committee lists its
+	 * unit's uploads and not the other's; only the discipline committee opens it.
+	 */
+	@TestFactory
+	Stream<DynamicTest> noticesAndAuditAcrossUnits() {
+		RectificationTask otherTask = this.second.task("1.1.1");
+		Evidence otherFile = this.evidence.evidenceOf(otherTask.getId()).stream().findFirst()
+			.orElseGet(() -> this.evidence.upload(otherTask.getId(), new EvidenceService.Upload("台账.pdf", "application/pdf",
+					"%PDF-1.4 unit2".getBytes(StandardCharsets.UTF_8), "二单位台账"), SecondUnit.STAFF));
+		String about2 = "【逾期督办】" + SecondUnit.SECRET + " 矩阵通知";
+		this.notifications.send(org.rectiflow.notification.Notice
+			.of(org.rectiflow.notification.Notice.Kind.ESCALATION, about2, "", "/tasks/" + otherTask.getId(),
+					List.of(SecondUnit.LEADER))
+			.andGroups(List.of(org.rectiflow.identity.Groups.DISCIPLINE, SecondUnit.DEPARTMENT))
+			.inUnit(SecondUnit.ID));
+		String about1 = "【逾期督办】" + SECRET + " 矩阵通知";
+		String unit1 = this.inspections.findById(this.inspection).orElseThrow().getUnitId();
+		// Addressed by mistake to a person of the second unit too: the inbox still keeps it out.
+		this.notifications.send(org.rectiflow.notification.Notice
+			.of(org.rectiflow.notification.Notice.Kind.ESCALATION, about1, "", "/tasks/" + this.task.getId(),
+					List.of(LEADER, SecondUnit.LEADER))
+			.andGroups(List.of(org.rectiflow.identity.Groups.DISCIPLINE))
+			.inUnit(unit1));
+		Set<String> told2 = Set.of(SecondUnit.LEADER, SecondUnit.DISCIPLINE_OFFICER, SecondUnit.STAFF);
+		Set<String> told1 = Set.of(LEADER, DemoAccounts.DISCIPLINE_OFFICER);
+		Set<String> discipline = Set.of(DemoAccounts.DISCIPLINE_OFFICER, SecondUnit.DISCIPLINE_OFFICER);
+		List<DynamicTest> tests = new ArrayList<>();
+		for (String user : EVERYONE) {
+			tests.add(DynamicTest.dynamicTest("inbox and audit page across units as " + user, () -> {
+				String inbox = page(user, "/inbox").body();
+				assertThat(inbox.contains(about2)).as("the second unit's notice").isEqualTo(told2.contains(user));
+				assertThat(inbox.contains(about1)).as("the first unit's notice").isEqualTo(told1.contains(user));
+				HttpResponse<String> audit = page(user, "/audit?kind=UPLOAD&size=200");
+				if (!discipline.contains(user)) {
+					assertThat(audit.statusCode()).isIn(403, 404);
+					return;
+				}
+				assertThat(audit.statusCode()).isEqualTo(200);
+				boolean ofUnit2 = SecondUnit.PEOPLE.contains(user);
+				assertThat(audit.body().contains("evidence:" + otherFile.getId() + "<")).isEqualTo(ofUnit2);
+				assertThat(audit.body().contains("evidence:" + this.file.getId() + "<")).isEqualTo(!ofUnit2);
+			}));
+		}
+		return tests.stream();
+	}
+
 	// ---------------------------------------------------------------------------------------------------------------
 	// Task operations over the engine's REST API (issue 17, F2): who may complete a step with variables that are not
 	// on its form, write its variables, delegate it, change its candidates or edit it. The department's step is tried

@@ -210,7 +210,15 @@ class TwoUnitsJourneyTests {
 			this.identityService.createMembership(clerk, org.rectiflow.identity.Groups.RECTIFICATION_OFFICE);
 		}
 		this.units.addUser(Units.FIRST_UNIT_ID, clerk);
+		// Signed in while of the first unit only: the second unit's inspection does not exist for the session, until
+		// the clerk becomes a member of the second unit (the session's units follow on the next request).
+		long unit2 = this.second.inspection().getId();
+		HttpClient session = PortalLogin.signIn(this.port, clerk, DemoAccounts.PASSWORD);
+		if (!this.units.userMembers(SecondUnit.ID).contains(clerk)) {
+			assertThat(page(session, "/inspections/" + unit2 + "/tasks").statusCode()).isEqualTo(404);
+		}
 		this.units.addUser(SecondUnit.ID, clerk);
+		assertThat(page(session, "/inspections/" + unit2 + "/tasks").statusCode()).isEqualTo(200);
 
 		ResponseEntity<JsonNode> unnamed = as(clerk).post("/api/inspections", SecondUnit.feedback("两单位干事：未选单位"));
 		assertThat(unnamed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The hash chain of the audit log, in plain JDBC so the application and the command-line verifier
@@ -50,9 +51,10 @@ public final class AuditChain {
 		}
 		AuditEntry entry = seal(lastId + 1, occurredAt.truncatedTo(ChronoUnit.MICROS), cut(actor, MAX_ACTOR),
 				cut(clientAddress, 64), kind.name(), cut(subject, MAX_SUBJECT), cut(detail, MAX_DETAIL), lastHash);
+		UnitOf unit = UnitOf.subject(entry.subject());
 		try (PreparedStatement insert = connection.prepareStatement(
-				"insert into audit_entry (id, occurred_at, actor, client_address, kind, subject, detail, prev_hash, hash)"
-						+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+				"insert into audit_entry (id, occurred_at, actor, client_address, kind, subject, detail, prev_hash, hash,"
+						+ " unit_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, " + unit.expression() + ")")) {
 			insert.setLong(1, entry.id());
 			insert.setObject(2, OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC));
 			insert.setString(3, entry.actor());
@@ -62,6 +64,9 @@ public final class AuditChain {
 			insert.setString(7, entry.detail());
 			insert.setString(8, entry.prevHash());
 			insert.setString(9, entry.hash());
+			for (int i = 0; i < unit.parameters().size(); i++) {
+				insert.setObject(10 + i, unit.parameters().get(i));
+			}
 			insert.executeUpdate();
 		}
 		try (PreparedStatement update = connection
@@ -71,6 +76,57 @@ public final class AuditChain {
 			update.executeUpdate();
 		}
 		return entry;
+	}
+
+	/**
+	 * The unit an entry is about (issue 18), as a scalar subquery of the insert, so finding it sends no statement of
+	 * its own: the unit of the evidence's inspection ({@code evidence:<id>}), the tenant of the engine task or process
+	 * instance ({@code task:<id>}, {@code <process>:<key>/<taskId>}, {@code instance:<id>}), the unit a person
+	 * belongs to ({@code user:<id>}, sign-ins), else none (deployments, filters, permissions: the installation's,
+	 * shown to administrators only). {@code unit_id} is a classification for the audit page's cut by unit, outside
+	 * the hash, so entries written before it existed verify as they did.
+	 */
+	record UnitOf(String expression, List<Object> parameters) {
+
+		static final UnitOf NONE = new UnitOf("null", List.of());
+
+		static UnitOf subject(String subject) {
+			if (subject == null) {
+				return NONE;
+			}
+			int colon = subject.indexOf(':');
+			if (colon <= 0) {
+				return NONE;
+			}
+			String prefix = subject.substring(0, colon);
+			String rest = subject.substring(colon + 1);
+			int slash = rest.lastIndexOf('/');
+			if (slash >= 0) {
+				return task(rest.substring(slash + 1));
+			}
+			return switch (prefix) {
+				case "evidence" -> number(rest).map((id) -> new UnitOf("(select i.unit_id from evidence e"
+						+ " join rectification_task t on t.id = e.task_id join inspection i on i.id = t.inspection_id"
+						+ " where e.id = ?)", List.<Object>of(id))).orElse(NONE);
+				case "task" -> task(rest);
+				case "instance" -> new UnitOf("coalesce((select max(TENANT_ID_) from ACT_RU_EXECUTION where ID_ = ?),"
+						+ " (select max(TENANT_ID_) from ACT_HI_PROCINST where ID_ = ?))", List.of(rest, rest));
+				case "user" -> new UnitOf("(select min(TENANT_ID_) from ACT_ID_TENANT_MEMBER where USER_ID_ = ?)",
+						List.of(rest));
+				default -> NONE;
+			};
+		}
+
+		private static UnitOf task(String taskId) {
+			return new UnitOf("coalesce((select max(TENANT_ID_) from ACT_RU_TASK where ID_ = ?),"
+					+ " (select max(TENANT_ID_) from ACT_HI_TASKINST where ID_ = ?))", List.of(taskId, taskId));
+		}
+
+		private static java.util.Optional<Long> number(String text) {
+			return (!text.isEmpty() && text.length() < 19 && text.chars().allMatch(Character::isDigit))
+					? java.util.Optional.of(Long.valueOf(text)) : java.util.Optional.empty();
+		}
+
 	}
 
 	static AuditEntry seal(long id, Instant occurredAt, String actor, String clientAddress, String kind, String subject,

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 import org.rectiflow.system.Messages;
+import org.rectiflow.system.SignedInUnits;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,9 +56,11 @@ class AuditController {
 		String actorFilter = (actor == null || actor.isBlank()) ? null : actor.trim();
 		int pageSize = bounded(size, DEFAULT_SIZE, 1, MAX_SIZE);
 		int pageNumber = bounded(page, 0, 0, Integer.MAX_VALUE / MAX_SIZE);
+		// The discipline committee is a global role: each unit's sees its unit's entries (issue 18).
 		AuditLog.Page result = this.auditLog.find(new AuditLog.Filter(actorFilter, kindFilter,
 				(fromDay != null) ? fromDay.atStartOfDay(this.zone).toInstant() : null,
-				(toDay != null) ? toDay.plusDays(1).atStartOfDay(this.zone).toInstant() : null), pageNumber, pageSize);
+				(toDay != null) ? toDay.plusDays(1).atStartOfDay(this.zone).toInstant() : null), SignedInUnits.current(),
+				pageNumber, pageSize);
 		model.addAttribute("result", result);
 		model.addAttribute("kinds", AuditKind.values());
 		model.addAttribute("actor", actorFilter);

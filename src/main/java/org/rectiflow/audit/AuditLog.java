@@ -278,8 +278,26 @@ public class AuditLog {
 	}
 
 	public Page find(Filter filter, int page, int size) {
+		return find(filter, null, page, size);
+	}
+
+	/**
+	 * One page of the entries about these units (issue 18; {@code null}: every entry, for an administrator): an
+	 * entry about no unit (a deployment, a filter, a permission) is the installation's and shown to no unit.
+	 */
+	public Page find(Filter filter, java.util.Collection<String> units, int page, int size) {
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		List<Object> args = new ArrayList<>();
+		if (units != null) {
+			if (units.isEmpty()) {
+				where.append(" and 1 = 0");
+			}
+			else {
+				where.append(" and unit_id in (").append(String.join(", ", java.util.Collections.nCopies(units.size(), "?")))
+					.append(")");
+				args.addAll(units.stream().sorted().toList());
+			}
+		}
 		if (filter.actor() != null && !filter.actor().isBlank()) {
 			where.append(" and actor = ?");
 			args.add(filter.actor().trim());

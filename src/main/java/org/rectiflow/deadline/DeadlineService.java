@@ -77,6 +77,11 @@ public class DeadlineService {
 		this.clock = clock;
 	}
 
+	/** The notice about a task goes to its unit's people only (issue 18: the role groups are global). */
+	private Notice inUnit(RectificationTask task, Notice notice) {
+		return notice.inUnit(this.tasks.unitOf(task));
+	}
+
 	/**
 	 * {@code serviceTask_sendReminder}: tells the lead department and the responsible leader that the deadline is
 	 * near. Says nothing once the deadline has passed (the escalation speaks then) or the task is settled. Returns
@@ -89,11 +94,11 @@ public class DeadlineService {
 			return false;
 		}
 		int left = this.workingDays.between(today, task.getDeadline());
-		this.notifications.send(Notice.of(Notice.Kind.REMINDER,
+		this.notifications.send(inUnit(task, Notice.of(Notice.Kind.REMINDER,
 				"【临期提醒】细化任务 " + task.getCode() + " 将于 " + task.getDeadline() + " 到期",
 				describe(task) + "\n距整改期限还有 " + left + " 个工作日，请抓紧落实并按时报送整改材料。", link(task),
 				List.of(task.getResponsibleLeader()))
-			.andGroups(List.of(task.getLeadDepartment())));
+			.andGroups(List.of(task.getLeadDepartment()))));
 		return true;
 	}
 
@@ -109,20 +114,20 @@ public class DeadlineService {
 		if (alreadyEscalated) {
 			return;
 		}
-		this.notifications.send(Notice.of(Notice.Kind.ESCALATION,
+		this.notifications.send(inUnit(task, Notice.of(Notice.Kind.ESCALATION,
 				"【逾期督办】细化任务 " + task.getCode() + " 已超过整改期限 " + task.getDeadline(),
 				describe(task) + "\n整改期限已过，牵头部门尚未报送整改材料。请责任领导督促落实，纪委跟进督办。", link(task),
 				List.of(task.getResponsibleLeader()))
-			.andGroups(List.of(Groups.DISCIPLINE, task.getLeadDepartment())));
+			.andGroups(List.of(Groups.DISCIPLINE, task.getLeadDepartment()))));
 	}
 
 	/** A leader or the discipline committee sent the work back: counted, and the department is told why. */
 	public void recordReturn(Long taskId, String reason) {
 		RectificationTask task = this.tasks.get(taskId);
 		task.recordReturn();
-		this.notifications.send(Notice.of(Notice.Kind.RETURNED, "【退回整改】细化任务 " + task.getCode() + " 被退回",
+		this.notifications.send(inUnit(task, Notice.of(Notice.Kind.RETURNED, "【退回整改】细化任务 " + task.getCode() + " 被退回",
 				describe(task) + "\n退回理由：" + (StringUtils.hasText(reason) ? reason : "（未填写）"), link(task), List.of())
-			.andGroups(List.of(task.getLeadDepartment())));
+			.andGroups(List.of(task.getLeadDepartment()))));
 	}
 
 	/**
@@ -167,10 +172,10 @@ public class DeadlineService {
 				RectificationTaskProcess.VAR_REQUESTED_DEADLINE, requested.toString(),
 				RectificationTaskProcess.VAR_EXTENSION_REASON, why,
 				RectificationTaskProcess.VAR_EXTENSION_REQUESTED_BY_NAME, this.directory.displayName(userId)));
-		this.notifications.send(Notice.of(Notice.Kind.EXTENSION,
+		this.notifications.send(inUnit(task, Notice.of(Notice.Kind.EXTENSION,
 				"【延期申请】细化任务 " + task.getCode() + " 申请延期至 " + requested,
 				describe(task) + "\n原整改期限：" + task.getDeadline() + "\n申请延期至：" + requested + "\n申请理由：" + why,
-				link(task), List.of(task.getResponsibleLeader())));
+				link(task), List.of(task.getResponsibleLeader()))));
 		return extension;
 	}
 
@@ -190,12 +195,12 @@ public class DeadlineService {
 		}
 		RectificationTask task = this.tasks.get(extension.getTaskId());
 		extension.decide(approved, by, StringUtils.hasText(opinion) ? opinion.strip() : null, this.clock.instant());
-		this.notifications.send(Notice.of(Notice.Kind.EXTENSION,
+		this.notifications.send(inUnit(task, Notice.of(Notice.Kind.EXTENSION,
 				"【延期申请】细化任务 " + task.getCode() + (approved ? " 同意延期至 " + extension.getRequestedDeadline()
 						: " 不同意延期，仍按 " + task.getDeadline() + " 完成"),
 				describe(task) + (StringUtils.hasText(opinion) ? "\n审批意见：" + opinion.strip() : ""), link(task),
 				List.of(extension.getRequestedBy()))
-			.andGroups(List.of(task.getLeadDepartment())));
+			.andGroups(List.of(task.getLeadDepartment()))));
 		if (!approved) {
 			return Optional.empty();
 		}

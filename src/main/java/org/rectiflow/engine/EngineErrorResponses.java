@@ -126,6 +126,9 @@ class EngineErrorResponses extends AbstractProcessEnginePlugin {
 
 	}
 
+	/** The end of the engine's message when its tenant check refuses a command (CommandLogger). */
+	static final String UNAUTHORIZED_TENANT = "because it belongs to no authenticated tenant";
+
 	/** The status a failure of the caller's making deserves, or 0 for a fault of the server. */
 	static int statusOf(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -141,6 +144,12 @@ class EngineErrorResponses extends AbstractProcessEnginePlugin {
 			if (cause instanceof BadUserRequestException) {
 				return 400;
 			}
+		}
+		// Another unit's record (issue 18): the engine's tenant check refuses it with a bare ProcessEngineException;
+		// it is answered as if it did not exist, as the engine's queries leave it out.
+		if (failure != null && failure.getClass() == ProcessEngineException.class && failure.getCause() == null
+				&& failure.getMessage() != null && failure.getMessage().contains(UNAUTHORIZED_TENANT)) {
+			return 404;
 		}
 		// The engine refuses invalid arguments with a bare ProcessEngineException ("Object values cannot be used to
 		// query", "Retries count is not greater than or equal to 0", a variable type without a serializer); a fault

@@ -75,16 +75,17 @@ class HomeController {
 		List<LedgerQueries.InspectionSummary> inspections = this.ledgers.summaries(LedgerScope.current());
 		Map<Long, String> titles = inspections.stream()
 			.collect(Collectors.toMap(LedgerQueries.InspectionSummary::inspectionId, LedgerQueries.InspectionSummary::title));
-		model.addAttribute("todos", this.work.todos(user, groups, TODO_LIMIT));
+		Viewer viewer = Viewer.current();
+		model.addAttribute("todos", this.work.todos(user, groups, viewer.unitCut(), TODO_LIMIT));
 		model.addAttribute("myTasks", this.tasks.openTasksFor(user, departments, TASK_LIMIT)
 			.stream()
 			.map((t) -> new MyTask(t, titles.getOrDefault(t.getInspectionId(), ""), Department.nameOf(t.getLeadDepartment()),
 					this.workingDays.light(t.getDeadline(), t.isSettled(), t.isOverdue(), today)))
 			.toList());
 		// Steps are named after their tasks: only those who see every task see everyone's activity.
-		boolean seeAll = Viewer.current().seesEverything();
+		boolean seeAll = viewer.seesEverything();
 		model.addAttribute("activity", this.work
-			.recent(user, departments.isEmpty() ? null : departments.get(0), seeAll, ACTIVITY_LIMIT)
+			.recent(user, departments.isEmpty() ? null : departments.get(0), seeAll, viewer.unitCut(), ACTIVITY_LIMIT)
 			.stream()
 			.map((a) -> new ActivityView(a, (a.doneBy() == null) ? "" : this.directory.displayName(a.doneBy())))
 			.toList());

@@ -1,5 +1,6 @@
 package org.rectiflow.identity;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -7,6 +8,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.rectiflow.audit.AuditKind;
 import org.rectiflow.audit.AuditLog;
 import org.rectiflow.engine.Passwords;
+import org.rectiflow.unit.Units;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks passwords against Camunda's identity service, where people and groups are kept; each group becomes an
- * authority {@code GROUP_<groupId>}.
+ * authority {@code GROUP_<groupId>}, each unit (tenant) the person belongs to {@code UNIT_<unitId>} ({@link Viewer}).
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -33,8 +35,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
 	private final AuditLog auditLog;
 
+	private final Units units;
+
 	CamundaIdentityAuthenticationProvider(IdentityService identityService, Passwords passwords, LoginThrottle throttle,
-			AuditLog auditLog) {
+			AuditLog auditLog, Units units) {
+		this.units = units;
 		this.identityService = identityService;
 		this.passwords = passwords;
 		this.throttle = throttle;
@@ -70,12 +75,21 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	List<GrantedAuthority> authorities(String userId) {
-		return this.identityService.createGroupQuery()
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		this.identityService.createGroupQuery()
 			.groupMember(userId)
 			.list()
 			.stream()
 			.map(Group::getId)
 			.<GrantedAuthority>map((id) -> new SimpleGrantedAuthority(GROUP_PREFIX + id))
+			.forEach(authorities::add);
+		authorities.addAll(unitAuthorities(this.units.tenantIds(userId)));
+		return authorities;
+	}
+
+	static List<GrantedAuthority> unitAuthorities(List<String> unitIds) {
+		return unitIds.stream()
+			.<GrantedAuthority>map((id) -> new SimpleGrantedAuthority(Viewer.UNIT_PREFIX + id))
 			.toList();
 	}
 

@@ -94,6 +94,30 @@ public class Directory implements IdentityChangeListener {
 			.toList();
 	}
 
+	/**
+	 * Whether a group is a department: one of {@link Department}, or a group of type {@link Groups#TYPE_DEPARTMENT}
+	 * (a unit's own departments, issue 18, whose ids are unique across units).
+	 */
+	public boolean isDepartment(String groupId) {
+		return Department.byGroupId(groupId).isPresent() || this.identityService.createGroupQuery()
+			.groupId(groupId)
+			.groupType(Groups.TYPE_DEPARTMENT)
+			.count() > 0;
+	}
+
+	/** The leaders of one unit (members of the leadership with a membership of the unit's tenant). */
+	public List<String> leaderIds(String unitId) {
+		return this.identityService.createUserQuery()
+			.memberOfGroup(Groups.LEADERS)
+			.memberOfTenant(unitId)
+			.orderByUserId()
+			.asc()
+			.list()
+			.stream()
+			.map(User::getId)
+			.toList();
+	}
+
 	/** The groups a person belongs to, as the engine needs them to check authorizations. */
 	public List<String> groupIds(String userId) {
 		long now = System.nanoTime();

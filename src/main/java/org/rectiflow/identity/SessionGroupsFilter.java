@@ -36,8 +36,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * webapps' own record of the person (kept in the session with the groups of its first request) is dropped, so
  * {@code ContainerBasedAuthenticationFilter} builds it again from the directory.</li>
  * <li>The person no longer exists: the session ends, and the request goes on as a stranger's.</li>
- * <li>Units (tenants) changed: the webapps' record of the person, which carries the tenant ids the engine checks,
- * is dropped and built again (our API and the engine's REST API ask {@link Units} on every request anyway).</li>
+ * <li>Units (tenants) changed: the session's unit authorities ({@code UNIT_<id>}, which cut our pages and API by unit,
+ * see {@link Viewer}) are replaced and the webapps' record of the person, which carries the tenant ids the engine
+ * checks, is dropped and built again (the engine's REST API asks {@link Units} on every request anyway).</li>
  * </ul>
  * Only authentications from the session are refreshed; HTTP Basic reads the groups afresh at every request anyway.
  */
@@ -62,7 +63,8 @@ class SessionGroupsFilter extends OncePerRequestFilter {
 		if (session != null && authentication instanceof UsernamePasswordAuthenticationToken token
 				&& token.isAuthenticated()) {
 			List<String> groups = this.directory.groupIds(token.getName());
-			boolean changed = !groups(token).equals(Set.copyOf(groups));
+			boolean changed = !prefixed(token, CamundaIdentityAuthenticationProvider.GROUP_PREFIX)
+				.equals(Set.copyOf(groups));
 			// A deleted person loses their memberships, so a change (or no group at all) is when to ask.
 			if ((changed || groups.isEmpty()) && !this.directory.userExists(token.getName())) {
 				SecurityContextHolder.clearContext();
@@ -72,7 +74,7 @@ class SessionGroupsFilter extends OncePerRequestFilter {
 				refresh(request, response, session, token, groups);
 			}
 			else {
-				followUnits(session, token.getName());
+				followUnits(request, response, session, token, groups);
 			}
 		}
 		chain.doFilter(request, response);
@@ -83,10 +85,12 @@ class SessionGroupsFilter extends OncePerRequestFilter {
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		token.getAuthorities()
 			.stream()
-			.filter((a) -> !a.getAuthority().startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX))
+			.filter((a) -> !a.getAuthority().startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX)
+					&& !a.getAuthority().startsWith(Viewer.UNIT_PREFIX))
 			.forEach(authorities::add);
 		groups.forEach((g) -> authorities
 			.add(new SimpleGrantedAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + g)));
+		authorities.addAll(CamundaIdentityAuthenticationProvider.unitAuthorities(this.units.tenantIds(token.getName())));
 		UsernamePasswordAuthenticationToken refreshed = UsernamePasswordAuthenticationToken
 			.authenticated(token.getPrincipal(), token.getCredentials(), authorities);
 		refreshed.setDetails(token.getDetails());
@@ -101,9 +105,15 @@ class SessionGroupsFilter extends OncePerRequestFilter {
 		AuthenticationUtil.updateSession(session, webapps);
 	}
 
-	private void followUnits(HttpSession session, String userId) {
+	private void followUnits(HttpServletRequest request, HttpServletResponse response, HttpSession session,
+			UsernamePasswordAuthenticationToken token, List<String> groups) {
+		Set<String> tenantIds = Set.copyOf(this.units.tenantIds(token.getName()));
+		if (!prefixed(token, Viewer.UNIT_PREFIX).equals(tenantIds)) {
+			// Our pages' and API's cut by unit (Viewer) follows at once, and the webapps' record is built again.
+			refresh(request, response, session, token, groups);
+			return;
+		}
 		Authentications webapps = AuthenticationUtil.getAuthsFromSession(session);
-		Set<String> tenantIds = Set.copyOf(this.units.tenantIds(userId));
 		boolean dropped = false;
 		for (UserAuthentication kept : List.copyOf(webapps.getAuthentications())) {
 			if (kept.getTenantIds() != null && !Set.copyOf(kept.getTenantIds()).equals(tenantIds)) {
@@ -116,12 +126,12 @@ class SessionGroupsFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private static Set<String> groups(Authentication authentication) {
+	private static Set<String> prefixed(Authentication authentication, String prefix) {
 		return authentication.getAuthorities()
 			.stream()
 			.map(GrantedAuthority::getAuthority)
-			.filter((a) -> a.startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX))
-			.map((a) -> a.substring(CamundaIdentityAuthenticationProvider.GROUP_PREFIX.length()))
+			.filter((a) -> a.startsWith(prefix))
+			.map((a) -> a.substring(prefix.length()))
 			.collect(Collectors.toSet());
 	}
 

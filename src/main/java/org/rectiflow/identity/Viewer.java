@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.rectiflow.system.SignedInUnits;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,9 +21,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * <li>the progress meeting sheet and the dashboard are also open to the leaders, who sit in the progress meeting
  * (调度会) where every task is reviewed ({@link #attendsProgressMeetings()}).</li>
  * </ul>
- * Read from the signed-in person's authorities ({@code GROUP_<groupId>}); nobody signed in sees nothing.
+ * Every role is a role <em>in the person's units</em> (issue 18): the role groups are global, so what a person sees is
+ * cut to the units (Camunda tenants) they belong to, directly or through a group ({@link #units()}); an
+ * administrator, whom the engine does not check either, sees every unit ({@link #allUnits()}).
+ * <p>
+ * Read from the signed-in person's authorities ({@code GROUP_<groupId>}, {@code UNIT_<unitId>}, set at sign-in and
+ * kept current on every request by {@code SessionGroupsFilter}); nobody signed in sees nothing.
  */
-public record Viewer(String userId, Set<String> groups) {
+public record Viewer(String userId, Set<String> groups, Set<String> units) {
 
 	static final Set<String> OVERSIGHT = Set.of(Groups.RECTIFICATION_OFFICE, Groups.DISCIPLINE, Groups.PARTY_SECRETARY,
 			Groups.CAMUNDA_ADMIN);
@@ -30,7 +36,10 @@ public record Viewer(String userId, Set<String> groups) {
 	/** The plan as a whole: the committee approves it, the leaders are consulted on it, the office receives it. */
 	static final Set<String> PLAN_READERS = Set.of(Groups.PARTY_COMMITTEE, Groups.LEADERS, Groups.INSPECTION_OFFICE);
 
-	public static final Viewer NOBODY = new Viewer("", Set.of());
+	public static final Viewer NOBODY = new Viewer("", Set.of(), Set.of());
+
+	/** The authority a person's unit (tenant) id becomes: {@code UNIT_<unitId>}. */
+	public static final String UNIT_PREFIX = SignedInUnits.PREFIX;
 
 	public static Viewer current() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -38,12 +47,32 @@ public record Viewer(String userId, Set<String> groups) {
 				|| "anonymousUser".equals(authentication.getName())) {
 			return NOBODY;
 		}
-		return new Viewer(authentication.getName(), authentication.getAuthorities()
+		return new Viewer(authentication.getName(), prefixed(authentication, CamundaIdentityAuthenticationProvider.GROUP_PREFIX),
+				prefixed(authentication, UNIT_PREFIX));
+	}
+
+	private static Set<String> prefixed(Authentication authentication, String prefix) {
+		return authentication.getAuthorities()
 			.stream()
 			.map(GrantedAuthority::getAuthority)
-			.filter((a) -> a.startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX))
-			.map((a) -> a.substring(CamundaIdentityAuthenticationProvider.GROUP_PREFIX.length()))
-			.collect(Collectors.toUnmodifiableSet()));
+			.filter((a) -> a.startsWith(prefix))
+			.map((a) -> a.substring(prefix.length()))
+			.collect(Collectors.toUnmodifiableSet());
+	}
+
+	/** An administrator: not cut by unit, as the engine does not check them either. */
+	public boolean allUnits() {
+		return this.groups.contains(Groups.CAMUNDA_ADMIN);
+	}
+
+	/** Whether data of this unit is the person's to see at all (their roles then say how much of it). */
+	public boolean seesUnit(String unitId) {
+		return allUnits() || (unitId != null && this.units.contains(unitId));
+	}
+
+	/** The units to cut a query by, or {@code null} for no cut (an administrator). */
+	public Set<String> unitCut() {
+		return allUnits() ? null : this.units;
 	}
 
 	public boolean seesEverything() {
@@ -64,12 +93,18 @@ public record Viewer(String userId, Set<String> groups) {
 		return attendsProgressMeetings() || this.groups.contains(Groups.INSPECTION_OFFICE);
 	}
 
-	/** The department groups the person belongs to. */
+	/**
+	 * The department groups the person belongs to: their groups but the workflow role groups (a unit's own
+	 * departments, issue 18, are not in {@link Department}).
+	 */
 	public Set<String> departments() {
 		return this.groups.stream()
-			.filter((g) -> Department.byGroupId(g).isPresent())
+			.filter((g) -> Department.byGroupId(g).isPresent() || !ROLE_GROUPS.contains(g))
 			.collect(Collectors.toUnmodifiableSet());
 	}
+
+	static final Set<String> ROLE_GROUPS = Set.of(Groups.PARTY_COMMITTEE, Groups.LEADERS, Groups.PARTY_SECRETARY,
+			Groups.DISCIPLINE, Groups.RECTIFICATION_OFFICE, Groups.INSPECTION_OFFICE, Groups.CAMUNDA_ADMIN);
 
 	/** Whether the person may see a task with this lead department, these cooperating ones and this leader. */
 	public boolean maySee(String leadDepartment, Collection<String> cooperatingDepartments, String responsibleLeader) {

@@ -22,4 +22,8 @@ public interface InspectionRepository extends JpaRepository<Inspection, Long> {
 	@Query("select i from Inspection i order by i.createdAt desc")
 	List<Inspection> findAllByOrderByCreatedAtDesc();
 
+	/** The inspections of these units, newest first (issue 18: a person's list, cut by their units). */
+	@Query("select i from Inspection i where i.unitId in :unitIds order by i.createdAt desc")
+	List<Inspection> findByUnitIdInOrderByCreatedAtDesc(java.util.Collection<String> unitIds);
+
 }

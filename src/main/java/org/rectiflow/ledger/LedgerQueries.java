@@ -251,12 +251,16 @@ public class LedgerQueries {
 		MapSqlParameterSource params = parameters(null);
 		String sql = "select p.inspection_id, " + COUNTS + " from problem p"
 				+ " left join rectification_task t on t.problem_id = p.id" + scope.condition(params)
+				+ " where 1 = 1" + scope.unitCondition("p.inspection_id", params)
 				+ " group by p.inspection_id, p.id" + (scope.all() ? "" : " having count(t.id) > 0");
 		Map<Long, List<OutcomeCounts>> problemsByInspection = new HashMap<>();
 		this.jdbc.query(sql, params, (RowCallbackHandler) (rs) -> problemsByInspection
 			.computeIfAbsent(rs.getLong("inspection_id"), (k) -> new ArrayList<>())
 			.add(counts(rs)));
-		return this.inspections.findAllByOrderByCreatedAtDesc().stream().map((i) -> {
+		List<Inspection> visible = (scope.units() == null) ? this.inspections.findAllByOrderByCreatedAtDesc()
+				: scope.units().isEmpty() ? List.of()
+						: this.inspections.findByUnitIdInOrderByCreatedAtDesc(scope.units());
+		return visible.stream().map((i) -> {
 			List<OutcomeCounts> problems = problemsByInspection.getOrDefault(i.getId(), List.of());
 			return new InspectionSummary(i.getId(), i.getTitle(), i.getUnitName(), i.getStatus(),
 					OutcomeCounts.of(problems.stream().map(OutcomeCounts::rollUp).toList()),

@@ -11,13 +11,40 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * The part of a ledger a person may see, as a condition on the tasks ({@code t}): everything for those who oversee or
  * receive the filing; otherwise the tasks the person answers for as leader and those their departments lead or
  * cooperate on. Every list query of {@link LedgerQueries} takes one, so no list shows more than the task page would.
+ * <p>
+ * All of that within the person's units ({@code units}, issue 18; {@code null}: no cut, for an administrator and for
+ * the application's own reads): the lists across inspections are cut by {@code inspection.unit_id} in SQL
+ * ({@link #unitCondition}); a list under one inspection is reached only through an inspection of the person's units
+ * (isolation/UnitGate).
  */
-public record LedgerScope(boolean all, String userId, Set<String> departments) {
+public record LedgerScope(boolean all, String userId, Set<String> departments, Set<String> units) {
 
-	public static final LedgerScope ALL = new LedgerScope(true, "", Set.of());
+	/** Everything, in every unit: the application's own reads. */
+	public static final LedgerScope ALL = new LedgerScope(true, "", Set.of(), null);
+
+	/** A scope in every unit. */
+	public LedgerScope(boolean all, String userId, Set<String> departments) {
+		this(all, userId, departments, null);
+	}
 
 	public static LedgerScope of(Viewer viewer) {
-		return viewer.seesLedger() ? ALL : new LedgerScope(false, viewer.userId(), viewer.departments());
+		return viewer.seesLedger() ? new LedgerScope(true, "", Set.of(), viewer.unitCut())
+				: new LedgerScope(false, viewer.userId(), viewer.departments(), viewer.unitCut());
+	}
+
+	/**
+	 * {@code " and <column> in (...)"}: the inspections of the scope's units, {@code column} being an inspection id
+	 * column; empty for every unit, never true for no unit.
+	 */
+	String unitCondition(String inspectionColumn, MapSqlParameterSource params) {
+		if (this.units == null) {
+			return "";
+		}
+		if (this.units.isEmpty()) {
+			return " and 1 = 0";
+		}
+		params.addValue("scopeUnits", List.copyOf(this.units));
+		return " and " + inspectionColumn + " in (select si.id from inspection si where si.unit_id in (:scopeUnits))";
 	}
 
 	/** The current person's scope. */

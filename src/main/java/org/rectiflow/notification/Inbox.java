@@ -47,8 +47,19 @@ public class Inbox {
 
 	@Transactional(readOnly = true)
 	public List<Entry> entries(String userId) {
-		return this.jdbc.sql(SELECT + " order by case when d.read_at is null then 0 else 1 end, n.created_at desc, d.id desc")
-			.param(userId)
+		return entries(userId, null);
+	}
+
+	/**
+	 * The person's inbox within their units (issue 18; {@code null}: every unit): notices about another unit's
+	 * work, or about no unit, are left out, not only those never addressed to them.
+	 */
+	@Transactional(readOnly = true)
+	public List<Entry> entries(String userId, java.util.Collection<String> units) {
+		List<Object> params = new java.util.ArrayList<>(List.of(userId));
+		return this.jdbc.sql(SELECT + unitCut(units, params)
+				+ " order by case when d.read_at is null then 0 else 1 end, n.created_at desc, d.id desc")
+			.params(params)
 			.query((rs, i) -> entry(rs))
 			.list()
 			.stream()
@@ -58,7 +69,29 @@ public class Inbox {
 
 	@Transactional(readOnly = true)
 	public Optional<Entry> entry(String userId, long id) {
-		return this.jdbc.sql(SELECT + " and d.id = ?").params(userId, id).query((rs, i) -> entry(rs)).optional();
+		return entry(userId, id, null);
+	}
+
+	/** One notice of the person's inbox within their units ({@code null}: every unit). */
+	@Transactional(readOnly = true)
+	public Optional<Entry> entry(String userId, long id, java.util.Collection<String> units) {
+		List<Object> params = new java.util.ArrayList<>(List.of(userId));
+		String cut = unitCut(units, params);
+		params.add(id);
+		return this.jdbc.sql(SELECT + cut + " and d.id = ?").params(params).query((rs, i) -> entry(rs)).optional();
+	}
+
+	/** Notices of no unit (the installation's, such as the audit checkpoint) are everyone's they were sent to. */
+	private static String unitCut(java.util.Collection<String> units, List<Object> params) {
+		if (units == null) {
+			return "";
+		}
+		if (units.isEmpty()) {
+			return " and n.unit_id is null";
+		}
+		params.addAll(units.stream().sorted().toList());
+		return " and (n.unit_id is null or n.unit_id in (" + String.join(", ", java.util.Collections.nCopies(units.size(), "?"))
+				+ "))";
 	}
 
 	/** The badge in the top bar: one count on an index. */

@@ -1,6 +1,7 @@
 package org.rectiflow.notification;
 
 import org.rectiflow.system.Actors;
+import org.rectiflow.system.SignedInUnits;
 import org.rectiflow.system.Messages;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -33,7 +34,7 @@ class InboxController {
 
 	@GetMapping("/inbox")
 	String inbox(Model model) {
-		model.addAttribute("entries", this.inbox.entries(Actors.current()));
+		model.addAttribute("entries", this.inbox.entries(Actors.current(), SignedInUnits.current()));
 		return "notification/inbox";
 	}
 
@@ -42,7 +43,8 @@ class InboxController {
 	String open(@PathVariable("id") String id, RedirectAttributes redirect) {
 		Long entryId = parse(id);
 		String user = Actors.current();
-		var entry = (entryId != null) ? this.inbox.entry(user, entryId) : java.util.Optional.<Inbox.Entry>empty();
+		var entry = (entryId != null) ? this.inbox.entry(user, entryId, SignedInUnits.current())
+				: java.util.Optional.<Inbox.Entry>empty();
 		if (entry.isEmpty()) {
 			redirect.addFlashAttribute("error", this.messages.get("inbox.notFound"));
 			return "redirect:/inbox";

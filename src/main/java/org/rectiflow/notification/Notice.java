@@ -11,7 +11,8 @@ import org.springframework.util.Assert;
  * a Chinese subject and body, and the portal path the notice leads to. Processes build one and hand it to
  * {@link Notifications#send(Notice)}.
  */
-public record Notice(Kind kind, Set<String> userIds, Set<String> groupIds, String subject, String body, String link) {
+public record Notice(Kind kind, Set<String> userIds, Set<String> groupIds, String subject, String body, String link,
+		String unitId) {
 
 	/** Why a person is told something; the inbox shows it as a tag. */
 	public enum Kind {
@@ -40,11 +41,20 @@ public record Notice(Kind kind, Set<String> userIds, Set<String> groupIds, Strin
 
 	/** A notice to people, then {@link #andGroups} for whole groups. */
 	public static Notice of(Kind kind, String subject, String body, String link, Collection<String> userIds) {
-		return new Notice(kind, copy(userIds), Set.of(), subject, body, link);
+		return new Notice(kind, copy(userIds), Set.of(), subject, body, link, null);
 	}
 
 	public Notice andGroups(Collection<String> groups) {
-		return new Notice(this.kind, this.userIds, copy(groups), this.subject, this.body, this.link);
+		return new Notice(this.kind, this.userIds, copy(groups), this.subject, this.body, this.link, this.unitId);
+	}
+
+	/**
+	 * The unit the notice is about (issue 18): a group named reaches only those of its members who belong to the
+	 * unit (the role groups are global: the discipline committee of one unit is not told about another's task), and
+	 * the notice shows only in the unit's inboxes. Without a unit, a group reaches all its members.
+	 */
+	public Notice inUnit(String unitId) {
+		return new Notice(this.kind, this.userIds, this.groupIds, this.subject, this.body, this.link, unitId);
 	}
 
 	private static Set<String> copy(Collection<String> ids) {

@@ -31,9 +31,9 @@ class NoticeRepository {
 	long insertNotice(Notice notice, String by, Instant now) {
 		KeyHolder key = new GeneratedKeyHolder();
 		this.jdbc
-			.sql("insert into notice (kind, subject, body, link, created_by, created_at) values (?, ?, ?, ?, ?, ?)")
+			.sql("insert into notice (kind, subject, body, link, created_by, created_at, unit_id) values (?, ?, ?, ?, ?, ?, ?)")
 			.params(notice.kind().name(), truncate(notice.subject(), 200), notice.body(), notice.link(), by,
-					Timestamp.from(now))
+					Timestamp.from(now), notice.unitId())
 			.update(key, "id");
 		return key.getKey().longValue();
 	}

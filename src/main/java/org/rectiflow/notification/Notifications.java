@@ -115,7 +115,10 @@ public class Notifications {
 		}
 	}
 
-	/** The people named and the members of the groups named, each once, only those the directory knows. */
+	/**
+	 * The people named and the members of the groups named (of the notice's unit, when it has one), each once, only
+	 * those the directory knows.
+	 */
 	Set<String> recipients(Notice notice) {
 		Set<String> people = new LinkedHashSet<>();
 		if (!notice.userIds().isEmpty()) {
@@ -128,8 +131,11 @@ public class Notifications {
 				.forEach(people::add);
 		}
 		for (String group : notice.groupIds()) {
-			this.identityService.createUserQuery()
-				.memberOfGroup(group)
+			org.camunda.bpm.engine.identity.UserQuery members = this.identityService.createUserQuery().memberOfGroup(group);
+			if (notice.unitId() != null) {
+				members = members.memberOfTenant(notice.unitId());
+			}
+			members
 				.orderByUserId()
 				.asc()
 				.list()

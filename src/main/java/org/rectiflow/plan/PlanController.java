@@ -14,6 +14,7 @@ import org.rectiflow.plan.importing.PlanWorkbookException;
 import org.rectiflow.plan.importing.PlanWorkbookReader;
 import org.rectiflow.plan.importing.WorkbookError;
 import org.rectiflow.system.ApiController;
+import org.rectiflow.identity.Viewer;
 import org.rectiflow.system.Messages;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.identity.Roles;
@@ -75,8 +76,9 @@ class PlanController {
 
 	@PostMapping("/inspections")
 	@PreAuthorize("hasAuthority('GROUP_rectificationOffice')")
-	ResponseEntity<Registered> register(@Valid @RequestBody Feedback feedback) {
-		Inspection inspection = this.plans.register(feedback);
+	ResponseEntity<Registered> register(@Valid @RequestBody Feedback feedback,
+			@RequestParam(name = "unitId", required = false) String unitId) {
+		Inspection inspection = this.plans.register(feedback, this.plans.unitForRegistration(unitId, Viewer.current()));
 		return ResponseEntity.created(URI.create("/api/inspections/" + inspection.getId()))
 			.body(new Registered(inspection.getId(), inspection.getTitle()));
 	}
@@ -84,8 +86,10 @@ class PlanController {
 	/** Registers feedback from the text of a published report or a feedback document, in its usual layout. */
 	@PostMapping(path = "/inspections/import", consumes = "text/plain")
 	@PreAuthorize("hasAuthority('GROUP_rectificationOffice')")
-	ResponseEntity<Registered> importReport(@RequestBody String text) {
-		Inspection inspection = this.plans.register(this.importer.fromReport(text));
+	ResponseEntity<Registered> importReport(@RequestBody String text,
+			@RequestParam(name = "unitId", required = false) String unitId) {
+		String unit = this.plans.unitForRegistration(unitId, Viewer.current());
+		Inspection inspection = this.plans.register(this.importer.fromReport(text), unit);
 		return ResponseEntity.created(URI.create("/api/inspections/" + inspection.getId()))
 			.body(new Registered(inspection.getId(), inspection.getTitle()));
 	}
@@ -96,8 +100,9 @@ class PlanController {
 	 */
 	@PostMapping(path = "/inspections/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize("hasAuthority('GROUP_rectificationOffice')")
-	ResponseEntity<WorkbookImported> importWorkbook(@RequestParam("file") MultipartFile file, Principal principal)
-			throws IOException {
+	ResponseEntity<WorkbookImported> importWorkbook(@RequestParam("file") MultipartFile file,
+			@RequestParam(name = "unitId", required = false) String unitId, Principal principal) throws IOException {
+		String unit = this.plans.unitForRegistration(unitId, Viewer.current());
 		if (file.getSize() > PlanWorkbookReader.MAX_FILE_BYTES) {
 			throw new PlanWorkbookException(new WorkbookError(null, null, null, "workbook.error.tooLarge",
 					String.format(Locale.ROOT, "%.1f MB", file.getSize() / 1024.0 / 1024.0),
@@ -106,11 +111,11 @@ class PlanController {
 		byte[] bytes = file.getBytes();
 		PlanWorkbookImporter.Outcome outcome;
 		try {
-			outcome = this.workbooks.importWorkbook(bytes, file.getOriginalFilename(), principal.getName(),
+			outcome = this.workbooks.importWorkbook(bytes, unit, file.getOriginalFilename(), principal.getName(),
 					Messages.currentLocale());
 		}
 		catch (DuplicateKeyException ex) {
-			outcome = this.workbooks.earlier(bytes, Messages.currentLocale()).orElseThrow(() -> ex);
+			outcome = this.workbooks.earlier(bytes, unit, Messages.currentLocale()).orElseThrow(() -> ex);
 		}
 		WorkbookImported body = new WorkbookImported(outcome.inspectionId(), outcome.title(), outcome.alreadyImported(),
 				outcome.problems(), outcome.tasks());

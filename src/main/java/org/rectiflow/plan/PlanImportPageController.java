@@ -15,7 +15,11 @@ import org.rectiflow.plan.importing.PlanWorkbookException;
 import org.rectiflow.plan.importing.PlanWorkbookReader;
 import org.rectiflow.plan.importing.PlanWorkbookTemplate;
 import org.rectiflow.plan.importing.WorkbookError;
+import org.rectiflow.identity.Viewer;
 import org.rectiflow.system.Messages;
+import org.rectiflow.system.RectiflowException;
+import org.rectiflow.unit.Unit;
+import org.rectiflow.unit.Units;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ContentDisposition;
@@ -56,8 +60,14 @@ class PlanImportPageController {
 
 	private final Messages messages;
 
+	private final PlanService plans;
+
+	private final Units units;
+
 	PlanImportPageController(PlanWorkbookImporter importer, PlanWorkbookTemplate template, MessageSource messageSource,
-			Messages messages) {
+			Messages messages, PlanService plans, Units units) {
+		this.plans = plans;
+		this.units = units;
 		this.importer = importer;
 		this.template = template;
 		this.messageSource = messageSource;
@@ -71,6 +81,7 @@ class PlanImportPageController {
 	@GetMapping("/inspections/import")
 	String form(Model model) {
 		limits(model);
+		units(model);
 		model.addAttribute("action", "/inspections/import");
 		return "plan/import";
 	}
@@ -119,20 +130,36 @@ class PlanImportPageController {
 	}
 
 	@PostMapping("/inspections/import")
-	String upload(@RequestParam("file") MultipartFile file, Principal principal, Locale locale, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+	String upload(@RequestParam("file") MultipartFile file,
+			@RequestParam(name = "unitId", required = false) String unitId, Principal principal, Locale locale,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		PlanWorkbookImporter.Outcome outcome;
+		String unit;
+		try {
+			unit = this.plans.unitForRegistration(unitId, Viewer.current());
+		}
+		catch (RectiflowException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("error", this.messages.get(ex));
+			limits(model);
+			units(model);
+			model.addAttribute("action", "/inspections/import");
+			return "plan/import";
+		}
 		try {
 			byte[] bytes = (file.getSize() > PlanWorkbookReader.MAX_FILE_BYTES) ? tooLarge(file) : file.getBytes();
 			try {
-				outcome = this.importer.importWorkbook(bytes, file.getOriginalFilename(), principal.getName(), locale);
+				outcome = this.importer.importWorkbook(bytes, unit, file.getOriginalFilename(), principal.getName(),
+						locale);
 			}
 			catch (DuplicateKeyException ex) {
-				outcome = this.importer.earlier(bytes, locale).orElseThrow(() -> ex);
+				outcome = this.importer.earlier(bytes, unit, locale).orElseThrow(() -> ex);
 			}
 		}
 		catch (PlanWorkbookException ex) {
 			refused(ex, file, locale, model, response);
+			units(model);
+			model.addAttribute("selectedUnit", unit);
 			model.addAttribute("action", "/inspections/import");
 			return "plan/import";
 		}
@@ -163,6 +190,16 @@ class PlanImportPageController {
 		throw new PlanWorkbookException(new WorkbookError(null, null, null, "workbook.error.tooLarge",
 				String.format(Locale.ROOT, "%.1f MB", file.getSize() / 1024.0 / 1024.0),
 				String.format(Locale.ROOT, "%.1f MB", PlanWorkbookReader.MAX_FILE_BYTES / 1024.0 / 1024.0)));
+	}
+
+	/** The units the person may register for, offered as a choice when there are several (issue 18). */
+	private void units(Model model) {
+		Viewer viewer = Viewer.current();
+		List<Unit> choices = viewer.allUnits() ? this.units.all() : this.units.all()
+			.stream()
+			.filter((u) -> viewer.units().contains(u.getId()))
+			.toList();
+		model.addAttribute("unitChoices", (choices.size() > 1) ? choices : List.of());
 	}
 
 	private static void limits(Model model) {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
+import org.rectiflow.identity.Viewer;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.inspection.InspectionRepository;
 import org.rectiflow.inspection.InspectionStatus;
@@ -86,13 +86,22 @@ public class PlanService {
 
 	/**
 	 * Registers the feedback and starts the inspection's rectification process, in one transaction. The inspection
-	 * belongs to the unit of its unit name, else to the first unit (see {@link Units#unitForNewInspection}); its
-	 * process instances get the unit's tenant (engine/UnitTenantsPlugin).
+	 * belongs to the unit of its unit name, else to the first unit (see {@link Units#unitForNewInspection}: for the
+	 * application's own registrations, the demo and tests; a person's go through {@link #register(Feedback, String)});
+	 * its process instances get the unit's tenant (engine/UnitTenantsPlugin).
 	 */
 	public Inspection register(Feedback feedback) {
+		return register(feedback, this.units.unitForNewInspection(feedback.unitName().trim()));
+	}
+
+	/**
+	 * Registers the feedback for the given unit (issue 18: see {@link #unitForRegistration} for the unit a person
+	 * may name); the unit's leaders are consulted on the plan.
+	 */
+	public Inspection register(Feedback feedback, String unitId) {
 		Inspection inspection = new Inspection(feedback.title().trim(), feedback.inspectingBody().trim(),
 				feedback.unitName().trim(), this.clock.instant());
-		inspection.setUnitId(this.units.unitForNewInspection(inspection.getUnitName()));
+		inspection.setUnitId(unitId);
 		inspection.setOnSitePeriod(feedback.onSiteFrom(), feedback.onSiteTo());
 		inspection.setFeedbackDate(feedback.feedbackDate());
 		inspection.setConcentratedMonths(feedback.concentratedMonths());
@@ -104,9 +113,32 @@ public class PlanService {
 		addBreakdown(inspection.getId(), feedback.categories());
 		// Repeats of the unit's earlier rounds are flagged as the problems arrive (屡查屡犯).
 		this.repeats.flag(inspection.getId());
-		this.process.start(inspection, this.directory.leaderIds(), this.properties.lookBackPeriod(),
+		this.process.start(inspection, this.directory.leaderIds(unitId), this.properties.lookBackPeriod(),
 				this.problems.countByInspectionId(inspection.getId()), this.tasks.countByInspectionId(inspection.getId()));
 		return inspection;
+	}
+
+	/**
+	 * The unit a person registers an inspection for (issue 18): the one they name, which must be one of theirs; when
+	 * they name none, their only unit. Refused, with a message saying why, when they name a unit they do not see,
+	 * name none while seeing several, or see none. An administrator, who sees every unit, must name an existing one.
+	 */
+	@Transactional(readOnly = true)
+	public String unitForRegistration(String requested, Viewer viewer) {
+		if (StringUtils.hasText(requested)) {
+			String unitId = requested.trim();
+			if (!viewer.seesUnit(unitId) || this.units.find(unitId).isEmpty()) {
+				throw new RectiflowException("error.unit.notVisible", unitId);
+			}
+			return unitId;
+		}
+		if (viewer.allUnits() || viewer.units().size() > 1) {
+			throw new RectiflowException("error.unit.required");
+		}
+		if (viewer.units().isEmpty()) {
+			throw new RectiflowException("error.unit.none");
+		}
+		return viewer.units().iterator().next();
 	}
 
 	/**
@@ -324,7 +356,7 @@ public class PlanService {
 	}
 
 	private void apply(RectificationTask task, Feedback.TaskItem item) {
-		if (StringUtils.hasText(item.leadDepartment()) && Department.byGroupId(item.leadDepartment()).isEmpty()) {
+		if (StringUtils.hasText(item.leadDepartment()) && !this.directory.isDepartment(item.leadDepartment())) {
 			throw new RectiflowException("error.task.unknownDepartment", item.leadDepartment());
 		}
 		if (StringUtils.hasText(item.responsibleLeader()) && !this.directory.userExists(item.responsibleLeader())) {

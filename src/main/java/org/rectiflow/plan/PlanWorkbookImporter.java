@@ -28,6 +28,7 @@ import org.rectiflow.task.Measure;
 import org.rectiflow.task.MeasureRepository;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskRepository;
+import org.rectiflow.unit.Units;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,9 +61,12 @@ public class PlanWorkbookImporter {
 
 	private final MeasureRepository measures;
 
+	private final Units units;
+
 	PlanWorkbookImporter(PlanWorkbookReader reader, PlanService plans, JdbcTemplate jdbc, Clock clock,
 			ProblemCategoryRepository categories, ProblemRepository problems, RectificationTaskRepository tasks,
-			MeasureRepository measures) {
+			MeasureRepository measures, Units units) {
+		this.units = units;
 		this.reader = reader;
 		this.plans = plans;
 		this.jdbc = jdbc;
@@ -82,12 +86,22 @@ public class PlanWorkbookImporter {
 	@Transactional
 	public Outcome importWorkbook(byte[] bytes, String fileName, String importedBy, Locale locale) {
 		ParsedPlan plan = this.reader.read(bytes, locale);
-		String hash = sha256(canonical(plan));
+		return importWorkbook(plan, this.units.unitForNewInspection(plan.unitName()), fileName, importedBy);
+	}
+
+	/** The same for a chosen unit (issue 18: {@link PlanService#unitForRegistration}). */
+	@Transactional
+	public Outcome importWorkbook(byte[] bytes, String unitId, String fileName, String importedBy, Locale locale) {
+		return importWorkbook(this.reader.read(bytes, locale), unitId, fileName, importedBy);
+	}
+
+	private Outcome importWorkbook(ParsedPlan plan, String unitId, String fileName, String importedBy) {
+		String hash = hash(plan, unitId);
 		Optional<Outcome> earlier = earlier(hash, plan);
 		if (earlier.isPresent()) {
 			return earlier.get();
 		}
-		Inspection inspection = this.plans.register(feedback(plan));
+		Inspection inspection = this.plans.register(feedback(plan), unitId);
 		Instant now = this.clock.instant();
 		this.jdbc.update(
 				"insert into plan_import (content_sha256, inspection_id, file_name, imported_by, imported_at) values (?, ?, ?, ?, ?)",
@@ -206,7 +220,23 @@ public class PlanWorkbookImporter {
 	@Transactional(readOnly = true)
 	public Optional<Outcome> earlier(byte[] bytes, Locale locale) {
 		ParsedPlan plan = this.reader.read(bytes, locale);
-		return earlier(sha256(canonical(plan)), plan);
+		return earlier(hash(plan, this.units.unitForNewInspection(plan.unitName())), plan);
+	}
+
+	/** The same for a chosen unit. */
+	@Transactional(readOnly = true)
+	public Optional<Outcome> earlier(byte[] bytes, String unitId, Locale locale) {
+		ParsedPlan plan = this.reader.read(bytes, locale);
+		return earlier(hash(plan, unitId), plan);
+	}
+
+	/**
+	 * What identifies an import: the content, within its unit (issue 18), so one unit's import never answers another
+	 * unit's upload of the same content with its inspection. The first unit's hash is the content's alone, as every
+	 * import stored before units were.
+	 */
+	static String hash(ParsedPlan plan, String unitId) {
+		return sha256((Units.FIRST_UNIT_ID.equals(unitId) ? "" : unitId + "\u0000") + canonical(plan));
 	}
 
 	private Optional<Outcome> earlier(String hash, ParsedPlan plan) {

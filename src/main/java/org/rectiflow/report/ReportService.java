@@ -147,6 +147,10 @@ public class ReportService {
 			throw new RectiflowException("error.rule.action", action);
 		}
 		this.plans.inspection(inspectionId);
+		// A rule names a task of its own inspection: another inspection's (another unit's) task does not exist here.
+		if (taskId != null && !inspectionId.equals(this.tasks.get(taskId).getInspectionId())) {
+			throw new RectiflowException.NotFound("error.task.notFound", taskId);
+		}
 		return this.rules.save(new InstitutionalRule(inspectionId, taskId, title.trim(), action, issuedOn));
 	}
 

@@ -208,7 +208,8 @@ public class SupervisionService {
 				"细化任务 " + task.getCode() + "：" + task.getTitle() + "\n整改期限：" + task.getDeadline() + "\n通报事由："
 						+ reason.strip(),
 				"/tasks/" + taskId, List.of(task.getResponsibleLeader()))
-			.andGroups(List.of(task.getLeadDepartment(), Groups.DISCIPLINE)));
+			.andGroups(List.of(task.getLeadDepartment(), Groups.DISCIPLINE))
+			.inUnit(this.tasks.unitOf(task)));
 		return Optional.of(notice);
 	}
 

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.identity.Viewer;
+import org.rectiflow.inspection.Inspection;
 import org.rectiflow.inspection.InspectionRepository;
 import org.rectiflow.inspection.Problem;
 import org.rectiflow.inspection.ProblemRepository;
@@ -79,6 +80,12 @@ public class RectificationTaskService {
 		this.properties = properties;
 		this.events = events;
 		this.clock = clock;
+	}
+
+	/** The unit a task belongs to: its inspection's (issue 18), e.g. for the notices about it. */
+	@Transactional(readOnly = true)
+	public String unitOf(RectificationTask task) {
+		return this.inspections.findById(task.getInspectionId()).map(Inspection::getUnitId).orElse(null);
 	}
 
 	@Transactional(readOnly = true)

@@ -62,12 +62,23 @@ public class WorkQueue {
 	 * and PostgreSQL, which disagree on where a null due date sorts. At most three queries.
 	 */
 	public Page<Todo> todos(String userId, Collection<String> groupIds, int limit) {
-		Supplier<TaskQuery> mine = () -> groupIds.isEmpty() ? this.taskService.createTaskQuery().taskAssignee(userId)
+		return todos(userId, groupIds, null, limit);
+	}
+
+	/**
+	 * The same, within these units (tenant ids; {@code null}: every unit): the role groups are global, so a step
+	 * offered to the rectification office is the office's of its unit only (issue 18).
+	 */
+	public Page<Todo> todos(String userId, Collection<String> groupIds, Collection<String> units, int limit) {
+		if (units != null && units.isEmpty()) {
+			return new Page<>(List.of(), 0);
+		}
+		Supplier<TaskQuery> mine = () -> inUnits(groupIds.isEmpty() ? this.taskService.createTaskQuery().taskAssignee(userId)
 				: this.taskService.createTaskQuery()
 					.or()
 					.taskAssignee(userId)
 					.taskCandidateGroupIn(List.copyOf(groupIds))
-					.endOr();
+					.endOr(), units);
 		List<Task> tasks = new ArrayList<>(mine.get()
 			.dueAfter(new Date(0))
 			.orderByDueDate()
@@ -93,7 +104,18 @@ public class WorkQueue {
 	 * the whole rectification ({@code seeAll}).
 	 */
 	public List<Activity> recent(String userId, String department, boolean seeAll, int limit) {
+		return recent(userId, department, seeAll, null, limit);
+	}
+
+	/** The same, within these units (tenant ids; {@code null}: every unit). */
+	public List<Activity> recent(String userId, String department, boolean seeAll, Collection<String> units, int limit) {
+		if (units != null && units.isEmpty()) {
+			return List.of();
+		}
 		HistoricTaskInstanceQuery query = this.historyService.createHistoricTaskInstanceQuery().finished();
+		if (units != null) {
+			query = query.tenantIdIn(units.toArray(String[]::new));
+		}
 		if (!seeAll) {
 			query = query.or().taskAssignee(userId);
 			if (department != null) {
@@ -115,6 +137,10 @@ public class WorkQueue {
 			.map((t) -> new Activity(t.getTaskDefinitionKey(), t.getName(), t.getAssignee(), t.getEndTime().toInstant(),
 					taskId(businessKeys.get(t.getProcessInstanceId()))))
 			.toList();
+	}
+
+	private static TaskQuery inUnits(TaskQuery query, Collection<String> units) {
+		return (units == null) ? query : query.tenantIdIn(units.toArray(String[]::new));
 	}
 
 	private Map<String, String> rectificationBusinessKeys(Set<String> instanceIds) {

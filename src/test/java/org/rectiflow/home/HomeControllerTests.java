@@ -53,18 +53,18 @@ class HomeControllerTests {
 	@BeforeEach
 	void department() {
 		given(this.directory.groupIds("logisticsDepartmentStaff")).willReturn(List.of("logisticsDepartment"));
-		given(this.work.todos(any(), any(), anyInt())).willReturn(new WorkQueue.Page<>(List.of(
+		given(this.work.todos(any(), any(), any(), anyInt())).willReturn(new WorkQueue.Page<>(List.of(
 				new WorkQueue.Todo("t1", "userTask_submitEvidence", "提交整改材料：宿舍维修（后勤处）",
 						Instant.parse("2026-11-20T01:00:00Z"), Instant.parse("2026-11-26T15:59:59Z"), false, 42L),
 				new WorkQueue.Todo("t2", "userTask_committeeApproval", "党委会审议整改方案",
 						Instant.parse("2026-11-21T01:00:00Z"), null, true, null)), 25));
-		given(this.work.recent(any(), any(), anyBoolean(), anyInt())).willReturn(List.of(new WorkQueue.Activity(
+		given(this.work.recent(any(), any(), anyBoolean(), any(), anyInt())).willReturn(List.of(new WorkQueue.Activity(
 				"userTask_leaderReview", "责任领导审核：宿舍维修", "vicePresidentLogistics",
 				Instant.parse("2026-11-24T02:00:00Z"), 42L)));
 	}
 
 	@Test
-	@WithMockUser("logisticsDepartmentStaff")
+	@WithMockUser(username = "logisticsDepartmentStaff", authorities = "UNIT_unit1")
 	void showsTodosTasksWithLightsAndActivityInChinese() throws Exception {
 		given(this.tasks.openTasksFor(eq("logisticsDepartmentStaff"), eq(List.of("logisticsDepartment")), anyInt()))
 			.willReturn(List.of(task(7L, "1.1.1", LocalDate.of(2026, 11, 26)), task(8L, "1.1.2", LocalDate.of(2026, 11, 20)),
@@ -77,11 +77,12 @@ class HomeControllerTests {
 					containsString("light YELLOW"), containsString("light RED"), containsString("light GREEN"),
 					containsString("姓名:vicePresidentLogistics 已办理"))));
 		// A department sees its own department's recent work, not everyone's.
-		verify(this.work).recent("logisticsDepartmentStaff", "logisticsDepartment", false, HomeController.ACTIVITY_LIMIT);
+		verify(this.work).recent("logisticsDepartmentStaff", "logisticsDepartment", false, java.util.Set.of("unit1"),
+				HomeController.ACTIVITY_LIMIT);
 	}
 
 	@Test
-	@WithMockUser(username = "rectificationClerk", authorities = "GROUP_rectificationOffice")
+	@WithMockUser(username = "rectificationClerk", authorities = { "GROUP_rectificationOffice", "UNIT_unit1" })
 	void theRectificationOfficeFollowsAllActivityAndSpeaksEnglishOnRequest() throws Exception {
 		given(this.directory.groupIds("rectificationClerk")).willReturn(List.of("rectificationOffice"));
 		given(this.tasks.openTasksFor(any(), anyList(), anyInt())).willReturn(List.of());
@@ -90,7 +91,8 @@ class HomeControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("My to-dos"), containsString("No open tasks"),
 					not(containsString("我的待办")))));
-		verify(this.work).recent("rectificationClerk", null, true, HomeController.ACTIVITY_LIMIT);
+		// Within the clerk's unit only (issue 18).
+		verify(this.work).recent("rectificationClerk", null, true, java.util.Set.of("unit1"), HomeController.ACTIVITY_LIMIT);
 	}
 
 	private static RectificationTask task(Long id, String code, LocalDate deadline) {

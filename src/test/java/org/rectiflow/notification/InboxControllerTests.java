@@ -44,9 +44,9 @@ class InboxControllerTests {
 			Instant.parse("2026-11-20T02:00:00Z"), Instant.parse("2026-11-21T02:00:00Z"));
 
 	@Test
-	@WithMockUser("logisticsDepartmentStaff")
+	@WithMockUser(username = "logisticsDepartmentStaff", authorities = "UNIT_unit1")
 	void listsMyNoticesWithKindTimeAndTheUnreadBadgeInChinese() throws Exception {
-		given(this.inbox.entries("logisticsDepartmentStaff")).willReturn(List.of(UNREAD, READ));
+		given(this.inbox.entries("logisticsDepartmentStaff", java.util.Set.of("unit1"))).willReturn(List.of(UNREAD, READ));
 		given(this.inbox.unreadCount("logisticsDepartmentStaff")).willReturn(1);
 
 		this.mvc.perform(get("/inbox"))
@@ -58,9 +58,9 @@ class InboxControllerTests {
 	}
 
 	@Test
-	@WithMockUser("rectificationClerk")
+	@WithMockUser(username = "rectificationClerk", authorities = { "GROUP_rectificationOffice", "UNIT_unit1" })
 	void anEmptyInboxSaysSoInEnglishOnRequest() throws Exception {
-		given(this.inbox.entries("rectificationClerk")).willReturn(List.of());
+		given(this.inbox.entries("rectificationClerk", java.util.Set.of("unit1"))).willReturn(List.of());
 
 		this.mvc.perform(get("/inbox").param("lang", "en"))
 			.andExpect(status().isOk())
@@ -69,18 +69,18 @@ class InboxControllerTests {
 	}
 
 	@Test
-	@WithMockUser("logisticsDepartmentStaff")
+	@WithMockUser(username = "logisticsDepartmentStaff", authorities = "UNIT_unit1")
 	void openingANoticeMarksItReadAndGoesToItsItem() throws Exception {
-		given(this.inbox.entry("logisticsDepartmentStaff", 5L)).willReturn(Optional.of(UNREAD));
+		given(this.inbox.entry("logisticsDepartmentStaff", 5L, java.util.Set.of("unit1"))).willReturn(Optional.of(UNREAD));
 
 		this.mvc.perform(get("/inbox/5")).andExpect(redirectedUrl("/tasks/7"));
 		verify(this.inbox).markRead("logisticsDepartmentStaff", 5L);
 	}
 
 	@Test
-	@WithMockUser("logisticsDepartmentStaff")
+	@WithMockUser(username = "logisticsDepartmentStaff", authorities = "UNIT_unit1")
 	void aNoticeThatIsNotMineOrNotANumberGoesBackToTheInboxWithAReason() throws Exception {
-		given(this.inbox.entry(anyString(), anyLong())).willReturn(Optional.empty());
+		given(this.inbox.entry(anyString(), anyLong(), org.mockito.ArgumentMatchers.any())).willReturn(Optional.empty());
 
 		this.mvc.perform(get("/inbox/99")).andExpect(redirectedUrl("/inbox")).andExpect(flash().attribute("error", "没有找到这条消息"));
 		this.mvc.perform(get("/inbox/abc")).andExpect(redirectedUrl("/inbox"));
@@ -90,7 +90,7 @@ class InboxControllerTests {
 	}
 
 	@Test
-	@WithMockUser("logisticsDepartmentStaff")
+	@WithMockUser(username = "logisticsDepartmentStaff", authorities = "UNIT_unit1")
 	void marksOneOrAllRead() throws Exception {
 		given(this.inbox.markRead("logisticsDepartmentStaff", 5L)).willReturn(true);
 		given(this.inbox.markAllRead("logisticsDepartmentStaff")).willReturn(3);
@@ -102,7 +102,7 @@ class InboxControllerTests {
 	}
 
 	@Test
-	@WithMockUser("logisticsDepartmentStaff")
+	@WithMockUser(username = "logisticsDepartmentStaff", authorities = "UNIT_unit1")
 	void preferencesShowAndSaveTheEmailChoice() throws Exception {
 		given(this.inbox.wantsEmail("logisticsDepartmentStaff")).willReturn(true);
 

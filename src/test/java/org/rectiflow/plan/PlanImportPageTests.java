@@ -77,7 +77,7 @@ class PlanImportPageTests {
 
 	static RequestPostProcessor office() {
 		return SecurityMockMvcRequestPostProcessors.user("rectificationClerk")
-			.authorities(new SimpleGrantedAuthority("GROUP_rectificationOffice"));
+			.authorities(new SimpleGrantedAuthority("GROUP_rectificationOffice"), new SimpleGrantedAuthority("UNIT_unit1"));
 	}
 
 	@Test

@@ -26,6 +26,8 @@ import org.rectiflow.task.Evidence;
 import org.rectiflow.evidence.EvidenceService;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
+import org.rectiflow.unit.SecondUnit;
+import org.rectiflow.unit.Units;
 import org.rectiflow.web.PortalLogin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,8 +54,16 @@ class AccessMatrixTests {
 
 	static final String OTHER_LEADER = DemoAccounts.VICE_PRESIDENT_FINANCE;
 
-	static final List<String> EVERYONE = List.of(LOGISTICS, FINANCE, LEADER, OTHER_LEADER, DemoAccounts.DISCIPLINE_OFFICER,
+	/** The first unit's people, the inspection office (overseeing every unit) and the administrator. */
+	static final List<String> UNIT1 = List.of(LOGISTICS, FINANCE, LEADER, OTHER_LEADER, DemoAccounts.DISCIPLINE_OFFICER,
 			DemoAccounts.RECTIFICATION_CLERK, DemoAccounts.SECRETARY, DemoAccounts.INSPECTOR, DemoAccounts.ADMIN);
+
+	/**
+	 * Everyone of both units (issue 18): every row of the matrix is tried by the second unit's people too (office clerk,
+	 * leader, discipline officer, Party committee member, department clerk), members of the same global role groups
+	 * as the first unit's; the first unit's data is never theirs.
+	 */
+	static final List<String> EVERYONE = Stream.concat(UNIT1.stream(), SecondUnit.PEOPLE.stream()).toList();
 
 	static final Set<String> OVERSIGHT = Set.of(DemoAccounts.DISCIPLINE_OFFICER, DemoAccounts.RECTIFICATION_CLERK,
 			DemoAccounts.SECRETARY, DemoAccounts.ADMIN);
@@ -93,8 +103,12 @@ class AccessMatrixTests {
 
 	final Map<String, HttpClient> sessions = new HashMap<>();
 
+	@Autowired
+	SecondUnit second;
+
 	@BeforeAll
 	void aDepartmentsTaskWithEvidence() {
+		this.second.inspection();
 		this.inspection = this.driver.register(TestFeedback.small("权限矩阵测试")).getId();
 		this.driver.filePlan(this.inspection);
 		this.task = this.driver.task(this.inspection, "1.1.1");
@@ -114,17 +128,20 @@ class AccessMatrixTests {
 		expect(tests, "/inspections/" + this.inspection + "/progress-meeting", MEETING);
 		expect(tests, "/inspections/" + this.inspection + "/assessment", MEETING);
 		expect(tests, "/inspections/" + this.inspection + "/rectification-report", LEDGER);
-		expect(tests, "/inspections/import", Set.of(DemoAccounts.RECTIFICATION_CLERK));
-		expect(tests, "/inspections/import/template.xlsx", Set.of(DemoAccounts.RECTIFICATION_CLERK));
+		// Every unit's office registers its own unit's inspections.
+		expect(tests, "/inspections/import", Set.of(DemoAccounts.RECTIFICATION_CLERK, SecondUnit.CLERK));
+		expect(tests, "/inspections/import/template.xlsx", Set.of(DemoAccounts.RECTIFICATION_CLERK, SecondUnit.CLERK));
 		for (String user : EVERYONE) {
 			boolean sees = LEDGER.contains(user) || TASK.contains(user);
+			// Another unit's inspection does not exist for the second unit's people.
+			int status = SecondUnit.PEOPLE.contains(user) ? 404 : 200;
 			tests.add(DynamicTest.dynamicTest("task list as " + user + (sees ? " lists" : " leaves out") + " the task",
 					() -> {
 						HttpResponse<String> list = page(user, "/inspections/" + this.inspection + "/tasks");
-						assertThat(list.statusCode()).isEqualTo(200);
+						assertThat(list.statusCode()).isEqualTo(status);
 						assertThat(list.body().contains(SECRET)).isEqualTo(sees);
 						HttpResponse<String> problems = page(user, "/inspections/" + this.inspection);
-						assertThat(problems.statusCode()).isEqualTo(200);
+						assertThat(problems.statusCode()).isEqualTo(status);
 						assertThat(problems.body().contains("宿舍日常维修不及时")).isEqualTo(sees);
 					}));
 		}
@@ -186,19 +203,229 @@ class AccessMatrixTests {
 	 * {@code GET /api/units} (issue 18): everyone of the unit, and the inspection office overseeing it, sees exactly
 	 * the inspection's unit; the administrator, of no unit, none.
 	 */
+	@Autowired
+	Units units;
+
 	@TestFactory
 	Stream<DynamicTest> units() {
 		String unit = this.inspections.findById(this.inspection).orElseThrow().getUnitId();
+		// The inspection office: every unit it oversees (the second unit among them).
+		List<String> overseen = this.units.all()
+			.stream()
+			.map(org.rectiflow.unit.Unit::getId)
+			.filter((id) -> this.units.groupMembers(id).contains(org.rectiflow.identity.Groups.INSPECTION_OFFICE))
+			.sorted()
+			.toList();
+		assertThat(overseen).contains(unit, SecondUnit.ID);
 		List<DynamicTest> tests = new ArrayList<>();
 		for (String user : EVERYONE) {
-			List<String> expected = DemoAccounts.ADMIN.equals(user) ? List.of() : List.of(unit);
+			List<String> expected = DemoAccounts.ADMIN.equals(user) ? List.of()
+					: DemoAccounts.INSPECTOR.equals(user) ? overseen
+							: SecondUnit.PEOPLE.contains(user) ? List.of(SecondUnit.ID) : List.of(unit);
 			tests.add(DynamicTest.dynamicTest("GET /api/units as " + user + " lists " + expected, () -> {
 				HttpResponse<String> response = basic(user, "/api/units");
 				assertThat(response.statusCode()).isEqualTo(200);
 				List<String> ids = new ArrayList<>();
 				new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body())
 					.forEach((u) -> ids.add(u.get("id").asText()));
-				assertThat(ids).isEqualTo(expected);
+				assertThat(ids).containsExactlyInAnyOrderElementsOf(expected);
+			}));
+		}
+		return tests.stream();
+	}
+
+	// ---------------------------------------------------------------------------------------------------------------
+	// Across units (issue 18): the second unit's inspection, task, evidence and process instance, tried by everyone.
+	// Its own people see it as the first unit's people see theirs; the inspection office reads its plan as a whole;
+	// the administrator everything; the first unit's people, whatever their role, get 403 or 404 and never its
+	// content, on pages, downloads and exports, our API, the engine's REST API (history included) and the webapps'.
+	// (The rows above try the second unit's people against the first unit's data.)
+	// ---------------------------------------------------------------------------------------------------------------
+
+	static final Set<String> U2_OVERSIGHT = Set.of(SecondUnit.CLERK, SecondUnit.DISCIPLINE_OFFICER, DemoAccounts.ADMIN);
+
+	static final Set<String> U2_TASK = union(U2_OVERSIGHT, Set.of(SecondUnit.STAFF, SecondUnit.LEADER));
+
+	static final Set<String> U2_MEETING = union(U2_OVERSIGHT, Set.of(SecondUnit.LEADER, SecondUnit.COMMITTEE_MEMBER));
+
+	static final Set<String> U2_LEDGER = union(U2_MEETING, Set.of(DemoAccounts.INSPECTOR));
+
+	/** Everyone who reaches the inspection's lists at all (what they list is their scope's business). */
+	static final Set<String> U2_LISTS = union(Set.copyOf(SecondUnit.PEOPLE), Set.of(DemoAccounts.INSPECTOR, DemoAccounts.ADMIN));
+
+	@Autowired
+	org.rectiflow.task.RectificationTaskService rectificationTasks;
+
+	@TestFactory
+	Stream<DynamicTest> acrossUnits() {
+		Long other = this.second.inspection().getId();
+		RectificationTask otherTask = this.second.task("1.1.1");
+		List<Evidence> files = this.evidence.evidenceOf(otherTask.getId());
+		Evidence otherFile = files.isEmpty() ? this.evidence.upload(otherTask.getId(), new EvidenceService.Upload("台账.pdf",
+				"application/pdf", "%PDF-1.4 unit2".getBytes(StandardCharsets.UTF_8), "二单位台账"), SecondUnit.STAFF).evidence()
+				: files.get(0);
+		String otherInstance = this.driver.instance(RectificationTaskProcess.PROCESS_KEY, otherTask.getId()).getId();
+		assertThat(this.runtimeService.createProcessInstanceQuery().processInstanceId(otherInstance).singleResult()
+			.getTenantId()).isEqualTo(SecondUnit.ID);
+		String secret = SecondUnit.SECRET;
+		List<DynamicTest> tests = new ArrayList<>();
+		expect(tests, "/tasks/" + otherTask.getId(), U2_TASK, secret);
+		expect(tests, "/evidence/" + otherFile.getId() + "/download", U2_TASK, secret);
+		expect(tests, "/evidence/" + otherFile.getId() + "/preview", U2_TASK, secret);
+		expect(tests, "/inspections/" + other, U2_LISTS, secret);
+		expect(tests, "/inspections/" + other + "/tasks", U2_LISTS, secret);
+		expect(tests, "/inspections/" + other + "/responsibilities", U2_LISTS, secret);
+		for (String export : List.of("problems", "tasks", "responsibilities")) {
+			expect(tests, "/inspections/" + other + "/" + export + ".xlsx", U2_LISTS, secret);
+		}
+		expect(tests, "/inspections/" + other + "/dashboard", U2_LEDGER, secret);
+		expect(tests, "/inspections/" + other + "/dashboard/data", U2_LEDGER, secret);
+		expect(tests, "/inspections/" + other + "/progress-meeting", U2_MEETING, secret);
+		expect(tests, "/inspections/" + other + "/assessment", U2_MEETING, secret);
+		for (String report : List.of("/public-report", "/rectification-report")) {
+			for (String format : List.of("", ".pdf", ".docx")) {
+				expect(tests, "/inspections/" + other + report + format, U2_LEDGER, secret);
+			}
+		}
+		for (String format : List.of("", ".pdf", ".docx")) {
+			// Not published: the public address answers 404 to everyone, of either unit.
+			expect(tests, "/public/inspections/" + other + "/progress-report" + format, Set.of(), secret);
+		}
+		expectApi(tests, "/api/tasks/" + otherTask.getId() + "/evidence", U2_TASK, secret);
+		expectApi(tests, "/api/tasks/" + otherTask.getId() + "/stage-reports", U2_TASK, secret);
+		expectApi(tests, "/api/evidence/" + otherFile.getId(), U2_TASK, secret);
+		expectApi(tests, "/api/evidence/" + otherFile.getId() + "/content", U2_TASK, secret);
+		expectApi(tests, "/api/inspections/" + other, U2_LEDGER, secret);
+		expectApi(tests, "/api/inspections/" + other + "/responsibilities", U2_LEDGER, secret);
+		expectApi(tests, "/api/inspections/" + other + "/criticism-notices", U2_OVERSIGHT, secret);
+		expectApi(tests, "/api/inspections/" + other + "/supervision-records", U2_OVERSIGHT, secret);
+		expectApi(tests, "/api/inspections/" + other + "/review-opinions", U2_LEDGER, secret);
+		expectApi(tests, "/api/inspections/" + other + "/plan-opinions", U2_LEDGER, secret);
+		expectApi(tests, "/api/inspections/" + other + "/public-report/preview", U2_LEDGER, secret);
+		expectApi(tests, "/api/inspections/" + other + "/institutional-rules", U2_LEDGER, secret);
+		for (String user : EVERYONE) {
+			boolean ofUnit2 = SecondUnit.PEOPLE.contains(user);
+			boolean overseesBoth = DemoAccounts.INSPECTOR.equals(user) || DemoAccounts.ADMIN.equals(user);
+			tests.add(DynamicTest.dynamicTest("lists across units as " + user, () -> {
+				// The home page and the API's list of inspections: one's own unit's, the office's every unit's.
+				String home = page(user, "/").body();
+				assertThat(home.contains(secret)).as("home lists the second unit's inspection")
+					.isEqualTo(ofUnit2 || overseesBoth);
+				assertThat(home.contains("权限矩阵测试")).as("home lists the first unit's inspection")
+					.isEqualTo(!ofUnit2);
+				HttpResponse<String> list = basic(user, "/api/inspections");
+				assertThat(list.statusCode()).isEqualTo(200);
+				assertThat(list.body().contains(secret)).isEqualTo(ofUnit2 || overseesBoth);
+				assertThat(list.body().contains("权限矩阵测试")).isEqualTo(!ofUnit2);
+			}));
+			boolean reads = U2_TASK.contains(user);
+			tests.add(DynamicTest.dynamicTest("engine across units: the second unit's instance as " + user, () -> {
+				HttpResponse<String> variables = basic(user, "/engine-rest/process-instance/" + otherInstance + "/variables");
+				if (reads) {
+					assertThat(variables.statusCode()).isEqualTo(200);
+					assertThat(variables.body()).contains(secret);
+				}
+				else {
+					assertThat(variables.statusCode()).isIn(403, 404);
+					assertThat(variables.body()).doesNotContain(secret);
+				}
+				assertThat(basic(user, "/engine-rest/process-instance?processDefinitionKey="
+						+ RectificationTaskProcess.PROCESS_KEY + "&businessKey=" + otherTask.getId()).body()
+					.contains(otherInstance)).isEqualTo(reads);
+				for (String history : List.of("/engine-rest/history/variable-instance?processInstanceId=" + otherInstance,
+						"/engine-rest/history/process-instance?processInstanceId=" + otherInstance,
+						"/engine-rest/history/task?processInstanceId=" + otherInstance)) {
+					HttpResponse<String> answer = basic(user, history);
+					if (!ofUnit2 && !DemoAccounts.ADMIN.equals(user)) {
+						assertThat(answer.body()).as(history).doesNotContain(secret, otherInstance);
+					}
+				}
+				if (!ofUnit2 && !DemoAccounts.ADMIN.equals(user)) {
+					assertThat(basic(user, "/engine-rest/task?processInstanceId=" + otherInstance).body())
+						.doesNotContain(otherInstance);
+				}
+			}));
+		}
+		// The webapps' API behind Tasklist and Cockpit, with a signed-in session: the first unit's oversight and
+		// the second unit's office each see their own unit's steps and instances, never the other's.
+		for (String user : List.of(DemoAccounts.RECTIFICATION_CLERK, DemoAccounts.DISCIPLINE_OFFICER, SecondUnit.CLERK,
+				SecondUnit.DISCIPLINE_OFFICER)) {
+			boolean ofUnit2 = SecondUnit.PEOPLE.contains(user);
+			tests.add(DynamicTest.dynamicTest("webapps' API across units as " + user, () -> {
+				WebappSession session = new WebappSession(this.port, user);
+				String ownInstance = ofUnit2 ? otherInstance : this.instanceId;
+				String foreignInstance = ofUnit2 ? this.instanceId : otherInstance;
+				String foreignSecret = ofUnit2 ? SECRET : secret;
+				HttpResponse<String> own = session.send("GET", WebappSession.ENGINE_API + "process-instance/"
+						+ ownInstance + "/variables", null);
+				assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+				HttpResponse<String> foreign = session.send("GET", WebappSession.ENGINE_API + "process-instance/"
+						+ foreignInstance + "/variables", null);
+				assertThat(foreign.statusCode()).isIn(403, 404);
+				assertThat(foreign.body()).doesNotContain(foreignSecret);
+				for (String path : List.of("task?processInstanceId=" + foreignInstance,
+						"history/task?processInstanceId=" + foreignInstance,
+						"history/variable-instance?processInstanceId=" + foreignInstance,
+						"history/process-instance?processInstanceId=" + foreignInstance,
+						"process-instance?processInstanceIds=" + foreignInstance)) {
+					HttpResponse<String> answer = session.send("GET", WebappSession.ENGINE_API + path, null);
+					assertThat(answer.body()).as(path).doesNotContain(foreignSecret, foreignInstance);
+				}
+				HttpResponse<String> ownTasks = session.send("GET",
+						WebappSession.ENGINE_API + "history/process-instance?processInstanceId=" + ownInstance, null);
+				assertThat(ownTasks.body()).contains(ownInstance);
+			}));
+		}
+		return tests.stream();
+	}
+
+	@Autowired
+	org.rectiflow.notification.Notifications notifications;
+
+	/**
+	 * Notices and the audit page across units: a notice about the second unit's task, sent to the discipline
+	 * committee (a global role group) and the department, reaches the second unit's members only, and a notice of the
+	 * first unit's shows in no inbox of the second's; the audit page of each unit's discipline committee lists its
+	 * unit's uploads and not the other's; only the discipline committee opens it.
+	 */
+	@TestFactory
+	Stream<DynamicTest> noticesAndAuditAcrossUnits() {
+		RectificationTask otherTask = this.second.task("1.1.1");
+		Evidence otherFile = this.evidence.evidenceOf(otherTask.getId()).stream().findFirst()
+			.orElseGet(() -> this.evidence.upload(otherTask.getId(), new EvidenceService.Upload("台账.pdf", "application/pdf",
+					"%PDF-1.4 unit2".getBytes(StandardCharsets.UTF_8), "二单位台账"), SecondUnit.STAFF).evidence());
+		String about2 = "【逾期督办】" + SecondUnit.SECRET + " 矩阵通知";
+		this.notifications.send(org.rectiflow.notification.Notice
+			.of(org.rectiflow.notification.Notice.Kind.ESCALATION, about2, "", "/tasks/" + otherTask.getId(),
+					List.of(SecondUnit.LEADER))
+			.andGroups(List.of(org.rectiflow.identity.Groups.DISCIPLINE, SecondUnit.DEPARTMENT))
+			.inUnit(SecondUnit.ID));
+		String about1 = "【逾期督办】" + SECRET + " 矩阵通知";
+		String unit1 = this.inspections.findById(this.inspection).orElseThrow().getUnitId();
+		// Addressed by mistake to a person of the second unit too: the inbox still keeps it out.
+		this.notifications.send(org.rectiflow.notification.Notice
+			.of(org.rectiflow.notification.Notice.Kind.ESCALATION, about1, "", "/tasks/" + this.task.getId(),
+					List.of(LEADER, SecondUnit.LEADER))
+			.andGroups(List.of(org.rectiflow.identity.Groups.DISCIPLINE))
+			.inUnit(unit1));
+		Set<String> told2 = Set.of(SecondUnit.LEADER, SecondUnit.DISCIPLINE_OFFICER, SecondUnit.STAFF);
+		Set<String> told1 = Set.of(LEADER, DemoAccounts.DISCIPLINE_OFFICER);
+		Set<String> discipline = Set.of(DemoAccounts.DISCIPLINE_OFFICER, SecondUnit.DISCIPLINE_OFFICER);
+		List<DynamicTest> tests = new ArrayList<>();
+		for (String user : EVERYONE) {
+			tests.add(DynamicTest.dynamicTest("inbox and audit page across units as " + user, () -> {
+				String inbox = page(user, "/inbox").body();
+				assertThat(inbox.contains(about2)).as("the second unit's notice").isEqualTo(told2.contains(user));
+				assertThat(inbox.contains(about1)).as("the first unit's notice").isEqualTo(told1.contains(user));
+				HttpResponse<String> audit = page(user, "/audit?kind=UPLOAD&size=200");
+				if (!discipline.contains(user)) {
+					assertThat(audit.statusCode()).isIn(403, 404);
+					return;
+				}
+				assertThat(audit.statusCode()).isEqualTo(200);
+				boolean ofUnit2 = SecondUnit.PEOPLE.contains(user);
+				assertThat(audit.body().contains("evidence:" + otherFile.getId() + "<")).isEqualTo(ofUnit2);
+				assertThat(audit.body().contains("evidence:" + this.file.getId() + "<")).isEqualTo(!ofUnit2);
 			}));
 		}
 		return tests.stream();
@@ -379,6 +606,11 @@ class AccessMatrixTests {
 	// ---------------------------------------------------------------------------------------------------------------
 
 	private void expect(List<DynamicTest> tests, String path, Set<String> allowed) {
+		expect(tests, path, allowed, SECRET);
+	}
+
+	/** {@code secret}: what a refused answer must not contain. */
+	private void expect(List<DynamicTest> tests, String path, Set<String> allowed, String secret) {
 		for (String user : EVERYONE) {
 			boolean may = allowed.contains(user);
 			tests.add(DynamicTest.dynamicTest("GET " + path + " as " + user + (may ? " → 200" : " → 403/404"), () -> {
@@ -388,13 +620,17 @@ class AccessMatrixTests {
 				}
 				else {
 					assertThat(response.statusCode()).isIn(403, 404);
-					assertThat(response.body()).doesNotContain(SECRET, "%PDF");
+					assertThat(response.body()).doesNotContain(secret, "%PDF");
 				}
 			}));
 		}
 	}
 
 	private void expectApi(List<DynamicTest> tests, String path, Set<String> allowed) {
+		expectApi(tests, path, allowed, SECRET);
+	}
+
+	private void expectApi(List<DynamicTest> tests, String path, Set<String> allowed, String secret) {
 		for (String user : EVERYONE) {
 			boolean may = allowed.contains(user);
 			tests.add(DynamicTest.dynamicTest("API " + path + " as " + user + (may ? " → 200" : " → 403/404"), () -> {
@@ -404,7 +640,7 @@ class AccessMatrixTests {
 				}
 				else {
 					assertThat(response.statusCode()).isIn(403, 404);
-					assertThat(response.body()).doesNotContain(SECRET, "%PDF", "sha256");
+					assertThat(response.body()).doesNotContain(secret, "%PDF", "sha256");
 				}
 			}));
 		}

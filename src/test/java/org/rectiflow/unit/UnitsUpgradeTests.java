@@ -61,6 +61,7 @@ class UnitsUpgradeTests {
 			.load()
 			.migrate();
 		long inspectionId = releaseInspection(db);
+		String releaseHash = releaseAuditEntryAndNotice(db);
 		String instanceId;
 		ProcessEngine release = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
 			.setJdbcDriver(db.url().startsWith("jdbc:postgresql") ? "org.postgresql.Driver" : "org.h2.Driver")
@@ -109,6 +110,15 @@ class UnitsUpgradeTests {
 			// then: the inspection's unit is the first unit, named after it
 			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 			assertThat(jdbc.queryForList("select id from unit", String.class)).containsExactly(Units.FIRST_UNIT_ID);
+			// V12 (isolation): the release's audit entries and notices are the first unit's, and the chain still
+			// verifies: the unit is not part of an entry's hash.
+			assertThat(jdbc.queryForObject("select unit_id from audit_entry where id = 1", String.class))
+				.isEqualTo(Units.FIRST_UNIT_ID);
+			assertThat(jdbc.queryForObject("select hash from audit_entry where id = 1", String.class).trim())
+				.isEqualTo(releaseHash);
+			assertThat(jdbc.queryForList("select unit_id from notice where subject = '发布前的通知'", String.class))
+				.containsExactly(Units.FIRST_UNIT_ID);
+			assertThat(jdbc.execute((Connection c) -> org.rectiflow.audit.AuditChain.verify(c)).intact()).isTrue();
 			assertThat(jdbc.queryForObject("select name from unit", String.class)).isEqualTo(UNIT_NAME);
 			assertThat(jdbc.queryForObject("select unit_id from inspection where id = ?", String.class, inspectionId))
 				.isEqualTo(Units.FIRST_UNIT_ID);
@@ -157,6 +167,43 @@ class UnitsUpgradeTests {
 		finally {
 			app.close();
 		}
+	}
+
+	/**
+	 * The release's first audit entry (a sign-in), sealed as the release sealed it (SHA-256 over the previous hash
+	 * and the fields, each {@code length:value;}), and a notice; returns the entry's hash.
+	 */
+	private static String releaseAuditEntryAndNotice(Database db) throws Exception {
+		Instant at = Instant.parse("2026-01-05T01:02:03.123456Z");
+		String genesis = "0".repeat(64);
+		StringBuilder text = new StringBuilder();
+		for (String field : new String[] { genesis, "1", at.toString(), "releaseClerk", "127.0.0.1", "LOGIN",
+				"user:releaseClerk", null }) {
+			text.append((field == null) ? "-1:" : field.length() + ":" + field).append(';');
+		}
+		String hash = java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+				PreparedStatement entry = c.prepareStatement("insert into audit_entry (id, occurred_at, actor,"
+						+ " client_address, kind, subject, detail, prev_hash, hash) values (1, ?, ?, ?, ?, ?, null, ?, ?)");
+				PreparedStatement head = c.prepareStatement("update audit_chain_head set last_id = 1, last_hash = ?");
+				PreparedStatement notice = c.prepareStatement("insert into notice (kind, subject, body, created_by,"
+						+ " created_at) values ('REMINDER', '发布前的通知', '', 'system', ?)")) {
+			entry.setObject(1, java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
+			entry.setString(2, "releaseClerk");
+			entry.setString(3, "127.0.0.1");
+			entry.setString(4, "LOGIN");
+			entry.setString(5, "user:releaseClerk");
+			entry.setString(6, genesis);
+			entry.setString(7, hash);
+			entry.executeUpdate();
+			head.setString(1, hash);
+			head.executeUpdate();
+			notice.setTimestamp(1, Timestamp.from(at));
+			notice.executeUpdate();
+		}
+		return hash;
 	}
 
 	private static long releaseInspection(Database db) throws Exception {

@@ -230,7 +230,7 @@ class LedgerExportTests {
 	@Test
 	void shouldExportOnlyWhatThePersonMaySee() throws Exception {
 		RequestPostProcessor finance = user("financeDepartmentStaff")
-			.authorities(new SimpleGrantedAuthority("GROUP_financeDepartment"));
+			.authorities(new SimpleGrantedAuthority("GROUP_financeDepartment"), new SimpleGrantedAuthority("UNIT_unit1"));
 		MvcResult tasks = this.mvc.perform(get("/inspections/" + this.id + "/tasks.xlsx").with(finance))
 			.andExpect(status().isOk())
 			.andReturn();
@@ -257,7 +257,7 @@ class LedgerExportTests {
 	}
 
 	static RequestPostProcessor office() {
-		return user("rectificationClerk").authorities(new SimpleGrantedAuthority("GROUP_rectificationOffice"));
+		return user("rectificationClerk").authorities(new SimpleGrantedAuthority("GROUP_rectificationOffice"), new SimpleGrantedAuthority("UNIT_unit1"));
 	}
 
 	@Test

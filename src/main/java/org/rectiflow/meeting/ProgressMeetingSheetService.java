@@ -18,7 +18,6 @@ import java.util.Map;
 
 import org.rectiflow.calendar.TrafficLight;
 import org.rectiflow.calendar.WorkingDays;
-import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.inspection.InspectionRepository;
@@ -127,7 +126,7 @@ public class ProgressMeetingSheetService {
 			}
 			byLeader.computeIfAbsent(t.leader, (k) -> new ArrayList<>())
 				.add(new ProgressMeetingSheet.Item(t.id, t.code, t.title,
-						(t.leadDepartment == null) ? "" : Department.nameOf(t.leadDepartment), t.deadline, light, status,
+						(t.leadDepartment == null) ? "" : this.directory.departmentName(t.leadDepartment), t.deadline, light, status,
 						closedOff, (report != null) ? report.text() : null,
 						(report != null && report.at() != null) ? LocalDate.ofInstant(report.at(), WorkingDays.ZONE) : null,
 						evidence.getOrDefault(t.id, List.of()), measures.getOrDefault(t.id, List.of())));

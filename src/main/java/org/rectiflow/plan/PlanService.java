@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.inspection.InspectionRepository;
@@ -317,8 +316,15 @@ public class PlanService {
 	}
 
 	private void apply(RectificationTask task, Feedback.TaskItem item) {
-		if (StringUtils.hasText(item.leadDepartment()) && Department.byGroupId(item.leadDepartment()).isEmpty()) {
+		// A task names departments of its own inspection's unit: another unit's are not its to be given work.
+		String unitId = inspection(task.getInspectionId()).getUnitId();
+		if (StringUtils.hasText(item.leadDepartment()) && !this.directory.isDepartmentOf(unitId, item.leadDepartment())) {
 			throw new RectiflowException("error.task.unknownDepartment", item.leadDepartment());
+		}
+		for (String cooperating : (item.cooperatingDepartments() == null) ? List.<String>of() : item.cooperatingDepartments()) {
+			if (!this.directory.isDepartmentOf(unitId, cooperating)) {
+				throw new RectiflowException("error.task.unknownDepartment", cooperating);
+			}
 		}
 		if (StringUtils.hasText(item.responsibleLeader()) && !this.directory.userExists(item.responsibleLeader())) {
 			throw new RectiflowException("error.task.unknownLeader", item.responsibleLeader());

@@ -28,6 +28,7 @@ import org.rectiflow.task.Measure;
 import org.rectiflow.task.MeasureRepository;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskRepository;
+import org.rectiflow.unit.Units;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,9 +61,23 @@ public class PlanWorkbookImporter {
 
 	private final MeasureRepository measures;
 
+	private final Units units;
+
+	/** The unit of an inspection, whose departments its plan workbook lists. */
+	public String unitOf(Long inspectionId) {
+		return this.plans.inspection(inspectionId).getUnitId();
+	}
+
+	/** The unit whose departments a person's blank template lists: their own (the first of theirs), else the first. */
+	public String unitOfPerson(String userId) {
+		List<String> theirs = this.units.tenantIds(userId);
+		return theirs.isEmpty() ? this.units.unitForNewInspection("") : theirs.get(0);
+	}
+
 	PlanWorkbookImporter(PlanWorkbookReader reader, PlanService plans, JdbcTemplate jdbc, Clock clock,
 			ProblemCategoryRepository categories, ProblemRepository problems, RectificationTaskRepository tasks,
-			MeasureRepository measures) {
+			MeasureRepository measures, Units units) {
+		this.units = units;
 		this.reader = reader;
 		this.plans = plans;
 		this.jdbc = jdbc;
@@ -107,7 +122,7 @@ public class PlanWorkbookImporter {
 		// Only while the plan is drafted: at the leaders, the committee or filing, an upload would replace what they
 		// are deciding on or have approved.
 		this.plans.requirePlanning(inspectionId);
-		ParsedPlan sheet = this.reader.read(bytes, locale);
+		ParsedPlan sheet = this.reader.read(bytes, locale, inspection.getUnitId());
 		ParsedPlan reworked = new ParsedPlan(inspection.getTitle(), inspection.getInspectingBody(), inspection.getUnitName(),
 				sheet.onSiteFrom(), sheet.onSiteTo(), sheet.feedbackDate(), sheet.documentNumbers(),
 				sheet.concentratedMonths(), sheet.contactLine(), sheet.categories());

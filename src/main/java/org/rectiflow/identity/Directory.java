@@ -52,7 +52,6 @@ public class Directory implements IdentityChangeListener {
 	public Directory(IdentityService identityService, JdbcTemplate jdbc) {
 		this.identityService = identityService;
 		this.jdbc = jdbc;
-		Viewer.isDepartment = this::isDepartment;
 	}
 
 	/** Drops what is remembered: the engine has just changed users, groups or memberships. */
@@ -112,6 +111,22 @@ public class Directory implements IdentityChangeListener {
 			.stream()
 			.map(User::getId)
 			.toList();
+	}
+
+	/**
+	 * The unit's leadership: members of the (global) leaders group who belong to the unit, and those who belong to no
+	 * unit yet (a leader just added in Camunda Admin to a single-unit installation, placed in its unit at the next
+	 * start). Consulted on the unit's draft plan, named in its plan workbooks; another unit's leaders are not.
+	 * {@code null}: every unit's.
+	 */
+	public List<String> leaderIds(String unitId) {
+		if (unitId == null) {
+			return leaderIds();
+		}
+		return this.jdbc.queryForList("select m.USER_ID_ from ACT_ID_MEMBERSHIP m where m.GROUP_ID_ = ?"
+				+ " and (exists (select 1 from ACT_ID_TENANT_MEMBER t where t.USER_ID_ = m.USER_ID_ and t.TENANT_ID_ = ?)"
+				+ " or not exists (select 1 from ACT_ID_TENANT_MEMBER t where t.USER_ID_ = m.USER_ID_))"
+				+ " order by m.USER_ID_", String.class, Groups.LEADERS, unitId);
 	}
 
 	/** The groups a person belongs to, as the engine needs them to check authorizations. */

@@ -2,7 +2,6 @@ package org.rectiflow.identity;
 
 import java.util.Collection;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.springframework.security.core.Authentication;
@@ -65,16 +64,19 @@ public record Viewer(String userId, Set<String> groups) {
 		return attendsProgressMeetings() || this.groups.contains(Groups.INSPECTION_OFFICE);
 	}
 
-	/**
-	 * Which groups are departments: the {@link Directory}'s answer (every unit's departments), which it hands here when
-	 * it is created, since a viewer is read from the session, not made by Spring; the first unit's seed until then.
-	 */
-	static volatile Predicate<String> isDepartment = (g) -> Department.byGroupId(g).isPresent();
+	/** The workflow role groups and the administrators': global, never a unit's department. */
+	static final Set<String> ROLE_GROUPS = Set.of(Groups.PARTY_COMMITTEE, Groups.LEADERS, Groups.PARTY_SECRETARY,
+			Groups.DISCIPLINE, Groups.RECTIFICATION_OFFICE, Groups.INSPECTION_OFFICE, Groups.CAMUNDA_ADMIN);
 
-	/** The department groups the person belongs to. */
+	/**
+	 * The department groups the person belongs to: every group of theirs but the role groups. Each unit has
+	 * departments of its own (see {@link Directory#departmentsOf}); a viewer is read from the session, without the
+	 * directory, and a group that is no department (an inspecting body's) leads or cooperates on no task, so it
+	 * widens nothing where this is used (the tasks a person may see).
+	 */
 	public Set<String> departments() {
 		return this.groups.stream()
-			.filter((g) -> isDepartment.test(g))
+			.filter((g) -> !ROLE_GROUPS.contains(g))
 			.collect(Collectors.toUnmodifiableSet());
 	}
 

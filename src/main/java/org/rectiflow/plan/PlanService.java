@@ -97,7 +97,7 @@ public class PlanService {
 		}
 		inspection = this.inspections.save(inspection);
 		addBreakdown(inspection.getId(), feedback.categories());
-		this.process.start(inspection, this.directory.leaderIds(), this.properties.lookBackPeriod(),
+		this.process.start(inspection, this.directory.leaderIds(inspection.getUnitId()), this.properties.lookBackPeriod(),
 				this.problems.countByInspectionId(inspection.getId()), this.tasks.countByInspectionId(inspection.getId()));
 		return inspection;
 	}

@@ -206,19 +206,22 @@ public class PlanWorkbookReader {
 			this.workbook = workbook;
 			this.locale = locale;
 			this.unitId = unitId;
-			List<String> leaderIds = PlanWorkbookReader.this.directory.leaderIds();
+		}
+
+		/**
+		 * The leaders and departments a plan may name: its unit's; departments by name, account (group id) or a name
+		 * reports use.
+		 */
+		private void directoryOf(String unitName) {
+			String unit = (this.unitId != null) ? this.unitId
+					: PlanWorkbookReader.this.units.unitForNewInspection((unitName == null) ? "" : unitName);
+			List<String> leaderIds = PlanWorkbookReader.this.directory.leaderIds(unit);
 			Map<String, String> names = PlanWorkbookReader.this.directory.displayNames(leaderIds);
 			for (String id : leaderIds) {
 				this.leadersByName.computeIfAbsent(PlanWorkbookLayout.normalised(names.getOrDefault(id, id)),
 						(k) -> new ArrayList<>())
 					.add(id);
 			}
-		}
-
-		/** The departments a plan may name: its unit's, by name, account (group id) or a name reports use. */
-		private void departmentsOf(String unitName) {
-			String unit = (this.unitId != null) ? this.unitId
-					: PlanWorkbookReader.this.units.unitForNewInspection((unitName == null) ? "" : unitName);
 			List<UnitDepartment> unitDepartments = PlanWorkbookReader.this.directory.departmentsOf(unit);
 			for (UnitDepartment d : unitDepartments) {
 				this.departments.put(PlanWorkbookLayout.normalised(d.name()), d.groupId());
@@ -234,7 +237,7 @@ public class PlanWorkbookReader {
 			Sheet planSheet = sheet(PlanWorkbookLayout.Sheet.PLAN);
 			Map<Field, Object> inspection = (inspectionSheet != null) ? inspection(inspectionSheet) : Map.of();
 			LocalDate feedbackDate = (LocalDate) inspection.get(Field.FEEDBACK_DATE);
-			departmentsOf((String) inspection.get(Field.UNIT_NAME));
+			directoryOf((String) inspection.get(Field.UNIT_NAME));
 			List<ParsedPlan.Category> categories = (planSheet != null) ? plan(planSheet, feedbackDate) : List.of();
 			if (!this.errors.isEmpty()) {
 				throw new PlanWorkbookException(this.errors, List.copyOf(this.unknownLeaders),

@@ -74,21 +74,21 @@ public class PlanWorkbookTemplate {
 			int[] guideRanges = guideSheet(workbook, styles, locale, unitId);
 			planSheet(planSheet, styles, locale, guideRanges);
 			if (plan != null) {
-				fill(inspection, planSheet, styles, locale, plan);
+				fill(inspection, planSheet, styles, locale, plan, unitId);
 			}
 			workbook.setActiveSheet(0);
 			workbook.write(out);
 		}
 	}
 
-	private void fill(Sheet inspection, Sheet planSheet, Styles styles, Locale locale, ParsedPlan plan) {
+	private void fill(Sheet inspection, Sheet planSheet, Styles styles, Locale locale, ParsedPlan plan, String unitId) {
 		Object[] values = { plan.title(), plan.inspectingBody(), plan.unitName(), plan.onSiteFrom(), plan.onSiteTo(),
 				plan.feedbackDate(), String.join("、", plan.documentNumbers()), plan.concentratedMonths(),
 				plan.contactLine() };
 		for (Field field : Field.values()) {
 			value(inspection.getRow(field.ordinal() + 1).getCell(1), values[field.ordinal()], styles);
 		}
-		List<String> leaderIds = this.directory.leaderIds();
+		List<String> leaderIds = this.directory.leaderIds(unitId);
 		Map<String, String> names = this.directory.displayNames(leaderIds);
 		Map<String, Long> shared = names.values()
 			.stream()
@@ -234,7 +234,7 @@ public class PlanWorkbookTemplate {
 		cell(heading, 2, this.layout.label("workbook.column.leadDepartment", locale), styles.header);
 		cell(heading, 3, this.layout.label("workbook.guide.groupId", locale), styles.header);
 		cell(heading, 4, this.layout.label("workbook.column.kind", locale), styles.header);
-		List<String> leaderIds = this.directory.leaderIds();
+		List<String> leaderIds = this.directory.leaderIds(unitId);
 		Map<String, String> names = this.directory.displayNames(leaderIds);
 		List<UnitDepartment> departments = this.directory.departmentsOf(unitId);
 		TaskKind[] kinds = TaskKind.values();

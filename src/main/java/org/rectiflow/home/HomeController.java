@@ -69,7 +69,7 @@ class HomeController {
 	String home(Model model) {
 		String user = Actors.current();
 		List<String> groups = this.directory.groupIds(user);
-		List<String> departments = groups.stream().filter(this.directory::isDepartment).toList();
+		List<String> departments = groups.stream().filter(Viewer::isDepartmentGroup).toList();
 		LocalDate today = LocalDate.now(this.clock);
 		List<LedgerQueries.InspectionSummary> inspections = this.ledgers.summaries(LedgerScope.current());
 		Map<Long, String> titles = inspections.stream()

@@ -68,6 +68,11 @@ public record Viewer(String userId, Set<String> groups) {
 	static final Set<String> ROLE_GROUPS = Set.of(Groups.PARTY_COMMITTEE, Groups.LEADERS, Groups.PARTY_SECRETARY,
 			Groups.DISCIPLINE, Groups.RECTIFICATION_OFFICE, Groups.INSPECTION_OFFICE, Groups.CAMUNDA_ADMIN);
 
+	/** Whether a group of a person's counts as a department of theirs: any but the role groups (see below). */
+	public static boolean isDepartmentGroup(String groupId) {
+		return !ROLE_GROUPS.contains(groupId);
+	}
+
 	/**
 	 * The department groups the person belongs to: every group of theirs but the role groups. Each unit has
 	 * departments of its own (see {@link Directory#departmentsOf}); a viewer is read from the session, without the
@@ -76,7 +81,7 @@ public record Viewer(String userId, Set<String> groups) {
 	 */
 	public Set<String> departments() {
 		return this.groups.stream()
-			.filter((g) -> !ROLE_GROUPS.contains(g))
+			.filter(Viewer::isDepartmentGroup)
 			.collect(Collectors.toUnmodifiableSet());
 	}
 

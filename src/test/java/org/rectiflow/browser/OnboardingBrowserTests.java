@@ -4,12 +4,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.rectiflow.identity.DemoAccounts;
+import org.rectiflow.identity.Directory;
 import org.rectiflow.onboarding.DirectoryWorkbooks;
+import org.rectiflow.onboarding.OnboardedUnits;
+import org.rectiflow.unit.Units;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,9 +29,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OnboardingBrowserTests extends BrowserTestSupport {
 
+	@Autowired
+	Units units;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	AuthorizationService authorizations;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private final String run = Long.toString(System.nanoTime(), 36);
+
+	@AfterEach
+	void removeTheUnit() {
+		OnboardedUnits.removeNamed(this.run, this.units, this.directory, this.identityService, this.authorizations,
+				this.jdbc);
+	}
+
 	@Test
 	void administratorOnboardsAUnitFromItsDirectoryWorkbookAndItsClerkSignsIn(@TempDir Path dir) throws Exception {
-		String run = Long.toString(System.nanoTime(), 36);
+		String run = this.run;
 		String unitName = "县第三中学" + run;
 		String clerk = "zgb" + run;
 		Path wrong = dir.resolve("通讯录（有误）.xlsx");

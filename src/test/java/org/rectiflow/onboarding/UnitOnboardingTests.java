@@ -9,7 +9,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.identity.Directory;
@@ -21,6 +23,7 @@ import org.rectiflow.unit.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +56,19 @@ class UnitOnboardingTests {
 	@Autowired
 	DirectoryWorkbook workbook;
 
+	@Autowired
+	AuthorizationService authorizations;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
 	private final String run = Long.toString(System.nanoTime(), 36);
+
+	@AfterEach
+	void removeTheUnits() {
+		OnboardedUnits.removeNamed(this.run, this.units, this.directory, this.identityService, this.authorizations,
+				this.jdbc);
+	}
 
 	@Test
 	void shouldOnboardAUnitFromJsonWithItsDepartmentsPeopleAndRoles() throws Exception {

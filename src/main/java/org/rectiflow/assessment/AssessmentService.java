@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.rectiflow.calendar.WorkingDays;
-import org.rectiflow.identity.Department;
+import org.rectiflow.identity.Directory;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.inspection.InspectionRepository;
 import org.rectiflow.system.RectiflowException;
@@ -36,7 +36,10 @@ public class AssessmentService {
 
 	private final Clock clock;
 
-	AssessmentService(JdbcClient jdbc, InspectionRepository inspections, Clock clock) {
+	private final Directory directory;
+
+	AssessmentService(JdbcClient jdbc, InspectionRepository inspections, Clock clock, Directory directory) {
+		this.directory = directory;
 		this.jdbc = jdbc;
 		this.inspections = inspections;
 		this.clock = clock;
@@ -119,7 +122,7 @@ public class AssessmentService {
 				where n.inspection_id = :id and n.published = true order by n.issued_at, n.id""")
 			.param("id", inspectionId)
 			.query((rs, n) -> new Assessment.NoticeRow(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-					(rs.getString(3) == null) ? null : Department.nameOf(rs.getString(3)), rs.getString(4),
+					(rs.getString(3) == null) ? null : this.directory.departmentName(rs.getString(3)), rs.getString(4),
 					rs.getString(5), (Long) rs.getObject(6, Long.class), rs.getString(7), rs.getString(8)))
 			.list();
 		for (Assessment.NoticeRow notice : notices) {
@@ -134,7 +137,7 @@ public class AssessmentService {
 		List<Assessment.DepartmentRow> rows = new ArrayList<>();
 		Tally sum = new Tally();
 		byDepartment.forEach((department, t) -> {
-			rows.add(row(department, Department.nameOf(department), t));
+			rows.add(row(department, this.directory.departmentName(department), t));
 			sum.tasks += t.tasks;
 			sum.settled += t.settled;
 			sum.overdueTasks += t.overdueTasks;

@@ -15,7 +15,7 @@ import org.rectiflow.dashboard.Dashboard.DepartmentRow;
 import org.rectiflow.dashboard.Dashboard.Headline;
 import org.rectiflow.dashboard.Dashboard.ProblemRow;
 import org.rectiflow.calendar.WorkingDays;
-import org.rectiflow.identity.Department;
+import org.rectiflow.identity.Directory;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.inspection.InspectionRepository;
 import org.rectiflow.ledger.OutcomeCounts;
@@ -100,7 +100,11 @@ public class DashboardService {
 
 	private final WorkingDays workingDays;
 
-	DashboardService(InspectionRepository inspections, JdbcClient jdbc, Clock clock, WorkingDays workingDays) {
+	private final Directory directory;
+
+	DashboardService(InspectionRepository inspections, JdbcClient jdbc, Clock clock, WorkingDays workingDays,
+			Directory directory) {
+		this.directory = directory;
 		this.inspections = inspections;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -150,8 +154,8 @@ public class DashboardService {
 				rs.getInt("not_completed"), rs.getInt("long_term"));
 	}
 
-	private static DepartmentRow department(String groupId, OutcomeCounts counts, int overdue) {
-		return new DepartmentRow(groupId, (groupId == null) ? null : Department.nameOf(groupId), counts, overdue);
+	private DepartmentRow department(String groupId, OutcomeCounts counts, int overdue) {
+		return new DepartmentRow(groupId, (groupId == null) ? null : this.directory.departmentName(groupId), counts, overdue);
 	}
 
 	/** A problem's outcome depends only on which outcomes its tasks have, so the counts are enough to roll it up. */

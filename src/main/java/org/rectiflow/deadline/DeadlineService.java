@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.rectiflow.calendar.WorkingDays;
-import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.identity.Groups;
 import org.rectiflow.notification.Notice;
@@ -269,7 +268,7 @@ public class DeadlineService {
 	}
 
 	private String describe(RectificationTask task) {
-		return "细化任务 " + task.getCode() + "：" + task.getTitle() + "\n牵头部门：" + Department.nameOf(task.getLeadDepartment())
+		return "细化任务 " + task.getCode() + "：" + task.getTitle() + "\n牵头部门：" + this.directory.departmentName(task.getLeadDepartment())
 				+ "\n责任领导：" + this.directory.displayName(task.getResponsibleLeader()) + "\n整改期限：" + task.getDeadline();
 	}
 

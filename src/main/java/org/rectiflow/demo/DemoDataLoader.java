@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.inspection.InspectionRepository;
+import org.rectiflow.onboarding.Onboarding;
 import org.rectiflow.plan.Feedback;
 import org.rectiflow.plan.FeedbackImporter;
 import org.rectiflow.plan.PlanService;
@@ -28,6 +30,7 @@ import org.rectiflow.evidence.EvidenceService;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.rectiflow.task.RectificationTaskService;
+import org.rectiflow.task.TaskKind;
 import org.rectiflow.unit.Unit;
 import org.rectiflow.unit.Units;
 import org.slf4j.Logger;
@@ -45,6 +48,10 @@ import org.springframework.transaction.annotation.Transactional;
  * and walks it, as its people would in Tasklist, to the middle of the concentrated period, so that every role has
  * work waiting. Two copies of the case stand earlier in the cycle (committee approval, filing) so the Party
  * committee and the inspection office have work too. Dates are moved so that the period is under way today.
+ * <p>
+ * A second unit, a vocational college with a directory of its own ({@value #SECOND_UNIT_DIRECTORY}, the directory
+ * workbook an administrator would import), is onboarded through {@link Onboarding} with the demo password, and its
+ * inspection stands at another stage: the plan drafted and consulted on, awaiting its Party committee's approval.
  */
 @Component
 @ConditionalOnProperty(name = "rectiflow.demo.enabled", havingValue = "true")
@@ -53,6 +60,17 @@ class DemoDataLoader {
 	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
 	static final String SEED = "seeds/hunan-reference-case.txt";
+
+	static final String SECOND_UNIT_DIRECTORY = "demo/second-unit-directory.xlsx";
+
+	/** The second unit's people who act in the demo (accounts of {@value #SECOND_UNIT_DIRECTORY}). */
+	static final String SECOND_CLERK = "vcRectificationClerk";
+
+	static final String SECOND_PRESIDENT = "vcPresident";
+
+	static final String SECOND_VICE_PRESIDENT = "vcVicePresident";
+
+	static final String SECOND_DISCIPLINE_SECRETARY = "vcDisciplineSecretary";
 
 	private final InspectionRepository inspections;
 
@@ -78,9 +96,12 @@ class DemoDataLoader {
 
 	private final Clock clock;
 
+	private final Onboarding onboarding;
+
 	DemoDataLoader(InspectionRepository inspections, FeedbackImporter importer, PlanService plans,
 			RectificationTaskService tasks, EvidenceService evidence, ReportService reports, TaskService taskService, IdentityService identityService,
-			Directory directory, DeadlineService deadlines, Units units, Clock clock) {
+			Directory directory, DeadlineService deadlines, Units units, Clock clock, Onboarding onboarding) {
+		this.onboarding = onboarding;
 		this.inspections = inspections;
 		this.importer = importer;
 		this.plans = plans;
@@ -119,7 +140,63 @@ class DemoDataLoader {
 		draftAndConsult(atFiling.getId());
 		complete(RectificationProcess.PROCESS_KEY, atFiling.getId(), RectificationProcess.USER_TASK_COMMITTEE_APPROVAL,
 				DemoAccounts.SECRETARY, Map.of(RectificationProcess.VAR_COMMITTEE_DECISION, RectificationProcess.APPROVE));
-		log.info("Demo data loaded: reference case {} in rectification, two copies at approval and filing", hunan.getId());
+		Inspection second = secondUnit();
+		log.info("Demo data loaded: reference case {} in rectification, two copies at approval and filing; the second "
+				+ "unit's inspection {} at its Party committee's approval", hunan.getId(), second.getId());
+	}
+
+	/**
+	 * The second unit, onboarded from its directory workbook, and its inspection: a few problems broken down into
+	 * tasks of its own departments (总务处, 学生工作处…, found by name) and leaders, the plan drafted by its
+	 * rectification office and consulted on with its leaders, now at its Party committee's approval.
+	 */
+	private Inspection secondUnit() throws IOException {
+		byte[] workbook;
+		try (InputStream in = new ClassPathResource(SECOND_UNIT_DIRECTORY).getInputStream()) {
+			workbook = in.readAllBytes();
+		}
+		Onboarding.Onboarded onboarded = this.onboarding.onboardWorkbookWithPassword(workbook, DemoAccounts.PASSWORD);
+		Map<String, String> department = new HashMap<>();
+		onboarded.departments().forEach((d) -> department.put(d.name(), d.groupId()));
+		LocalDate today = LocalDate.now(this.clock);
+		LocalDate feedback = today.minusDays(10);
+		LocalDate deadline = feedback.plusMonths(3);
+		Feedback f = new Feedback("省委教育工委第六巡察组巡察" + onboarded.unit().getName() + "反馈意见", "省委教育工委第六巡察组",
+				onboarded.unit().getName(), feedback.minusDays(60), feedback.minusDays(20), feedback,
+				List.of("湘教巡反〔" + feedback.getYear() + "〕6号"), 3, "0731-00000000",
+				List.of(new Feedback.Category("贯彻落实党的路线方针政策和上级决策部署方面", List.of(
+						new Feedback.ProblemItem("产教融合、校企合作推进不力，订单班培养流于形式", false, List.of(
+								task("修订校企合作管理办法，清理停办的订单班", SECOND_PRESIDENT, department.get("教务处"),
+										deadline, "全面排查现有订单班运行情况", "修订校企合作管理办法并印发"),
+								task("建立毕业生就业质量跟踪反馈机制", SECOND_PRESIDENT, department.get("招生就业处"),
+										deadline, "开展毕业生就业质量调查", "形成年度就业质量报告"))),
+						new Feedback.ProblemItem("学生资助工作不规范，困难学生认定程序不严", false, List.of(
+								task("规范家庭经济困难学生认定程序", SECOND_VICE_PRESIDENT, department.get("学生工作处"),
+										deadline, "逐一复核本学年认定名单", "完善认定办法并公示"))))),
+						new Feedback.Category("全面从严治党方面", List.of(
+								new Feedback.ProblemItem("后勤服务外包监管缺位，食堂食品安全管理存在隐患", false, List.of(
+										task("加强食堂外包服务监管", SECOND_VICE_PRESIDENT, department.get("总务处"),
+												deadline, "建立外包服务考核评价制度", "开展食品安全专项检查"),
+										task("规范后勤维修工程结算", SECOND_VICE_PRESIDENT, department.get("财务处"),
+												deadline, "清查近三年维修工程结算", "健全结算审核流程"))),
+								new Feedback.ProblemItem("监督执纪“四种形态”运用不充分", false, List.of(
+										task("强化日常监督和提醒谈话", SECOND_DISCIPLINE_SECRETARY, department.get("纪检监察室"),
+												deadline, "制定年度谈心谈话计划", "建立廉政档案")))))));
+		Inspection inspection = this.plans.register(f);
+		complete(RectificationProcess.PROCESS_KEY, inspection.getId(), RectificationProcess.USER_TASK_DRAFT_PLAN,
+				SECOND_CLERK, Map.of(RectificationProcess.VAR_PLAN_SUMMARY,
+						"对照巡察反馈的问题，逐项明确整改任务、责任领导、牵头部门和完成时限。"));
+		for (Task t : open(RectificationProcess.PROCESS_KEY, inspection.getId(),
+				RectificationProcess.USER_TASK_SOLICIT_OPINIONS)) {
+			completeAs(t, t.getAssignee(), Map.of(RectificationProcess.VAR_OPINION, "同意，建议细化分管领域的整改措施。"));
+		}
+		return inspection;
+	}
+
+	private static Feedback.TaskItem task(String title, String leader, String department, LocalDate deadline,
+			String... measures) {
+		return new Feedback.TaskItem(title, TaskKind.CONCENTRATED, leader, department, List.of(), null, deadline,
+				List.of(measures), false);
 	}
 
 	/**

@@ -1,8 +1,13 @@
 package org.rectiflow.home;
 
+import java.util.List;
+
 import org.rectiflow.identity.Directory;
 import org.rectiflow.identity.Viewer;
 import org.rectiflow.system.Actors;
+import org.rectiflow.unit.Unit;
+import org.rectiflow.unit.Units;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -16,8 +21,24 @@ class CurrentUserAdvice {
 
 	private final Directory directory;
 
-	CurrentUserAdvice(Directory directory) {
+	/** Optional: the controller slice tests run without the units. */
+	private final ObjectProvider<Units> units;
+
+	CurrentUserAdvice(Directory directory, ObjectProvider<Units> units) {
 		this.directory = directory;
+		this.units = units;
+	}
+
+	/** The unit of someone who belongs to one (a unit's people), shown beside their name; none for the others. */
+	@ModelAttribute("currentUnitName")
+	String currentUnitName() {
+		String user = Actors.current();
+		Units known = this.units.getIfAvailable();
+		if (Actors.SYSTEM.equals(user) || known == null) {
+			return null;
+		}
+		List<Unit> theirs = known.visibleTo(user);
+		return (theirs.size() == 1) ? theirs.get(0).getName() : null;
 	}
 
 	@ModelAttribute("currentUserName")

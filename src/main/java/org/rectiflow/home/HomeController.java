@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import org.rectiflow.calendar.TrafficLight;
 import org.rectiflow.calendar.WorkingDays;
-import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.identity.Viewer;
 import org.rectiflow.ledger.LedgerQueries;
@@ -70,7 +69,7 @@ class HomeController {
 	String home(Model model) {
 		String user = Actors.current();
 		List<String> groups = this.directory.groupIds(user);
-		List<String> departments = groups.stream().filter((g) -> Department.byGroupId(g).isPresent()).toList();
+		List<String> departments = groups.stream().filter(Viewer::isDepartmentGroup).toList();
 		LocalDate today = LocalDate.now(this.clock);
 		List<LedgerQueries.InspectionSummary> inspections = this.ledgers.summaries(LedgerScope.current());
 		Map<Long, String> titles = inspections.stream()
@@ -79,7 +78,7 @@ class HomeController {
 		model.addAttribute("todos", this.work.todos(user, groups, viewer.unitCut(), TODO_LIMIT));
 		model.addAttribute("myTasks", this.tasks.openTasksFor(user, departments, TASK_LIMIT)
 			.stream()
-			.map((t) -> new MyTask(t, titles.getOrDefault(t.getInspectionId(), ""), Department.nameOf(t.getLeadDepartment()),
+			.map((t) -> new MyTask(t, titles.getOrDefault(t.getInspectionId(), ""), this.directory.departmentName(t.getLeadDepartment()),
 					this.workingDays.light(t.getDeadline(), t.isSettled(), t.isOverdue(), today)))
 			.toList());
 		// Steps are named after their tasks: only those who see every task see everyone's activity.

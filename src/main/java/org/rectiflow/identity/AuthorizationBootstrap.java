@@ -46,7 +46,7 @@ import org.springframework.transaction.annotation.Transactional;
  * start-up.
  */
 @Component
-class AuthorizationBootstrap {
+public class AuthorizationBootstrap {
 
 	private static final String ANY = Authorization.ANY;
 
@@ -61,8 +61,14 @@ class AuthorizationBootstrap {
 
 	private final AuditLog auditLog;
 
+	private final Directory directory;
+
+	private static final List<String> OVERSIGHT = List.of(Groups.RECTIFICATION_OFFICE, Groups.DISCIPLINE,
+			Groups.PARTY_SECRETARY);
+
 	AuthorizationBootstrap(AuthorizationService authorizations, EngineCommands engine,
-			AuditLog auditLog) {
+			AuditLog auditLog, Directory directory) {
+		this.directory = directory;
 		this.authorizations = authorizations;
 		this.engine = engine;
 		this.auditLog = auditLog;
@@ -78,25 +84,13 @@ class AuthorizationBootstrap {
 		}
 		List<String> everyone = new ArrayList<>(List.of(Groups.PARTY_COMMITTEE, Groups.LEADERS, Groups.PARTY_SECRETARY,
 				Groups.DISCIPLINE, Groups.RECTIFICATION_OFFICE, Groups.INSPECTION_OFFICE));
+		// Every unit's departments: the first unit's seed and those onboarded since (their grants were made then too).
 		Arrays.stream(Department.values()).map(Department::groupId).forEach(everyone::add);
-		List<String> oversight = List.of(Groups.RECTIFICATION_OFFICE, Groups.DISCIPLINE, Groups.PARTY_SECRETARY);
+		this.directory.allDepartments().stream().map(UnitDepartment::groupId).filter((g) -> !everyone.contains(g)).forEach(everyone::add);
 		for (String group : everyone) {
-			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-			grant(group, Resources.FILTER, ANY, Permissions.READ);
-			grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-			// The inspection's own process and its supervision hold nothing of one department's work.
-			grant(group, Resources.PROCESS_DEFINITION, INSPECTION_PROCESS, Permissions.READ,
-					ProcessDefinitionPermissions.READ_INSTANCE);
-			grant(group, Resources.PROCESS_DEFINITION, SUPERVISION_PROCESS, Permissions.READ,
-					ProcessDefinitionPermissions.READ_INSTANCE);
-			if (!oversight.contains(group)) {
-				revoke(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
-						ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
-				revoke(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-				revoke(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-			}
+			grantEveryone(group);
 		}
-		for (String group : oversight) {
+		for (String group : OVERSIGHT) {
 			grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 			grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
 					ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
@@ -104,6 +98,35 @@ class AuthorizationBootstrap {
 		}
 		grant(Groups.RECTIFICATION_OFFICE, Resources.TASK, ANY, TaskPermissions.TASK_ASSIGN);
 		tightenOpenTasks();
+	}
+
+	/**
+	 * What every role and department gets: Tasklist, the shared filters, the process definitions; a department, not
+	 * overseeing, no instances beyond its own tasks' (see the class comment).
+	 */
+	private void grantEveryone(String group) {
+		grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+		grant(group, Resources.FILTER, ANY, Permissions.READ);
+		grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+		// The inspection's own process and its supervision hold nothing of one department's work.
+		grant(group, Resources.PROCESS_DEFINITION, INSPECTION_PROCESS, Permissions.READ,
+				ProcessDefinitionPermissions.READ_INSTANCE);
+		grant(group, Resources.PROCESS_DEFINITION, SUPERVISION_PROCESS, Permissions.READ,
+				ProcessDefinitionPermissions.READ_INSTANCE);
+		if (!OVERSIGHT.contains(group)) {
+			revoke(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
+					ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+			revoke(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+			revoke(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+		}
+	}
+
+	/**
+	 * A department onboarded with its unit's directory gets, in the onboarding's transaction, what every department
+	 * got at start-up.
+	 */
+	public void grantDepartment(String groupId) {
+		grantEveryone(groupId);
 	}
 
 	/**

@@ -4,8 +4,11 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The departments that carry out rectification tasks. Each is a Camunda group of type {@code DEPARTMENT}; the
- * group id is what tasks and process variables store, the Chinese name is what people read.
+ * The first unit's departments, as the reference college names them: the seed {@link IdentityBootstrap} creates (an
+ * upgraded installation keeps exactly these group ids and names) and the demo's department clerks. Each is a Camunda
+ * group of type {@code DEPARTMENT} with a group-tenant membership of the first unit. Every other unit has departments
+ * of its own, onboarded with its directory: code that names, lists or checks departments asks {@link Directory}, never
+ * this list.
  */
 public enum Department {
 
@@ -45,9 +48,9 @@ public enum Department {
 		return Arrays.stream(values()).filter((d) -> d.groupId.equals(groupId)).findFirst();
 	}
 
-	/** The Chinese name of a department group, or the id itself for a group we do not know. */
-	public static String nameOf(String groupId) {
-		return byGroupId(groupId).map(Department::displayName).orElse(groupId);
+	/** The position of a seeded department, which orders the first unit's lists; any other group comes after. */
+	public static int seedRank(String groupId) {
+		return byGroupId(groupId).map(Enum::ordinal).orElse(values().length);
 	}
 
 }

@@ -93,18 +93,26 @@ public record Viewer(String userId, Set<String> groups, Set<String> units) {
 		return attendsProgressMeetings() || this.groups.contains(Groups.INSPECTION_OFFICE);
 	}
 
+	/** The workflow role groups and the administrators': global, never a unit's department. */
+	static final Set<String> ROLE_GROUPS = Set.of(Groups.PARTY_COMMITTEE, Groups.LEADERS, Groups.PARTY_SECRETARY,
+			Groups.DISCIPLINE, Groups.RECTIFICATION_OFFICE, Groups.INSPECTION_OFFICE, Groups.CAMUNDA_ADMIN);
+
+	/** Whether a group of a person's counts as a department of theirs: any but the role groups (see below). */
+	public static boolean isDepartmentGroup(String groupId) {
+		return !ROLE_GROUPS.contains(groupId);
+	}
+
 	/**
-	 * The department groups the person belongs to: their groups but the workflow role groups (a unit's own
-	 * departments, issue 18, are not in {@link Department}).
+	 * The department groups the person belongs to: every group of theirs but the role groups. Each unit has
+	 * departments of its own (see {@link Directory#departmentsOf}); a viewer is read from the session, without the
+	 * directory, and a group that is no department (an inspecting body's) leads or cooperates on no task, so it
+	 * widens nothing where this is used (the tasks a person may see).
 	 */
 	public Set<String> departments() {
 		return this.groups.stream()
-			.filter((g) -> Department.byGroupId(g).isPresent() || !ROLE_GROUPS.contains(g))
+			.filter(Viewer::isDepartmentGroup)
 			.collect(Collectors.toUnmodifiableSet());
 	}
-
-	static final Set<String> ROLE_GROUPS = Set.of(Groups.PARTY_COMMITTEE, Groups.LEADERS, Groups.PARTY_SECRETARY,
-			Groups.DISCIPLINE, Groups.RECTIFICATION_OFFICE, Groups.INSPECTION_OFFICE, Groups.CAMUNDA_ADMIN);
 
 	/** Whether the person may see a task with this lead department, these cooperating ones and this leader. */
 	public boolean maySee(String leadDepartment, Collection<String> cooperatingDepartments, String responsibleLeader) {

@@ -288,7 +288,7 @@ public class LedgerQueries {
 					+ " and t.lead_department is not null" + condition, params, String.class)
 			.stream()
 			.sorted(Comparator.comparingInt(LedgerQueries::departmentRank).thenComparing(Comparator.naturalOrder()))
-			.map((d) -> new Option(d, Department.nameOf(d)))
+			.map((d) -> new Option(d, this.directory.departmentName(d)))
 			.toList();
 		return new TaskOptions(categories, problems, departments, leaders(inspectionId, scope));
 	}
@@ -332,7 +332,7 @@ public class LedgerQueries {
 		Map<String, String> leaderNames = this.directory.displayNames(rows.stream().map(Row::leader).toList());
 		List<TaskRow> taskRows = rows.stream()
 			.map((r) -> new TaskRow(r.id, r.code, r.title, r.kind, r.problemId, r.problemCode, r.problemTitle,
-					r.leadDepartment, (r.leadDepartment == null) ? "" : Department.nameOf(r.leadDepartment), r.leader,
+					r.leadDepartment, (r.leadDepartment == null) ? "" : this.directory.departmentName(r.leadDepartment), r.leader,
 					(r.leader == null) ? "" : leaderNames.getOrDefault(r.leader, r.leader), r.responsiblePerson,
 					r.deadline, r.status, r.overdue, r.light, evidence.getOrDefault(r.id, 0L)))
 			.toList();
@@ -394,11 +394,11 @@ public class LedgerQueries {
 			Row r = rows.get(i);
 			String[] extra = extras.get(i);
 			TaskRow row = new TaskRow(r.id, r.code, r.title, r.kind, r.problemId, r.problemCode, r.problemTitle,
-					r.leadDepartment, (r.leadDepartment == null) ? "" : Department.nameOf(r.leadDepartment), r.leader,
+					r.leadDepartment, (r.leadDepartment == null) ? "" : this.directory.departmentName(r.leadDepartment), r.leader,
 					(r.leader == null) ? "" : leaderNames.getOrDefault(r.leader, r.leader), r.responsiblePerson,
 					r.deadline, r.status, r.overdue, r.light, evidence.getOrDefault(r.id, 0L));
 			List<String> cooperating = (extra[2] == null || extra[2].isBlank()) ? List.of()
-					: Arrays.stream(extra[2].split(",")).map(Department::nameOf).toList();
+					: Arrays.stream(extra[2].split(",")).map(this.directory::departmentName).toList();
 			batch.add(new ExportTask(row, Integer.parseInt(extra[0]), extra[1], cooperating,
 					measures.getOrDefault(r.id, List.of())));
 		}
@@ -431,14 +431,14 @@ public class LedgerQueries {
 		Map<String, String> leaderNames = this.directory.displayNames(leaderIds);
 		for (String[] pair : pairs) {
 			partners.computeIfAbsent(pair[0], (k) -> new ArrayList<>())
-				.add(byDepartment ? leaderNames.getOrDefault(pair[1], pair[1]) : Department.nameOf(pair[1]));
+				.add(byDepartment ? leaderNames.getOrDefault(pair[1], pair[1]) : this.directory.departmentName(pair[1]));
 		}
 		Collator chinese = Collator.getInstance(Locale.CHINA);
 		return counted.entrySet()
 			.stream()
 			.map((e) -> new ResponsibilityRow(e.getKey(),
 					(e.getKey() == null) ? null
-							: byDepartment ? Department.nameOf(e.getKey()) : leaderNames.getOrDefault(e.getKey(), e.getKey()),
+							: byDepartment ? this.directory.departmentName(e.getKey()) : leaderNames.getOrDefault(e.getKey(), e.getKey()),
 					partners.getOrDefault(e.getKey(), List.of()).stream().sorted(chinese).toList(), e.getValue().counts,
 					e.getValue().overdue, e.getValue().dueSoon))
 			.sorted(Comparator.comparingInt((ResponsibilityRow r) -> -r.counts().total())
@@ -573,7 +573,7 @@ public class LedgerQueries {
 	}
 
 	static int departmentRank(String groupId) {
-		return Department.byGroupId(groupId).map(Enum::ordinal).orElse(Department.values().length);
+		return Department.seedRank(groupId);
 	}
 
 	private static String departmentOrder() {

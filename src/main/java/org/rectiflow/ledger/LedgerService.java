@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.inspection.InspectionRepository;
@@ -102,7 +101,7 @@ public class LedgerService {
 					Collectors.toList()));
 		return byDepartment.entrySet()
 			.stream()
-			.map((e) -> new Responsibility(e.getKey(), Department.nameOf(e.getKey()),
+			.map((e) -> new Responsibility(e.getKey(), this.directory.departmentName(e.getKey()),
 					e.getValue().stream().map(Ledger.TaskEntry::responsibleLeaderName).distinct().sorted().toList(),
 					OutcomeCounts.of(e.getValue().stream().map(Ledger.TaskEntry::status).toList()),
 					(int) e.getValue().stream().filter(Ledger.TaskEntry::overdue).count(),
@@ -125,7 +124,7 @@ public class LedgerService {
 		String leaderName = (t.getResponsibleLeader() == null) ? ""
 				: leaderNames.computeIfAbsent(t.getResponsibleLeader(), this.directory::displayName);
 		return new Ledger.TaskEntry(t.getId(), t.getCode(), t.getTitle(), t.getKind(), t.getResponsibleLeader(), leaderName,
-				t.getLeadDepartment(), (t.getLeadDepartment() == null) ? "" : Department.nameOf(t.getLeadDepartment()),
+				t.getLeadDepartment(), (t.getLeadDepartment() == null) ? "" : this.directory.departmentName(t.getLeadDepartment()),
 				t.getCooperatingDepartments(), t.getResponsiblePerson(), t.getDeadline(), t.getStatus(), t.isClosedOff(),
 				t.isOverdue(), t.isNonPublic(), t.getRound(), measureTexts, evidenceCount);
 	}

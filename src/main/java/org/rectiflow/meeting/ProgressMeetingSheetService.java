@@ -18,7 +18,6 @@ import java.util.Map;
 
 import org.rectiflow.calendar.TrafficLight;
 import org.rectiflow.calendar.WorkingDays;
-import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.inspection.InspectionRepository;
@@ -113,6 +112,7 @@ public class ProgressMeetingSheetService {
 			.forEach((taskId, report) -> reports.merge(taskId, report,
 					(stage, progress) -> progress.at().isAfter(stage.at()) ? progress : stage));
 		Map<String, String> leaderNames = this.directory.displayNames(tasks.stream().map(TaskRow::leader).toList());
+		Map<String, String> departmentNames = this.directory.departmentNames();
 		boolean flagsCount = !date.isBefore(today());
 		Map<String, List<ProgressMeetingSheet.Item>> byLeader = new LinkedHashMap<>();
 		tasks.stream().sorted(Comparator.comparing(TaskRow::code, ProgressMeetingSheetService::compareCodes)).forEach((t) -> {
@@ -127,7 +127,7 @@ public class ProgressMeetingSheetService {
 			}
 			byLeader.computeIfAbsent(t.leader, (k) -> new ArrayList<>())
 				.add(new ProgressMeetingSheet.Item(t.id, t.code, t.title,
-						(t.leadDepartment == null) ? "" : Department.nameOf(t.leadDepartment), t.deadline, light, status,
+						(t.leadDepartment == null) ? "" : departmentNames.getOrDefault(t.leadDepartment, t.leadDepartment), t.deadline, light, status,
 						closedOff, (report != null) ? report.text() : null,
 						(report != null && report.at() != null) ? LocalDate.ofInstant(report.at(), WorkingDays.ZONE) : null,
 						evidence.getOrDefault(t.id, List.of()), measures.getOrDefault(t.id, List.of())));

@@ -7,8 +7,10 @@ import java.util.Map;
 import org.rectiflow.plan.importing.ParsedReport;
 import org.rectiflow.plan.importing.ReportFormatException;
 import org.rectiflow.plan.importing.ReportParser;
+import org.rectiflow.identity.Directory;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.task.TaskKind;
+import org.rectiflow.unit.Units;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +23,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class FeedbackImporter {
 
-	private final ReportParser parser = new ReportParser();
+	private final ReportParser parser;
 
 	private final LeadersInCharge leadersInCharge;
 
-	FeedbackImporter(LeadersInCharge leadersInCharge) {
+	/** Lead departments are inferred among the departments of the unit the report names (see {@link Units}). */
+	FeedbackImporter(LeadersInCharge leadersInCharge, Directory directory, Units units) {
 		this.leadersInCharge = leadersInCharge;
+		this.parser = new ReportParser((unitName) -> directory.departmentsOf(units.unitForNewInspection(unitName)));
 	}
 
 	/** Department group id → user id of the leader in charge of it. */

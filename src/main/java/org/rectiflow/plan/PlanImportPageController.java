@@ -96,7 +96,7 @@ class PlanImportPageController {
 					+ ".xlsx", StandardCharsets.UTF_8)
 			.build()
 			.toString());
-		this.template.write(response.getOutputStream(), locale, plan);
+		this.template.write(response.getOutputStream(), locale, plan, this.importer.unitOf(inspectionId));
 	}
 
 	/** The reworked workbook replaces the plan being drafted; errors are listed as for a first import. */
@@ -120,13 +120,13 @@ class PlanImportPageController {
 	}
 
 	@GetMapping("/inspections/import/template.xlsx")
-	void template(Locale locale, HttpServletResponse response) throws IOException {
+	void template(Locale locale, Principal principal, HttpServletResponse response) throws IOException {
 		response.setContentType(XLSX);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 			.filename(this.messages.get("plan.import.templateFile") + ".xlsx", StandardCharsets.UTF_8)
 			.build()
 			.toString());
-		this.template.write(response.getOutputStream(), locale);
+		this.template.write(response.getOutputStream(), locale, this.importer.unitOfPerson(principal.getName()));
 	}
 
 	@PostMapping("/inspections/import")

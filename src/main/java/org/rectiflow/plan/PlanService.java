@@ -113,7 +113,7 @@ public class PlanService {
 		addBreakdown(inspection.getId(), feedback.categories());
 		// Repeats of the unit's earlier rounds are flagged as the problems arrive (屡查屡犯).
 		this.repeats.flag(inspection.getId());
-		this.process.start(inspection, this.directory.leaderIds(unitId), this.properties.lookBackPeriod(),
+		this.process.start(inspection, this.directory.leaderIds(inspection.getUnitId()), this.properties.lookBackPeriod(),
 				this.problems.countByInspectionId(inspection.getId()), this.tasks.countByInspectionId(inspection.getId()));
 		return inspection;
 	}
@@ -356,8 +356,15 @@ public class PlanService {
 	}
 
 	private void apply(RectificationTask task, Feedback.TaskItem item) {
-		if (StringUtils.hasText(item.leadDepartment()) && !this.directory.isDepartment(item.leadDepartment())) {
+		// A task names departments of its own inspection's unit: another unit's are not its to be given work.
+		String unitId = inspection(task.getInspectionId()).getUnitId();
+		if (StringUtils.hasText(item.leadDepartment()) && !this.directory.isDepartmentOf(unitId, item.leadDepartment())) {
 			throw new RectiflowException("error.task.unknownDepartment", item.leadDepartment());
+		}
+		for (String cooperating : (item.cooperatingDepartments() == null) ? List.<String>of() : item.cooperatingDepartments()) {
+			if (!this.directory.isDepartmentOf(unitId, cooperating)) {
+				throw new RectiflowException("error.task.unknownDepartment", cooperating);
+			}
 		}
 		if (StringUtils.hasText(item.responsibleLeader()) && !this.directory.userExists(item.responsibleLeader())) {
 			throw new RectiflowException("error.task.unknownLeader", item.responsibleLeader());

@@ -63,6 +63,17 @@ public class PlanWorkbookImporter {
 
 	private final Units units;
 
+	/** The unit of an inspection, whose departments its plan workbook lists. */
+	public String unitOf(Long inspectionId) {
+		return this.plans.inspection(inspectionId).getUnitId();
+	}
+
+	/** The unit whose departments a person's blank template lists: their own (the first of theirs), else the first. */
+	public String unitOfPerson(String userId) {
+		List<String> theirs = this.units.tenantIds(userId);
+		return theirs.isEmpty() ? this.units.unitForNewInspection("") : theirs.get(0);
+	}
+
 	PlanWorkbookImporter(PlanWorkbookReader reader, PlanService plans, JdbcTemplate jdbc, Clock clock,
 			ProblemCategoryRepository categories, ProblemRepository problems, RectificationTaskRepository tasks,
 			MeasureRepository measures, Units units) {
@@ -121,7 +132,7 @@ public class PlanWorkbookImporter {
 		// Only while the plan is drafted: at the leaders, the committee or filing, an upload would replace what they
 		// are deciding on or have approved.
 		this.plans.requirePlanning(inspectionId);
-		ParsedPlan sheet = this.reader.read(bytes, locale);
+		ParsedPlan sheet = this.reader.read(bytes, locale, inspection.getUnitId());
 		ParsedPlan reworked = new ParsedPlan(inspection.getTitle(), inspection.getInspectingBody(), inspection.getUnitName(),
 				sheet.onSiteFrom(), sheet.onSiteTo(), sheet.feedbackDate(), sheet.documentNumbers(),
 				sheet.concentratedMonths(), sheet.contactLine(), sheet.categories());

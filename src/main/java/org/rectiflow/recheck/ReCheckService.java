@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.variable.Variables;
-import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.identity.Groups;
 import org.rectiflow.notification.Notice;
@@ -175,7 +174,7 @@ public class ReCheckService {
 				.putValue(ReCheckProcess.VAR_TASK_ID, taskId)
 				.putValue(ReCheckProcess.VAR_TASK_CODE, task.getCode())
 				.putValue(ReCheckProcess.VAR_TASK_TITLE, task.getTitle())
-				.putValue(ReCheckProcess.VAR_LEAD_DEPARTMENT_NAME, Department.nameOf(task.getLeadDepartment())));
+				.putValue(ReCheckProcess.VAR_LEAD_DEPARTMENT_NAME, this.directory.departmentName(task.getLeadDepartment())));
 		}
 		return draw;
 	}
@@ -347,7 +346,7 @@ public class ReCheckService {
 
 	private ReCheckView view(ReCheck reCheck, RectificationTask task, Map<String, String> unitNames) {
 		return new ReCheckView(reCheck, task, unitNames.getOrDefault(reCheck.getUnitId(), reCheck.getUnitId()),
-				Department.nameOf(task.getLeadDepartment()),
+				this.directory.departmentName(task.getLeadDepartment()),
 				(reCheck.getCheckedBy() != null) ? this.directory.displayName(reCheck.getCheckedBy()) : null,
 				this.process.currentStep(reCheck.getId()).orElse(null));
 	}

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.rectiflow.identity.Department;
+import org.rectiflow.identity.Directory;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.inspection.InspectionRepository;
 import org.rectiflow.ledger.Ledger;
@@ -66,9 +66,12 @@ class PublicReportRenderer {
 
 	private final Clock clock;
 
+	private final Directory directory;
+
 	PublicReportRenderer(LedgerService ledgers, InspectionRepository inspections, StageReportRepository stageReports,
 			InstitutionalRuleRepository rules, RectificationTaskService tasks, SupervisionService supervision,
-			WorkRecord workRecord, RectiflowProperties properties, Clock clock) {
+			WorkRecord workRecord, RectiflowProperties properties, Clock clock, Directory directory) {
+		this.directory = directory;
 		this.ledgers = ledgers;
 		this.inspections = inspections;
 		this.stageReports = stageReports;
@@ -130,7 +133,7 @@ class PublicReportRenderer {
 					RectificationTask task = byId.get(t.id());
 					details.add(new TaskDetail(t.code(), oneLine(t.title()), t.nonPublic(), t.responsibleLeaderName(),
 							t.leadDepartmentName(),
-							String.join("、", t.cooperatingDepartments().stream().map(Department::nameOf).toList()),
+							String.join("、", t.cooperatingDepartments().stream().map(this.directory::departmentName).toList()),
 							t.responsiblePerson(), WorkRecord.date(t.deadline()), OUTCOME_WORDS.get(t.status()),
 							narrative(t.measures()), (task == null || task.getProgressReport() == null) ? null
 									: stripEnd(oneLine(task.getProgressReport())) + "。",
@@ -153,8 +156,8 @@ class PublicReportRenderer {
 		return this.templates.process("report/submitted-report.txt", context).strip() + "\n";
 	}
 
-	private static String target(CriticismNotice n) {
-		String department = (n.getTargetDepartment() == null) ? "" : Department.nameOf(n.getTargetDepartment());
+	private String target(CriticismNotice n) {
+		String department = (n.getTargetDepartment() == null) ? "" : this.directory.departmentName(n.getTargetDepartment());
 		return department + ((n.getTargetPerson() == null) ? "" : n.getTargetPerson());
 	}
 

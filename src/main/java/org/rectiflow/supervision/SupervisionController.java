@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.rectiflow.identity.Department;
+import org.rectiflow.identity.Directory;
 import org.rectiflow.system.Actors;
 import org.rectiflow.system.ApiController;
 import org.rectiflow.identity.Roles;
@@ -22,7 +22,10 @@ class SupervisionController {
 
 	private final SupervisionService supervision;
 
-	SupervisionController(SupervisionService supervision) {
+	private final Directory directory;
+
+	SupervisionController(SupervisionService supervision, Directory directory) {
+		this.directory = directory;
 		this.supervision = supervision;
 	}
 
@@ -32,9 +35,9 @@ class SupervisionController {
 	record CriticismView(Long id, String targetDepartment, String targetDepartmentName, String targetPerson,
 			String reason, String issuedBy, Instant issuedAt, boolean published) {
 
-		static CriticismView of(CriticismNotice n) {
+		static CriticismView of(CriticismNotice n, Directory directory) {
 			return new CriticismView(n.getId(), n.getTargetDepartment(),
-					(n.getTargetDepartment() == null) ? null : Department.nameOf(n.getTargetDepartment()),
+					(n.getTargetDepartment() == null) ? null : directory.departmentName(n.getTargetDepartment()),
 					n.getTargetPerson(), n.getReason(), n.getIssuedBy(), n.getIssuedAt(), n.isPublished());
 		}
 
@@ -50,13 +53,13 @@ class SupervisionController {
 		CriticismNotice notice = this.supervision.issueCriticism(inspectionId, request.targetDepartment(),
 				request.targetPerson(), request.reason(), Actors.current());
 		return ResponseEntity.created(URI.create("/api/inspections/" + inspectionId + "/criticism-notices/" + notice.getId()))
-			.body(CriticismView.of(notice));
+			.body(CriticismView.of(notice, this.directory));
 	}
 
 	@GetMapping("/criticism-notices")
 	@PreAuthorize(Roles.OVERSIGHT)
 	List<CriticismView> criticisms(@PathVariable Long inspectionId) {
-		return this.supervision.criticismsOf(inspectionId).stream().map(CriticismView::of).toList();
+		return this.supervision.criticismsOf(inspectionId).stream().map((n) -> CriticismView.of(n, this.directory)).toList();
 	}
 
 	@GetMapping("/supervision-records")

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.rectiflow.identity.Department;
+import org.rectiflow.engine.InspectionTenants;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.identity.Groups;
 import org.rectiflow.notification.Notice;
@@ -42,9 +42,12 @@ public class SupervisionService {
 
 	private final Clock clock;
 
+	private final InspectionTenants inspectionTenants;
+
 	SupervisionService(SupervisionRecordRepository records, CriticismNoticeRepository notices,
 			RectificationTaskService tasks, SupervisionProcessAdapter process, RectificationTaskProcessAdapter taskProcess,
-			Directory directory, Notifications notifications, Clock clock) {
+			Directory directory, Notifications notifications, Clock clock, InspectionTenants inspectionTenants) {
+		this.inspectionTenants = inspectionTenants;
 		this.records = records;
 		this.notices = notices;
 		this.tasks = tasks;
@@ -112,7 +115,7 @@ public class SupervisionService {
 
 	public SupervisionRecord recordVisit(Long inspectionId, String department, LocalDate visitDate, String record,
 			String by) {
-		if (Department.byGroupId(department).isEmpty()) {
+		if (!this.directory.isDepartmentOf(this.inspectionTenants.tenantOf(inspectionId), department)) {
 			throw new RectiflowException("error.task.unknownDepartment", department);
 		}
 		if (visitDate.isAfter(LocalDate.now(this.clock))) {
@@ -172,7 +175,8 @@ public class SupervisionService {
 		if (!StringUtils.hasText(targetDepartment) && !StringUtils.hasText(targetPerson)) {
 			throw new RectiflowException("error.criticism.target");
 		}
-		if (StringUtils.hasText(targetDepartment) && Department.byGroupId(targetDepartment).isEmpty()) {
+		if (StringUtils.hasText(targetDepartment)
+				&& !this.directory.isDepartmentOf(this.inspectionTenants.tenantOf(inspectionId), targetDepartment)) {
 			throw new RectiflowException("error.task.unknownDepartment", targetDepartment);
 		}
 		if (!StringUtils.hasText(reason)) {
@@ -204,7 +208,7 @@ public class SupervisionService {
 				task.getLeadDepartment(), StringUtils.hasText(task.getResponsiblePerson()) ? task.getResponsiblePerson() : null,
 				reason.strip(), by, this.clock.instant()));
 		this.notifications.send(Notice.of(Notice.Kind.CRITICISM,
-				"【通报批评】" + Department.nameOf(task.getLeadDepartment()) + "：细化任务 " + task.getCode() + " 逾期未完成",
+				"【通报批评】" + this.directory.departmentName(task.getLeadDepartment()) + "：细化任务 " + task.getCode() + " 逾期未完成",
 				"细化任务 " + task.getCode() + "：" + task.getTitle() + "\n整改期限：" + task.getDeadline() + "\n通报事由："
 						+ reason.strip(),
 				"/tasks/" + taskId, List.of(task.getResponsibleLeader()))

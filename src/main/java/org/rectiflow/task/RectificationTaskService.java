@@ -13,7 +13,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.identity.Viewer;
 import org.rectiflow.inspection.Inspection;
@@ -268,7 +267,7 @@ public class RectificationTaskService {
 			starts.add(new RectificationTaskProcessAdapter.Start(task, new RectificationTaskProcessAdapter.StartContext(
 					inspectionTitle, problemsById.get(task.getProblemId()).getTitle(),
 					numberedMeasures(measuresByTask.getOrDefault(task.getId(), List.of())),
-					Department.nameOf(task.getLeadDepartment()), displayName.apply(task.getResponsibleLeader()),
+					this.directory.departmentName(task.getLeadDepartment()), displayName.apply(task.getResponsibleLeader()),
 					this.deadlineTimes.of(task.getDeadline()), this.properties.stageReportPeriod(),
 					EvidenceSummary.summarize(evidenceByTask.getOrDefault(task.getId(), List.of()), displayName))));
 		}

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.rectiflow.calendar.WorkingDays;
-import org.rectiflow.identity.Department;
+import org.rectiflow.identity.Directory;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +25,11 @@ public class TaskPresentationListener implements TaskListener {
 
 	private final WorkingDays workingDays;
 
-	TaskPresentationListener(WorkingDays workingDays) {
+	private final Directory directory;
+
+	TaskPresentationListener(WorkingDays workingDays, Directory directory) {
 		this.workingDays = workingDays;
+		this.directory = directory;
 	}
 
 	@Override
@@ -60,7 +63,7 @@ public class TaskPresentationListener implements TaskListener {
 		Object inspection = variables.hasVariable("unitName") ? variables.getVariable("unitName") : variables.getVariable("inspectionTitle");
 		Object department = variables.hasVariable("department") ? variables.getVariable("department") : null;
 		if (inspection != null) {
-			task.setName(base + "：" + shorten(inspection.toString()) + ((department != null) ? "（" + Department.nameOf(department.toString()) + "）" : ""));
+			task.setName(base + "：" + shorten(inspection.toString()) + ((department != null) ? "（" + this.directory.departmentName(department.toString()) + "）" : ""));
 			task.setDescription(inspection.toString());
 		}
 	}

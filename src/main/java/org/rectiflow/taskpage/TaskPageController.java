@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.rectiflow.calendar.WorkingDays;
-import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.inspection.ProblemRepository;
 import org.rectiflow.supervision.SupervisionService;
@@ -111,9 +110,9 @@ class TaskPageController {
 			.findFirst();
 		model.addAttribute("task", task);
 		model.addAttribute("problem", this.problems.findById(task.getProblemId()).orElseThrow());
-		model.addAttribute("leadDepartmentName", Department.nameOf(task.getLeadDepartment()));
+		model.addAttribute("leadDepartmentName", this.directory.departmentName(task.getLeadDepartment()));
 		model.addAttribute("cooperatingDepartmentNames",
-				task.getCooperatingDepartments().stream().map(Department::nameOf).toList());
+				task.getCooperatingDepartments().stream().map(this.directory::departmentName).toList());
 		model.addAttribute("leaderName", this.directory.displayName(task.getResponsibleLeader()));
 		model.addAttribute("light",
 				this.workingDays.light(task.getDeadline(), task.isSettled(), task.isOverdue(), LocalDate.now(this.clock)));

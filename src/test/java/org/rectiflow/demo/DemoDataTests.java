@@ -6,7 +6,17 @@ import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.ProcessDriver;
+import org.camunda.bpm.engine.IdentityService;
+import org.rectiflow.engine.Passwords;
+import org.rectiflow.identity.Department;
 import org.rectiflow.identity.DemoAccounts;
+import org.rectiflow.identity.Directory;
+import org.rectiflow.identity.Groups;
+import org.rectiflow.identity.UnitDepartment;
+import org.rectiflow.inspection.Inspection;
+import org.rectiflow.plan.RectificationProcess;
+import org.rectiflow.unit.Unit;
+import org.rectiflow.unit.Units;
 import org.rectiflow.inspection.InspectionRepository;
 import org.rectiflow.ledger.Ledger;
 import org.rectiflow.ledger.LedgerService;
@@ -40,6 +50,18 @@ class DemoDataTests {
 	@Autowired
 	InspectionRepository inspections;
 
+	@Autowired
+	Units units;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	Passwords passwords;
+
+	@Autowired
+	IdentityService identityService;
+
 	@Test
 	void shouldLeaveWorkWaitingForEveryRole() {
 		for (String user : List.of(DemoAccounts.SECRETARY, DemoAccounts.VICE_PRESIDENT_LOGISTICS,
@@ -52,7 +74,7 @@ class DemoDataTests {
 
 	@Test
 	void shouldLoadTheReferenceCaseUnderWay() {
-		assertThat(this.inspections.count()).isEqualTo(3);
+		assertThat(this.inspections.findAll()).filteredOn((i) -> Units.FIRST_UNIT_ID.equals(i.getUnitId())).hasSize(3);
 		Ledger hunan = this.ledgers.ledger(hunanId());
 		assertThat(hunan.problemCounts().total()).isEqualTo(13);
 		assertThat(hunan.taskCounts().total()).isEqualTo(65);
@@ -73,10 +95,50 @@ class DemoDataTests {
 		assertThat(this.tasks.task(hunan, "1.3.1").getReturnCount()).isOne();
 	}
 
+	@Test
+	void shouldOnboardASecondUnitWithItsOwnDirectoryAndItsPlanAtCommitteeApproval() {
+		Unit second = this.units.all().stream().filter((u) -> !u.getId().equals(Units.FIRST_UNIT_ID)).findFirst().orElseThrow();
+		assertThat(second.getName()).isEqualTo("示例职业技术学院");
+		assertThat(this.directory.departmentsOf(second.getId())).extracting(UnitDepartment::name)
+			.containsExactly("党政办公室", "组织人事处", "纪检监察室", "教务处", "学生工作处", "总务处", "财务处", "招生就业处");
+		assertThat(this.directory.departmentsOf(second.getId()))
+			.allSatisfy((d) -> assertThat(Department.byGroupId(d.groupId())).isEmpty());
+		assertThat(this.units.tenantIds("vcSecretary")).containsExactly(second.getId());
+		assertThat(this.directory.groupIds("vcSecretary")).contains(Groups.PARTY_SECRETARY, Groups.PARTY_COMMITTEE);
+		assertThat(this.passwords.matches("vcGeneralAffairsStaff", DemoAccounts.PASSWORD)).isTrue();
+		List<Inspection> theirs = this.inspections.findAll()
+			.stream()
+			.filter((i) -> second.getId().equals(i.getUnitId()))
+			.toList();
+		assertThat(theirs).hasSize(1);
+		Long id = theirs.get(0).getId();
+		assertThat(this.taskService.createTaskQuery()
+			.processInstanceBusinessKey(String.valueOf(id))
+			.taskDefinitionKey(RectificationProcess.USER_TASK_COMMITTEE_APPROVAL)
+			.taskCandidateUser("vcSecretary")
+			.count()).as("the plan awaits the second unit's Party committee").isOne();
+		assertThat(this.ledgers.ledger(id).tasks()).hasSize(6)
+			.allSatisfy((t) -> assertThat(this.directory.isDepartmentOf(second.getId(), t.leadDepartment())).isTrue())
+			.allSatisfy((t) -> assertThat(this.units.tenantIds(t.responsibleLeader())).containsExactly(second.getId()));
+		// The first unit's Party committee is in the same (global) role group, yet does not see the second unit's
+		// approval: the engine's tenant check keeps it to the unit's people.
+		this.identityService.setAuthentication(DemoAccounts.SECRETARY, this.directory.groupIds(DemoAccounts.SECRETARY),
+				this.units.tenantIds(DemoAccounts.SECRETARY));
+		try {
+			assertThat(this.taskService.createTaskQuery()
+				.processInstanceBusinessKey(String.valueOf(id))
+				.taskCandidateUser(DemoAccounts.SECRETARY)
+				.count()).isZero();
+		}
+		finally {
+			this.identityService.clearAuthentication();
+		}
+	}
+
 	private Long hunanId() {
 		return this.inspections.findAllByOrderByCreatedAtDesc()
 			.stream()
-			.filter((i) -> !i.getTitle().contains("演示副本"))
+			.filter((i) -> !i.getTitle().contains("演示副本") && Units.FIRST_UNIT_ID.equals(i.getUnitId()))
 			.findFirst()
 			.orElseThrow()
 			.getId();

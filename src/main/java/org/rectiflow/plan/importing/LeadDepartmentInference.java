@@ -1,11 +1,13 @@
 package org.rectiflow.plan.importing;
 
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.rectiflow.identity.Department;
+import org.rectiflow.identity.UnitDepartment;
 
 /**
  * Guesses a task's lead department from its text, for the rectification office to confirm while drafting:
@@ -16,11 +18,14 @@ import org.rectiflow.identity.Department;
  * <li>else a keyword of the subject (食堂/宿舍 → 后勤处, 党支部/党员 → 组织部, …);</li>
  * <li>else 党政办公室, which coordinates whatever has no obvious owner.</li>
  * </ol>
- * Deterministic: the same text always gives the same department.
+ * Deterministic: the same text always gives the same department. A unit's departments are its own: the aliases and
+ * keywords below are written for the reference college's names ({@link Department}, the first unit's seed) and apply
+ * to any unit's department of that name (a school's 财务处 is found by 经费 too); a department of another name is found
+ * by its name. Without a 党政办公室 the unit's first department coordinates.
  */
 final class LeadDepartmentInference {
 
-	/** Names and aliases as reports write them, longest first within a department. */
+	/** Names and aliases as reports write them, longest first within a department (the seed's names). */
 	private static final Map<Department, List<String>> NAMES = new LinkedHashMap<>();
 
 	/** Subject keywords, tried in this order. */
@@ -69,19 +74,44 @@ final class LeadDepartmentInference {
 		KEYWORDS.put("人事", Department.PERSONNEL_DEPARTMENT);
 	}
 
+	/** The first unit's departments as seeded: what a report is read against when no unit's directory is given. */
+	static final List<UnitDepartment> SEED = Arrays.stream(Department.values())
+		.map((d) -> new UnitDepartment(d.groupId(), d.displayName(), null))
+		.toList();
+
 	private LeadDepartmentInference() {
 	}
 
-	/** The names and aliases each department goes by in reports, which a plan workbook may use as well. */
-	static Map<Department, List<String>> names() {
-		return Collections.unmodifiableMap(NAMES);
+	/** The names each of the unit's departments goes by in reports, which a plan workbook may use as well. */
+	static Map<String, List<String>> names(List<UnitDepartment> departments) {
+		Map<String, List<String>> names = new LinkedHashMap<>();
+		for (UnitDepartment d : departments) {
+			names.put(d.groupId(), seed(d.name()).map(NAMES::get).orElse(List.of(d.name())));
+		}
+		return names;
 	}
 
-	static Department infer(String finding, String narrative) {
+	/** The seed department of this name, whose aliases and keywords apply to a unit's department of that name. */
+	private static Optional<Department> seed(String name) {
+		return NAMES.keySet().stream().filter((d) -> d.displayName().equals(name)).findFirst();
+	}
+
+	/** The unit's department of a seed department's name. */
+	private static String named(List<UnitDepartment> departments, Department seed) {
+		return departments.stream()
+			.filter((d) -> d.name().equals(seed.displayName()))
+			.map(UnitDepartment::groupId)
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** The group id of the unit's department the text points to; {@code null} only for a unit without departments. */
+	static String infer(String finding, String narrative, List<UnitDepartment> departments) {
 		String text = finding + "\n" + narrative;
-		Department leading = null;
+		Map<String, List<String>> names = names(departments);
+		String leading = null;
 		int leadingAt = Integer.MAX_VALUE;
-		for (Map.Entry<Department, List<String>> e : NAMES.entrySet()) {
+		for (Map.Entry<String, List<String>> e : names.entrySet()) {
 			for (String name : e.getValue()) {
 				int at = text.indexOf(name + "牵头");
 				if (at >= 0 && at < leadingAt) {
@@ -93,9 +123,9 @@ final class LeadDepartmentInference {
 		if (leading != null) {
 			return leading;
 		}
-		Department first = null;
+		String first = null;
 		int firstAt = Integer.MAX_VALUE;
-		for (Map.Entry<Department, List<String>> e : NAMES.entrySet()) {
+		for (Map.Entry<String, List<String>> e : names.entrySet()) {
 			for (String name : e.getValue()) {
 				int at = text.indexOf(name);
 				if (at >= 0 && at < firstAt) {
@@ -107,17 +137,16 @@ final class LeadDepartmentInference {
 		if (first != null) {
 			return first;
 		}
-		for (Map.Entry<String, Department> e : KEYWORDS.entrySet()) {
-			if (finding.contains(e.getKey())) {
-				return e.getValue();
+		for (String part : List.of(finding, narrative)) {
+			for (Map.Entry<String, Department> e : KEYWORDS.entrySet()) {
+				String department = part.contains(e.getKey()) ? named(departments, e.getValue()) : null;
+				if (department != null) {
+					return department;
+				}
 			}
 		}
-		for (Map.Entry<String, Department> e : KEYWORDS.entrySet()) {
-			if (narrative.contains(e.getKey())) {
-				return e.getValue();
-			}
-		}
-		return Department.PARTY_OFFICE;
+		String coordinating = named(departments, Department.PARTY_OFFICE);
+		return (coordinating != null || departments.isEmpty()) ? coordinating : departments.get(0).groupId();
 	}
 
 }

@@ -29,11 +29,12 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.rectiflow.identity.Department;
+import org.rectiflow.identity.UnitDepartment;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.plan.importing.PlanWorkbookLayout.Column;
 import org.rectiflow.plan.importing.PlanWorkbookLayout.Field;
 import org.rectiflow.task.TaskKind;
+import org.rectiflow.unit.Units;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,9 +80,12 @@ public class PlanWorkbookReader {
 
 	private final Directory directory;
 
-	PlanWorkbookReader(PlanWorkbookLayout layout, Directory directory) {
+	private final Units units;
+
+	PlanWorkbookReader(PlanWorkbookLayout layout, Directory directory, Units units) {
 		this.layout = layout;
 		this.directory = directory;
+		this.units = units;
 	}
 
 	/**
@@ -89,9 +93,17 @@ public class PlanWorkbookReader {
 	 * @throws PlanWorkbookException with every error found, when there is any
 	 */
 	public ParsedPlan read(byte[] bytes, Locale locale) {
+		return read(bytes, locale, null);
+	}
+
+	/**
+	 * As {@link #read(byte[], Locale)}, departments named as those of {@code unitId} (an inspection's, whose plan is
+	 * replaced); {@code null}: of the unit the workbook names, as a new inspection would belong to it.
+	 */
+	public ParsedPlan read(byte[] bytes, Locale locale, String unitId) {
 		checkFile(bytes);
 		try (Workbook workbook = open(bytes)) {
-			return new Reading(workbook, locale).read();
+			return new Reading(workbook, locale, unitId).read();
 		}
 		catch (IOException ex) {
 			throw new PlanWorkbookException(new WorkbookError(null, null, null, "workbook.error.unreadable"));
@@ -188,23 +200,36 @@ public class PlanWorkbookReader {
 
 		private final Map<String, String> departments = new HashMap<>();
 
-		Reading(Workbook workbook, Locale locale) {
+		private final String unitId;
+
+		Reading(Workbook workbook, Locale locale, String unitId) {
 			this.workbook = workbook;
 			this.locale = locale;
-			List<String> leaderIds = PlanWorkbookReader.this.directory.leaderIds();
+			this.unitId = unitId;
+		}
+
+		/**
+		 * The leaders and departments a plan may name: its unit's; departments by name, account (group id) or a name
+		 * reports use.
+		 */
+		private void directoryOf(String unitName) {
+			String unit = (this.unitId != null) ? this.unitId
+					: PlanWorkbookReader.this.units.unitForNewInspection((unitName == null) ? "" : unitName);
+			List<String> leaderIds = PlanWorkbookReader.this.directory.leaderIds(unit);
 			Map<String, String> names = PlanWorkbookReader.this.directory.displayNames(leaderIds);
 			for (String id : leaderIds) {
 				this.leadersByName.computeIfAbsent(PlanWorkbookLayout.normalised(names.getOrDefault(id, id)),
 						(k) -> new ArrayList<>())
 					.add(id);
 			}
-			for (Department d : Department.values()) {
-				this.departments.put(PlanWorkbookLayout.normalised(d.displayName()), d.groupId());
+			List<UnitDepartment> unitDepartments = PlanWorkbookReader.this.directory.departmentsOf(unit);
+			for (UnitDepartment d : unitDepartments) {
+				this.departments.put(PlanWorkbookLayout.normalised(d.name()), d.groupId());
 				this.departments.put(PlanWorkbookLayout.normalised(d.groupId()), d.groupId());
 			}
-			LeadDepartmentInference.names()
+			LeadDepartmentInference.names(unitDepartments)
 				.forEach((d, aliases) -> aliases
-					.forEach((a) -> this.departments.putIfAbsent(PlanWorkbookLayout.normalised(a), d.groupId())));
+					.forEach((a) -> this.departments.putIfAbsent(PlanWorkbookLayout.normalised(a), d)));
 		}
 
 		ParsedPlan read() {
@@ -212,6 +237,7 @@ public class PlanWorkbookReader {
 			Sheet planSheet = sheet(PlanWorkbookLayout.Sheet.PLAN);
 			Map<Field, Object> inspection = (inspectionSheet != null) ? inspection(inspectionSheet) : Map.of();
 			LocalDate feedbackDate = (LocalDate) inspection.get(Field.FEEDBACK_DATE);
+			directoryOf((String) inspection.get(Field.UNIT_NAME));
 			List<ParsedPlan.Category> categories = (planSheet != null) ? plan(planSheet, feedbackDate) : List.of();
 			if (!this.errors.isEmpty()) {
 				throw new PlanWorkbookException(this.errors, List.copyOf(this.unknownLeaders),

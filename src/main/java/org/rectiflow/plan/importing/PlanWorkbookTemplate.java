@@ -25,7 +25,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.rectiflow.identity.Department;
+import org.rectiflow.identity.UnitDepartment;
+import org.rectiflow.unit.Units;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.plan.importing.PlanWorkbookLayout.Column;
 import org.rectiflow.plan.importing.PlanWorkbookLayout.Field;
@@ -51,37 +52,43 @@ public class PlanWorkbookTemplate {
 		this.directory = directory;
 	}
 
+	/** The blank template of the first unit. */
 	public void write(OutputStream out, Locale locale) throws IOException {
-		write(out, locale, null);
+		write(out, locale, null, Units.FIRST_UNIT_ID);
+	}
+
+	/** The blank template, its guide listing the departments of {@code unitId} (the downloader's unit). */
+	public void write(OutputStream out, Locale locale, String unitId) throws IOException {
+		write(out, locale, null, unitId);
 	}
 
 	/**
 	 * The template filled in with {@code plan}, as the office downloads a plan being drafted to rework it in Excel:
 	 * reading it back gives the same plan (leaders by name, or by account where two share a name).
 	 */
-	public void write(OutputStream out, Locale locale, ParsedPlan plan) throws IOException {
+	public void write(OutputStream out, Locale locale, ParsedPlan plan, String unitId) throws IOException {
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
 			Styles styles = new Styles(workbook);
 			Sheet inspection = inspectionSheet(workbook, styles, locale);
 			Sheet planSheet = workbook.createSheet(this.layout.sheetName(PlanWorkbookLayout.Sheet.PLAN, locale));
-			int[] guideRanges = guideSheet(workbook, styles, locale);
+			int[] guideRanges = guideSheet(workbook, styles, locale, unitId);
 			planSheet(planSheet, styles, locale, guideRanges);
 			if (plan != null) {
-				fill(inspection, planSheet, styles, locale, plan);
+				fill(inspection, planSheet, styles, locale, plan, unitId);
 			}
 			workbook.setActiveSheet(0);
 			workbook.write(out);
 		}
 	}
 
-	private void fill(Sheet inspection, Sheet planSheet, Styles styles, Locale locale, ParsedPlan plan) {
+	private void fill(Sheet inspection, Sheet planSheet, Styles styles, Locale locale, ParsedPlan plan, String unitId) {
 		Object[] values = { plan.title(), plan.inspectingBody(), plan.unitName(), plan.onSiteFrom(), plan.onSiteTo(),
 				plan.feedbackDate(), String.join("、", plan.documentNumbers()), plan.concentratedMonths(),
 				plan.contactLine() };
 		for (Field field : Field.values()) {
 			value(inspection.getRow(field.ordinal() + 1).getCell(1), values[field.ordinal()], styles);
 		}
-		List<String> leaderIds = this.directory.leaderIds();
+		List<String> leaderIds = this.directory.leaderIds(unitId);
 		Map<String, String> names = this.directory.displayNames(leaderIds);
 		Map<String, Long> shared = names.values()
 			.stream()
@@ -115,10 +122,10 @@ public class PlanWorkbookTemplate {
 						text(row, Column.LEADER.ordinal(), (name != null && shared.get(name) == 1) ? name : leader, styles.wrapped, styles);
 					}
 					if (task.leadDepartment() != null) {
-						text(row, Column.LEAD_DEPARTMENT.ordinal(), Department.nameOf(task.leadDepartment()), styles.wrapped, styles);
+						text(row, Column.LEAD_DEPARTMENT.ordinal(), this.directory.departmentName(task.leadDepartment()), styles.wrapped, styles);
 					}
 					text(row, Column.COOPERATING_DEPARTMENTS.ordinal(),
-							task.cooperatingDepartments().stream().map(Department::nameOf).collect(Collectors.joining("、")),
+							task.cooperatingDepartments().stream().map(this.directory::departmentName).collect(Collectors.joining("、")),
 							styles.wrapped, styles);
 					if (task.responsiblePerson() != null) {
 						text(row, Column.RESPONSIBLE_PERSON.ordinal(), task.responsiblePerson(), styles.wrapped, styles);
@@ -214,7 +221,7 @@ public class PlanWorkbookTemplate {
 	 * The guide: how to fill the sheets, then the leaders, departments and kinds the plan may name. Returns the first
 	 * and last row (1-based) of each of the three lists, for the drop-downs.
 	 */
-	private int[] guideSheet(XSSFWorkbook workbook, Styles styles, Locale locale) {
+	private int[] guideSheet(XSSFWorkbook workbook, Styles styles, Locale locale, String unitId) {
 		Sheet sheet = workbook.createSheet(this.layout.sheetName(PlanWorkbookLayout.Sheet.GUIDE, locale));
 		int r = 0;
 		for (int i = 1; i <= 6; i++) {
@@ -227,21 +234,21 @@ public class PlanWorkbookTemplate {
 		cell(heading, 2, this.layout.label("workbook.column.leadDepartment", locale), styles.header);
 		cell(heading, 3, this.layout.label("workbook.guide.groupId", locale), styles.header);
 		cell(heading, 4, this.layout.label("workbook.column.kind", locale), styles.header);
-		List<String> leaderIds = this.directory.leaderIds();
+		List<String> leaderIds = this.directory.leaderIds(unitId);
 		Map<String, String> names = this.directory.displayNames(leaderIds);
-		Department[] departments = Department.values();
+		List<UnitDepartment> departments = this.directory.departmentsOf(unitId);
 		TaskKind[] kinds = TaskKind.values();
 		int first = r + 1;
-		int rows = Math.max(leaderIds.size(), Math.max(departments.length, kinds.length));
+		int rows = Math.max(leaderIds.size(), Math.max(departments.size(), kinds.length));
 		for (int i = 0; i < rows; i++) {
 			Row row = sheet.createRow(r++);
 			if (i < leaderIds.size()) {
 				cell(row, 0, names.getOrDefault(leaderIds.get(i), leaderIds.get(i)), styles.plain);
 				cell(row, 1, leaderIds.get(i), styles.plain);
 			}
-			if (i < departments.length) {
-				cell(row, 2, departments[i].displayName(), styles.plain);
-				cell(row, 3, departments[i].groupId(), styles.plain);
+			if (i < departments.size()) {
+				cell(row, 2, departments.get(i).name(), styles.plain);
+				cell(row, 3, departments.get(i).groupId(), styles.plain);
 			}
 			if (i < kinds.length) {
 				cell(row, 4, this.layout.kindLabel(kinds[i], locale), styles.plain);
@@ -252,7 +259,7 @@ public class PlanWorkbookTemplate {
 		sheet.setColumnWidth(2, 18 * 256);
 		sheet.setColumnWidth(3, 26 * 256);
 		sheet.setColumnWidth(4, 16 * 256);
-		return new int[] { first, first + Math.max(leaderIds.size(), 1) - 1, first, first + departments.length - 1, first,
+		return new int[] { first, first + Math.max(leaderIds.size(), 1) - 1, first, first + Math.max(departments.size(), 1) - 1, first,
 				first + kinds.length - 1 };
 	}
 

@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.rectiflow.identity.UnitDepartment;
 
 /**
  * Reads the layout that inspection feedback and progress reports share: a header naming the inspection, sections
@@ -57,6 +60,18 @@ public class ReportParser {
 
 	private static final Pattern CONTACT = Pattern.compile("联系电话(?:（传真）|\\(传真\\))?\\s*[：:]\\s*([0-9\\-－ ]+\\d)");
 
+	/** The departments of the unit a report names, which its tasks' lead departments are inferred among. */
+	private final Function<String, List<UnitDepartment>> departmentsOfUnit;
+
+	/** Reads reports against the first unit's departments as seeded (the reference college's). */
+	public ReportParser() {
+		this((unitName) -> LeadDepartmentInference.SEED);
+	}
+
+	public ReportParser(Function<String, List<UnitDepartment>> departmentsOfUnit) {
+		this.departmentsOfUnit = departmentsOfUnit;
+	}
+
 	public ParsedReport parse(String text) {
 		if (text == null || text.isBlank()) {
 			throw new ReportFormatException("报告内容为空");
@@ -99,7 +114,7 @@ public class ReportParser {
 		Matcher months = MONTHS.matcher(header);
 		int concentratedMonths = months.find() ? number(months.group(1)) : 3;
 
-		Body body = parseBody(lines);
+		Body body = parseBody(lines, this.departmentsOfUnit.apply(unitName));
 		String all = String.join("\n", lines);
 		return new ParsedReport(title, inspectingBody, unitName, onSiteFrom, onSiteTo, feedbackDate, concentratedMonths,
 				documentNumbers, find(CONTACT, all, null), body.categories, counts(all), intOf(IMMEDIATE, all),
@@ -129,7 +144,7 @@ public class ReportParser {
 
 	}
 
-	private Body parseBody(List<String> lines) {
+	private Body parseBody(List<String> lines, List<UnitDepartment> departments) {
 		List<String> categoryTitles = new ArrayList<>();
 		List<List<ProblemDraft>> problems = new ArrayList<>();
 		List<String[]> longTermTasks = new ArrayList<>();
@@ -200,7 +215,7 @@ public class ReportParser {
 				for (int t = 0; t < p.tasks.size(); t++) {
 					String[] task = p.tasks.get(t);
 					tasks.add(new ParsedReport.ParsedTask(t + 1, task[0], measures(task[1]), p.longTerm.get(t),
-							LeadDepartmentInference.infer(task[0], task[1]).groupId()));
+							LeadDepartmentInference.infer(task[0], task[1], departments)));
 				}
 				parsed.add(new ParsedReport.ParsedProblem(p.seq, p.title, p.outcome, tasks));
 			}

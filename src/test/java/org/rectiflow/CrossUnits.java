@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.identity.Groups;
@@ -49,8 +50,24 @@ public class CrossUnits {
 		String id = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		this.units.create(id, name + "-" + id, name);
 		this.units.addGroup(id, Groups.INSPECTION_OFFICE);
+		// Its own 后勤处 and 财务处: a department belongs to one unit, and its plan names only its own.
+		department(id, id + "Logistics", "后勤处");
+		department(id, id + "Finance", "财务处");
 		this.createdUnits.add(id);
 		return id;
+	}
+
+	private void department(String unitId, String groupId, String name) {
+		Group group = this.identityService.newGroup(groupId);
+		group.setName(name);
+		group.setType(Groups.TYPE_DEPARTMENT);
+		this.identityService.saveGroup(group);
+		this.units.addGroup(unitId, groupId);
+	}
+
+	/** The group id of the unit's own 后勤处, the lead department of its inspections' tasks 1.1.x. */
+	public static String logistics(String unitId) {
+		return unitId + "Logistics";
 	}
 
 	public String unitName(String unitId) {
@@ -73,7 +90,8 @@ public class CrossUnits {
 
 	/** An inspection of the unit whose three tasks are all closed off (completed), without running them. */
 	public Inspection closedInspection(String unitId, String title) {
-		Inspection inspection = this.plans.register(TestFeedback.small(title, unitName(unitId)));
+		Inspection inspection = this.plans.register(TestFeedback.small(title, unitName(unitId), logistics(unitId),
+				unitId + "Finance"));
 		for (RectificationTask task : this.tasks.tasksOf(inspection.getId())) {
 			this.tasks.recordOutcome(task.getId(), TaskStatus.COMPLETED);
 		}

@@ -101,6 +101,9 @@ class HandoverTests {
 
 	Long inspectionId;
 
+	/** The unit's own 后勤处 (a department belongs to one unit). */
+	String logistics;
+
 	RectificationTask reviewed;
 
 	RectificationTask waiting;
@@ -110,10 +113,10 @@ class HandoverTests {
 	@BeforeAll
 	void aUnitWhosePlanRuns() {
 		this.unit = new OwnUnit(this.units, this.identityService, "handoverTests");
-		this.unit.department("logisticsDepartment");
+		this.logistics = this.unit.department("后勤处");
 		this.office = this.unit.person("Office", "交接整改办", Groups.RECTIFICATION_OFFICE);
-		this.leaderA = this.unit.person("LeaderA", "张副校长");
-		this.leaderB = this.unit.person("LeaderB", "李副校长");
+		this.leaderA = this.unit.person("LeaderA", "张副校长", Groups.LEADERS);
+		this.leaderB = this.unit.person("LeaderB", "李副校长", Groups.LEADERS);
 		this.headA = this.unit.person("HeadA", "王处长");
 		this.headB = this.unit.person("HeadB", "赵处长");
 		Feedback feedback = new Feedback("省委教育工委巡察" + this.unit.name, "省委教育工委第四巡察组", this.unit.name,
@@ -138,7 +141,7 @@ class HandoverTests {
 	}
 
 	private Feedback.TaskItem task(String title, String leader) {
-		return new Feedback.TaskItem(title, TaskKind.CONCENTRATED, leader, "logisticsDepartment", List.of(), "王处长",
+		return new Feedback.TaskItem(title, TaskKind.CONCENTRATED, leader, this.logistics, List.of(), "王处长",
 				LocalDate.now().plusMonths(3), List.of("制定整改方案"), false);
 	}
 
@@ -300,7 +303,7 @@ class HandoverTests {
 	@Order(4)
 	void shouldApplyAFutureHandoverOfADepartmentHeadOnItsDate() {
 		LocalDate tomorrow = today().plusDays(1);
-		ResponseEntity<JsonNode> response = record(this.office, "DEPARTMENT_HEAD", "logisticsDepartment", this.headA,
+		ResponseEntity<JsonNode> response = record(this.office, "DEPARTMENT_HEAD", this.logistics, this.headA,
 				this.headB, tomorrow, "岗位调动");
 		assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
 		assertThat(response.getBody().get("appliedAt").isNull()).isTrue();
@@ -309,12 +312,12 @@ class HandoverTests {
 
 		assertThat(this.handovers.applyDue(tomorrow)).isEqualTo(1);
 		assertThat(this.handovers.applyDue(tomorrow)).as("applied once").isZero();
-		assertThat(this.handovers.headOf("logisticsDepartment")).contains(this.headB);
+		assertThat(this.handovers.headOf(this.logistics)).contains(this.headB);
 		assertThat(this.driver.task(this.inspectionId, "1.1.2").getResponsiblePerson()).isEqualTo("赵处长");
 		assertThat(this.handovers.historyOf(this.waiting.getId())).extracting(Handovers.TaskHandover::role)
 			.containsExactly("RESPONSIBLE_LEADER", "RESPONSIBLE_PERSON");
 		// now the head is 赵处长: 王处长 cannot hand the department over again
-		assertRefused(record(this.office, "DEPARTMENT_HEAD", "logisticsDepartment", this.headA, this.leaderB, tomorrow,
+		assertRefused(record(this.office, "DEPARTMENT_HEAD", this.logistics, this.headA, this.leaderB, tomorrow,
 				"调整"), "王处长 不是 后勤处 的现任负责人（现任：赵处长）");
 	}
 

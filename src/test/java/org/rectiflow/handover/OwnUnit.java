@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.identity.Groups;
@@ -26,6 +27,8 @@ public final class OwnUnit {
 	private final IdentityService identityService;
 
 	private final List<String> people = new ArrayList<>();
+
+	private int departments;
 
 	public OwnUnit(Units units, IdentityService identityService, String prefix) {
 		this.units = units;
@@ -53,9 +56,15 @@ public final class OwnUnit {
 		return userId;
 	}
 
-	/** Makes a department group a member of the unit (department groups are one unit's each in production). */
-	public void department(String groupId) {
+	/** A department of the unit's own, with this name (a department belongs to one unit); its group id. */
+	public String department(String name) {
+		String groupId = this.id + "Dept" + (++this.departments);
+		Group group = this.identityService.newGroup(groupId);
+		group.setName(name);
+		group.setType(Groups.TYPE_DEPARTMENT);
+		this.identityService.saveGroup(group);
 		this.units.addGroup(this.id, groupId);
+		return groupId;
 	}
 
 	public void remove() {

@@ -83,9 +83,10 @@ class RepeatAndHandoverAccessTests {
 		this.office = this.unit.person("Office", "甲整改办", Groups.RECTIFICATION_OFFICE);
 		this.leader = this.unit.person("Leader", "甲副校长", Groups.LEADERS);
 		this.successor = this.unit.person("Successor", "甲新副校长");
-		this.clerk = this.unit.person("Clerk", "甲后勤处", "logisticsDepartment");
+		String logistics = this.unit.department("后勤处");
+		this.clerk = this.unit.person("Clerk", "甲后勤处", logistics);
 		this.otherOffice = this.other.person("Office", "乙整改办", Groups.RECTIFICATION_OFFICE);
-		Feedback feedback = TestFeedback.small("访问控制测试", this.unit.name);
+		Feedback feedback = TestFeedback.small("访问控制测试", this.unit.name, logistics, this.unit.department("财务处"));
 		ResponseEntity<JsonNode> registered = as(this.office).post(url("/api/inspections"), feedback);
 		assertThat(registered.getStatusCode()).as("%s", registered.getBody()).isEqualTo(HttpStatus.CREATED);
 		this.inspectionId = registered.getBody().get("inspectionId").asLong();

@@ -65,9 +65,13 @@ class RepeatProblemsTests {
 
 	Long copy;
 
+	/** The unit's own 后勤处 (a department belongs to one unit). */
+	String logistics;
+
 	@BeforeAll
 	void twoRoundsOfOneUnit() {
 		this.unit = new OwnUnit(this.units, this.identityService, "repeatTests");
+		this.logistics = this.unit.department("后勤处");
 		this.office = new HttpUser(this.unit.person("Office", "屡查整改办", Groups.RECTIFICATION_OFFICE), DemoAccounts.PASSWORD);
 		this.first = register(feedback("第一轮", FIRST_ROUND, List.of(
 				problem("以人民为中心的发展理念树得不牢", "群众急难愁盼的民生问题解决不力。目前只有两个学生食堂，没有教师食堂，学生只能错峰就餐",
@@ -98,11 +102,11 @@ class RepeatProblemsTests {
 				List.of(new Feedback.Category("践行习近平新时代中国特色社会主义思想不够有力", problems)));
 	}
 
-	private static Feedback.ProblemItem problem(String title, String... findings) {
+	private Feedback.ProblemItem problem(String title, String... findings) {
 		return new Feedback.ProblemItem(title, false, List.of(findings)
 			.stream()
 			.map((f) -> new Feedback.TaskItem(f, TaskKind.CONCENTRATED, DemoAccounts.VICE_PRESIDENT_LOGISTICS,
-					"logisticsDepartment", List.of(), null, LocalDate.now().plusMonths(3), List.of("制定整改方案"), false))
+					this.logistics, List.of(), null, LocalDate.now().plusMonths(3), List.of("制定整改方案"), false))
 			.toList());
 	}
 

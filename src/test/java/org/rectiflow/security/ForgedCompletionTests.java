@@ -67,6 +67,10 @@ class ForgedCompletionTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
+	/** The rectification cycle this journey drives; the processes across units have tests of their own. */
+	private static final Set<String> THE_THREE_PROCESSES = Set.of("rectification.bpmn", "rectification-task.bpmn",
+			"supervision.bpmn");
+
 	private final Map<String, Set<String>> fieldsByStep = new HashMap<>();
 
 	private final Set<String> everyVariable = new TreeSet<>(PROCESS_VARIABLES);
@@ -225,6 +229,9 @@ class ForgedCompletionTests {
 		}
 		Pattern userTask = Pattern.compile("<bpmn:userTask id=\"([^\"]+)\"[^>]*camunda:formRef=\"([^\"]+)\"");
 		for (Resource bpmn : resolver.getResources("classpath*:processes/*.bpmn")) {
+			if (!THE_THREE_PROCESSES.contains(bpmn.getFilename())) {
+				continue; // the processes across units (issue 18) are driven by their own process tests
+			}
 			String xml = bpmn.getContentAsString(StandardCharsets.UTF_8);
 			Matcher found = userTask.matcher(xml);
 			while (found.find()) {

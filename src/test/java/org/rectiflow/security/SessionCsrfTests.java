@@ -101,10 +101,11 @@ class SessionCsrfTests {
 	}
 
 	private static HttpResponse<String> upload(PortalSession session, String path, String... headers) throws Exception {
-		String boundary = "csrfBoundary7MA4YWxkTrZu0gW";
+		// A boundary, and so bytes, of its own each time: the same file is kept once per task (issue 24).
+		String boundary = "csrfBoundary" + System.nanoTime();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"整改说明.txt\"\r\n"
-				+ "Content-Type: text/plain\r\n\r\n整改说明：已完成宿舍维修制度修订。\r\n--" + boundary + "--\r\n")
+				+ "Content-Type: text/plain\r\n\r\n整改说明：已完成宿舍维修制度修订。" + boundary + "\r\n--" + boundary + "--\r\n")
 			.getBytes(StandardCharsets.UTF_8));
 		return session.sendBytes("POST", path, "multipart/form-data; boundary=" + boundary, out.toByteArray(), headers);
 	}

@@ -22,4 +22,7 @@ public interface InspectionRepository extends JpaRepository<Inspection, Long> {
 	@Query("select i from Inspection i order by i.createdAt desc")
 	List<Inspection> findAllByOrderByCreatedAtDesc();
 
+	@Query("select count(i) from Inspection i where i.roundId = :roundId and i.unitId = :unitId")
+	long countByRoundIdAndUnitId(Long roundId, String unitId);
+
 }

@@ -10,17 +10,25 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.rectiflow.calendar.WorkingDays;
+import org.rectiflow.identity.Groups;
+import org.rectiflow.identity.Viewer;
 import org.rectiflow.plan.importing.ParsedPlan;
 import org.rectiflow.plan.importing.PlanWorkbookException;
 import org.rectiflow.plan.importing.PlanWorkbookReader;
 import org.rectiflow.plan.importing.PlanWorkbookTemplate;
 import org.rectiflow.plan.importing.WorkbookError;
+import org.rectiflow.round.InspectingBody;
+import org.rectiflow.round.RoundUnit;
+import org.rectiflow.round.Rounds;
 import org.rectiflow.system.Messages;
+import org.rectiflow.system.RectiflowException;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.util.StringUtils;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,8 +46,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * ({@code /inspections/{id}/plan.xlsx}) and takes the reworked one back ({@code POST /inspections/{id}/plan}).
  */
 @Controller
-@PreAuthorize("hasAuthority('GROUP_rectificationOffice')")
 class PlanImportPageController {
+
+	static final String OFFICE = "hasAuthority('GROUP_rectificationOffice')";
+
+	/** The unit's office for its own unit; with a round, the round's inspection group or the office (checked in code). */
+	static final String REGISTERS = OFFICE + " or #round != null";
 
 	/** A page listing thousands of errors helps nobody; the first ones show what is wrong. */
 	static final int ERRORS_SHOWN = 200;
@@ -56,8 +68,14 @@ class PlanImportPageController {
 
 	private final Messages messages;
 
+	private final InspectingBody inspectingBody;
+
+	private final Rounds rounds;
+
 	PlanImportPageController(PlanWorkbookImporter importer, PlanWorkbookTemplate template, MessageSource messageSource,
-			Messages messages) {
+			Messages messages, InspectingBody inspectingBody, Rounds rounds) {
+		this.inspectingBody = inspectingBody;
+		this.rounds = rounds;
 		this.importer = importer;
 		this.template = template;
 		this.messageSource = messageSource;
@@ -69,14 +87,37 @@ class PlanImportPageController {
 	}
 
 	@GetMapping("/inspections/import")
-	String form(Model model) {
+	@PreAuthorize(REGISTERS)
+	String form(@RequestParam(required = false) Long round, @RequestParam(required = false) String unit, Model model) {
+		target(round, unit, model);
 		limits(model);
 		model.addAttribute("action", "/inspections/import");
 		return "plan/import";
 	}
 
+	/**
+	 * The round's unit the upload is for (shown on the page, sent back with it), checked as the API checks it; null
+	 * for the unit's own registration, which only its rectification office may do.
+	 */
+	private RoundUnit target(Long round, String unit, Model model) {
+		if (round == null && !StringUtils.hasText(unit)) {
+			if (!Viewer.current().groups().contains(Groups.RECTIFICATION_OFFICE)) {
+				throw new AccessDeniedException("rectification office only");
+			}
+			return null;
+		}
+		if (round == null || !StringUtils.hasText(unit)) {
+			throw new RectiflowException("error.handOver.roundAndUnit");
+		}
+		RoundUnit target = this.inspectingBody.requireMayActFor(Viewer.current(), round, unit.trim());
+		model.addAttribute("target", target);
+		model.addAttribute("targetRound", this.rounds.get(round));
+		return target;
+	}
+
 	/** The plan being drafted as a filled-in workbook, to rework in Excel and upload again. */
 	@GetMapping("/inspections/{inspectionId}/plan.xlsx")
+	@PreAuthorize(OFFICE)
 	void currentPlan(@PathVariable Long inspectionId, Locale locale, HttpServletResponse response) throws IOException {
 		ParsedPlan plan = this.importer.currentPlan(inspectionId);
 		response.setContentType(XLSX);
@@ -90,6 +131,7 @@ class PlanImportPageController {
 
 	/** The reworked workbook replaces the plan being drafted; errors are listed as for a first import. */
 	@PostMapping("/inspections/{inspectionId}/plan")
+	@PreAuthorize(OFFICE)
 	String replace(@PathVariable Long inspectionId, @RequestParam("file") MultipartFile file, Locale locale, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		PlanWorkbookImporter.Outcome outcome;
@@ -109,6 +151,7 @@ class PlanImportPageController {
 	}
 
 	@GetMapping("/inspections/import/template.xlsx")
+	@PreAuthorize(OFFICE + " or @inspectingBody.isOverseer()")
 	void template(Locale locale, HttpServletResponse response) throws IOException {
 		response.setContentType(XLSX);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -119,13 +162,17 @@ class PlanImportPageController {
 	}
 
 	@PostMapping("/inspections/import")
-	String upload(@RequestParam("file") MultipartFile file, Principal principal, Locale locale, Model model,
+	@PreAuthorize(REGISTERS)
+	String upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) Long round,
+			@RequestParam(required = false) String unit, Principal principal, Locale locale, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+		RoundUnit target = target(round, unit, model);
 		PlanWorkbookImporter.Outcome outcome;
 		try {
 			byte[] bytes = (file.getSize() > PlanWorkbookReader.MAX_FILE_BYTES) ? tooLarge(file) : file.getBytes();
 			try {
-				outcome = this.importer.importWorkbook(bytes, file.getOriginalFilename(), principal.getName(), locale);
+				outcome = this.importer.importWorkbook(bytes, file.getOriginalFilename(), principal.getName(), locale,
+						target);
 			}
 			catch (DuplicateKeyException ex) {
 				outcome = this.importer.earlier(bytes, locale).orElseThrow(() -> ex);
@@ -139,7 +186,9 @@ class PlanImportPageController {
 		redirect.addFlashAttribute("message", outcome.alreadyImported()
 				? this.messages.get("plan.import.already", WHEN.format(outcome.importedAt()), outcome.title())
 				: this.messages.get("plan.import.done", outcome.problems(), outcome.tasks()));
-		return "redirect:/inspections/" + outcome.inspectionId();
+		// The group's feedback stays with the group until handed over: back to the round, where it is handed over.
+		return (target != null) ? "redirect:/office/rounds/" + target.roundId()
+				: "redirect:/inspections/" + outcome.inspectionId();
 	}
 
 	private void refused(PlanWorkbookException ex, MultipartFile file, Locale locale, Model model,

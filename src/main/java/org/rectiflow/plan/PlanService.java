@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.rectiflow.identity.Department;
 import org.rectiflow.identity.Directory;
+import org.rectiflow.identity.Groups;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.inspection.InspectionRepository;
 import org.rectiflow.inspection.InspectionStatus;
@@ -15,6 +16,10 @@ import org.rectiflow.inspection.Problem;
 import org.rectiflow.inspection.ProblemCategory;
 import org.rectiflow.inspection.ProblemCategoryRepository;
 import org.rectiflow.inspection.ProblemRepository;
+import org.rectiflow.notification.Notice;
+import org.rectiflow.notification.Notifications;
+import org.rectiflow.round.RoundUnit;
+import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.RectiflowProperties;
 import org.rectiflow.task.Measure;
@@ -62,10 +67,14 @@ public class PlanService {
 
 	private final Clock clock;
 
+	private final Notifications notifications;
+
+	private final Messages messages;
+
 	PlanService(InspectionRepository inspections, ProblemCategoryRepository categories, ProblemRepository problems,
 			RectificationTaskRepository tasks, MeasureRepository measures, PlanOpinionRepository opinions,
 			RectificationTaskService taskService, RectificationProcessAdapter process, Directory directory, Units units,
-			RectiflowProperties properties, Clock clock) {
+			RectiflowProperties properties, Clock clock, Notifications notifications, Messages messages) {
 		this.inspections = inspections;
 		this.categories = categories;
 		this.problems = problems;
@@ -78,6 +87,8 @@ public class PlanService {
 		this.units = units;
 		this.properties = properties;
 		this.clock = clock;
+		this.notifications = notifications;
+		this.messages = messages;
 	}
 
 	/**
@@ -86,9 +97,61 @@ public class PlanService {
 	 * process instances get the unit's tenant (engine/UnitTenantsPlugin).
 	 */
 	public Inspection register(Feedback feedback) {
-		Inspection inspection = new Inspection(feedback.title().trim(), feedback.inspectingBody().trim(),
-				feedback.unitName().trim(), this.clock.instant());
+		Inspection inspection = newInspection(feedback);
 		inspection.setUnitId(this.units.unitForNewInspection(inspection.getUnitName()));
+		inspection = saveWithBreakdown(inspection, feedback);
+		startProcess(inspection);
+		return inspection;
+	}
+
+	/**
+	 * Registers the feedback the inspection group of a round gives a unit (issue 18): the inspection belongs to the
+	 * unit and the round, and stays with the group — no process, nothing for the unit to do — until the group
+	 * {@linkplain #handOver hands it over}. One inspection per unit and round.
+	 */
+	public Inspection registerForRound(Feedback feedback, RoundUnit roundUnit) {
+		if (this.inspections.countByRoundIdAndUnitId(roundUnit.roundId(), roundUnit.unitId()) > 0) {
+			throw new RectiflowException.Conflict("error.handOver.alreadyRegistered", roundUnit.unitName());
+		}
+		Inspection inspection = newInspection(feedback);
+		inspection.setUnitId(roundUnit.unitId());
+		inspection.setRoundId(roundUnit.roundId());
+		return saveWithBreakdown(inspection, feedback);
+	}
+
+	/**
+	 * The group hands the feedback over to the unit: from now on it is the unit's, its rectification process starts
+	 * (the plan's drafting step waits for the unit's rectification office) and the unit's rectification office is
+	 * told, all in one transaction. Refused (409) for an inspection that is not with a group.
+	 */
+	public Inspection handOver(Long inspectionId, String by) {
+		Inspection inspection = inspection(inspectionId);
+		if (!inspection.isWithGroup()) {
+			throw new RectiflowException.Conflict("error.handOver.notWithGroup", inspection.getTitle());
+		}
+		inspection.handOver(by, this.clock.instant());
+		this.inspections.flush();
+		startProcess(inspection);
+		List<String> office = this.units.membersOf(inspection.getUnitId(), Groups.RECTIFICATION_OFFICE);
+		this.notifications.send(Notice.of(Notice.Kind.HANDED_OVER,
+				this.messages.get(Messages.DEFAULT_LOCALE, "handOver.notice.subject", inspection.getTitle()),
+				this.messages.get(Messages.DEFAULT_LOCALE, "handOver.notice.body", inspection.getInspectingBody(),
+						inspection.getTitle()),
+				"/inspections/" + inspection.getId(), office));
+		return inspection;
+	}
+
+	private Inspection newInspection(Feedback feedback) {
+		return new Inspection(feedback.title().trim(), feedback.inspectingBody().trim(), feedback.unitName().trim(),
+				this.clock.instant());
+	}
+
+	private void startProcess(Inspection inspection) {
+		this.process.start(inspection, this.directory.leaderIds(), this.properties.lookBackPeriod(),
+				this.problems.countByInspectionId(inspection.getId()), this.tasks.countByInspectionId(inspection.getId()));
+	}
+
+	private Inspection saveWithBreakdown(Inspection inspection, Feedback feedback) {
 		inspection.setOnSitePeriod(feedback.onSiteFrom(), feedback.onSiteTo());
 		inspection.setFeedbackDate(feedback.feedbackDate());
 		inspection.setConcentratedMonths(feedback.concentratedMonths());
@@ -98,8 +161,6 @@ public class PlanService {
 		}
 		inspection = this.inspections.save(inspection);
 		addBreakdown(inspection.getId(), feedback.categories());
-		this.process.start(inspection, this.directory.leaderIds(), this.properties.lookBackPeriod(),
-				this.problems.countByInspectionId(inspection.getId()), this.tasks.countByInspectionId(inspection.getId()));
 		return inspection;
 	}
 

@@ -23,6 +23,7 @@ import org.rectiflow.inspection.ProblemCategoryRepository;
 import org.rectiflow.inspection.ProblemRepository;
 import org.rectiflow.plan.importing.ParsedPlan;
 import org.rectiflow.plan.importing.PlanWorkbookReader;
+import org.rectiflow.round.RoundUnit;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.task.Measure;
 import org.rectiflow.task.MeasureRepository;
@@ -81,13 +82,25 @@ public class PlanWorkbookImporter {
 	/** @throws org.rectiflow.plan.importing.PlanWorkbookException listing every error, importing nothing */
 	@Transactional
 	public Outcome importWorkbook(byte[] bytes, String fileName, String importedBy, Locale locale) {
+		return importWorkbook(bytes, fileName, importedBy, locale, null);
+	}
+
+	/**
+	 * As {@link #importWorkbook(byte[], String, String, Locale)}, for the unit of a round when {@code roundUnit} is
+	 * given: the feedback stays with the inspection group until handed over ({@link PlanService#registerForRound}).
+	 * @throws org.rectiflow.plan.importing.PlanWorkbookException listing every error, importing nothing
+	 */
+	@Transactional
+	public Outcome importWorkbook(byte[] bytes, String fileName, String importedBy, Locale locale,
+			RoundUnit roundUnit) {
 		ParsedPlan plan = this.reader.read(bytes, locale);
 		String hash = sha256(canonical(plan));
 		Optional<Outcome> earlier = earlier(hash, plan);
 		if (earlier.isPresent()) {
 			return earlier.get();
 		}
-		Inspection inspection = this.plans.register(feedback(plan));
+		Inspection inspection = (roundUnit == null) ? this.plans.register(feedback(plan))
+				: this.plans.registerForRound(feedback(plan), roundUnit);
 		Instant now = this.clock.instant();
 		this.jdbc.update(
 				"insert into plan_import (content_sha256, inspection_id, file_name, imported_by, imported_at) values (?, ?, ?, ?, ?)",

@@ -2,6 +2,7 @@ package org.rectiflow.plan;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -20,6 +22,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rectiflow.inspection.Inspection;
 import org.springframework.stereotype.Component;
@@ -207,6 +210,79 @@ public class RectificationProcessAdapter {
 			this.runtimeService.setVariable(pi.getId(), RectificationProcess.VAR_PROBLEM_COUNT, (int) problemCount);
 			this.runtimeService.setVariable(pi.getId(), RectificationProcess.VAR_TASK_COUNT, (int) taskCount);
 		});
+	}
+
+	/** A step waiting in an inspection's rectification process: for the office's views across units (issue 18). */
+	public record WaitingStep(Long inspectionId, String taskId, String activityId, String name, Instant since,
+			String unitId) {
+	}
+
+	/**
+	 * The user tasks the rectification processes of these units wait at, of the given elements (all when none are
+	 * given): two queries whatever the number of units, the engine's tenant filter doing the cut.
+	 */
+	public List<WaitingStep> waitingSteps(Collection<String> unitIds, String... activityIds) {
+		if (unitIds.isEmpty()) {
+			return List.of();
+		}
+		TaskQuery query = this.taskService.createTaskQuery()
+			.processDefinitionKey(RectificationProcess.PROCESS_KEY)
+			.tenantIdIn(unitIds.toArray(String[]::new));
+		if (activityIds.length > 0) {
+			query.taskDefinitionKeyIn(activityIds);
+		}
+		List<Task> tasks = query.orderByTaskCreateTime().asc().list();
+		Map<String, Long> inspections = businessKeys(tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
+		List<WaitingStep> steps = new ArrayList<>();
+		for (Task task : tasks) {
+			Long inspectionId = inspections.get(task.getProcessInstanceId());
+			if (inspectionId != null) {
+				steps.add(new WaitingStep(inspectionId, task.getId(), task.getTaskDefinitionKey(), task.getName(),
+						(task.getCreateTime() == null) ? null : task.getCreateTime().toInstant(), task.getTenantId()));
+			}
+		}
+		return steps;
+	}
+
+	/**
+	 * When each inspection's plan of these units was filed (the office accepted it; the last time, after a relapse),
+	 * by inspection id, from the engine's history: two queries whatever the number of units.
+	 */
+	public Map<Long, Instant> filedAt(Collection<String> unitIds) {
+		if (unitIds.isEmpty()) {
+			return Map.of();
+		}
+		List<HistoricActivityInstance> filings = this.historyService.createHistoricActivityInstanceQuery()
+			.activityId(RectificationProcess.GATEWAY_START_RECTIFICATION)
+			.tenantIdIn(unitIds.toArray(String[]::new))
+			.list();
+		Set<String> instanceIds = filings.stream().map(HistoricActivityInstance::getProcessInstanceId).collect(Collectors.toSet());
+		Map<String, Long> inspections = new HashMap<>();
+		if (!instanceIds.isEmpty()) {
+			this.historyService.createHistoricProcessInstanceQuery()
+				.processInstanceIds(instanceIds)
+				.list()
+				.forEach((pi) -> inspections.put(pi.getId(), Long.valueOf(pi.getBusinessKey())));
+		}
+		Map<Long, Instant> filed = new HashMap<>();
+		for (HistoricActivityInstance a : filings) {
+			Long inspectionId = inspections.get(a.getProcessInstanceId());
+			if (inspectionId != null) {
+				filed.merge(inspectionId, a.getStartTime().toInstant(), (x, y) -> x.isAfter(y) ? x : y);
+			}
+		}
+		return filed;
+	}
+
+	private Map<String, Long> businessKeys(Set<String> processInstanceIds) {
+		Map<String, Long> keys = new HashMap<>();
+		if (!processInstanceIds.isEmpty()) {
+			this.runtimeService.createProcessInstanceQuery()
+				.processInstanceIds(processInstanceIds)
+				.list()
+				.forEach((pi) -> keys.put(pi.getId(), Long.valueOf(pi.getBusinessKey())));
+		}
+		return keys;
 	}
 
 }

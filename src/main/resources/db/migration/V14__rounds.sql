@@ -34,4 +34,4 @@ alter table inspection add column round_id bigint;
 alter table inspection add constraint inspection_round_fk foreign key (round_id) references inspection_round (id);
 alter table inspection add column handed_over_at timestamp;
 alter table inspection add column handed_over_by varchar(64);
-create index inspection_round on inspection (round_id, unit_id);
+create index inspection_round_unit on inspection (round_id, unit_id);

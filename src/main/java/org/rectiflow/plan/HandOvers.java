@@ -26,11 +26,14 @@ public class HandOvers {
 		this.inspectingBody = inspectingBody;
 	}
 
-	/** 404 for an unknown inspection, 409 for one that is not with a group, 403 for anyone not acting for the group. */
+	/**
+	 * 404 for an unknown inspection, 409 (naming nothing of it) for one registered without a round, 403 for anyone not
+	 * acting for the group, 409 for feedback already handed over.
+	 */
 	public Inspection handOver(Long inspectionId) {
 		Inspection inspection = this.plans.inspection(inspectionId);
 		if (inspection.getRoundId() == null) {
-			throw new RectiflowException.Conflict("error.handOver.notWithGroup", inspection.getTitle());
+			throw new RectiflowException.Conflict("error.handOver.notWithGroup");
 		}
 		this.inspectingBody.requireMayActFor(Viewer.current(), inspection.getRoundId(), inspection.getUnitId());
 		return this.plans.handOver(inspectionId, Actors.current());

@@ -127,7 +127,7 @@ public class PlanService {
 	public Inspection handOver(Long inspectionId, String by) {
 		Inspection inspection = inspection(inspectionId);
 		if (!inspection.isWithGroup()) {
-			throw new RectiflowException.Conflict("error.handOver.notWithGroup", inspection.getTitle());
+			throw new RectiflowException.Conflict("error.handOver.notWithGroup");
 		}
 		inspection.handOver(by, this.clock.instant());
 		this.inspections.flush();

@@ -104,6 +104,11 @@ class OfficeDashboardBrowserTests extends BrowserTestSupport {
 		this.browser.visible(By.id("office-queue"));
 		this.browser.screenshot("office-3-queue");
 
+		this.browser.open("/office/rounds/" + this.body.round.id());
+		this.browser.visible(By.id("round-units"));
+		assertThat(this.browser.all(By.cssSelector("#unit-" + this.body.unitB.getId() + " form.hand-over"))).hasSize(1);
+		this.browser.screenshot("office-3-round");
+
 		this.browser.driver.manage().window().setSize(new Dimension(390, 844));
 		this.browser.open("/office/dashboard?round=" + this.body.round.id() + "&sort=overdue&dir=desc");
 		WebElement table = this.browser.visible(By.id("office-dashboard"));

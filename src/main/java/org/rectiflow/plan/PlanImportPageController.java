@@ -151,8 +151,9 @@ class PlanImportPageController {
 	}
 
 	@GetMapping("/inspections/import/template.xlsx")
-	@PreAuthorize(OFFICE + " or @inspectingBody.isOverseer()")
-	void template(Locale locale, HttpServletResponse response) throws IOException {
+	@PreAuthorize(OFFICE + " or (#round != null and @inspectingBody.isOverseer())")
+	void template(@RequestParam(required = false) Long round, Locale locale, HttpServletResponse response)
+			throws IOException {
 		response.setContentType(XLSX);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 			.filename(this.messages.get("plan.import.templateFile") + ".xlsx", StandardCharsets.UTF_8)

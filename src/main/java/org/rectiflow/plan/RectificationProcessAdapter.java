@@ -14,10 +14,12 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -41,8 +43,11 @@ public class RectificationProcessAdapter {
 
 	private final ManagementService managementService;
 
+	private final RepositoryService repositoryService;
+
 	RectificationProcessAdapter(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
-			ManagementService managementService) {
+			ManagementService managementService, RepositoryService repositoryService) {
+		this.repositoryService = repositoryService;
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
 		this.historyService = historyService;
@@ -246,16 +251,25 @@ public class RectificationProcessAdapter {
 
 	/**
 	 * When each inspection's plan of these units was filed (the office accepted it; the last time, after a relapse),
-	 * by inspection id, from the engine's history: two queries whatever the number of units.
+	 * by inspection id, from the engine's history: two queries (and one per version of the process) whatever the
+	 * number of units.
 	 */
 	public Map<Long, Instant> filedAt(Collection<String> unitIds) {
 		if (unitIds.isEmpty()) {
 			return Map.of();
 		}
-		List<HistoricActivityInstance> filings = this.historyService.createHistoricActivityInstanceQuery()
-			.activityId(RectificationProcess.GATEWAY_START_RECTIFICATION)
-			.tenantIdIn(unitIds.toArray(String[]::new))
-			.list();
+		// By definition (every version of the process), then element and units: the engine's index on the definition
+		// leads to this process's few rows, where a cut by tenant alone would read every task process's history too.
+		List<HistoricActivityInstance> filings = new ArrayList<>();
+		for (ProcessDefinition definition : this.repositoryService.createProcessDefinitionQuery()
+			.processDefinitionKey(RectificationProcess.PROCESS_KEY)
+			.list()) {
+			filings.addAll(this.historyService.createHistoricActivityInstanceQuery()
+				.processDefinitionId(definition.getId())
+				.activityId(RectificationProcess.GATEWAY_START_RECTIFICATION)
+				.tenantIdIn(unitIds.toArray(String[]::new))
+				.list());
+		}
 		Set<String> instanceIds = filings.stream().map(HistoricActivityInstance::getProcessInstanceId).collect(Collectors.toSet());
 		Map<String, Long> inspections = new HashMap<>();
 		if (!instanceIds.isEmpty()) {

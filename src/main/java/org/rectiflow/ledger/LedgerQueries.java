@@ -256,7 +256,10 @@ public class LedgerQueries {
 		this.jdbc.query(sql, params, (RowCallbackHandler) (rs) -> problemsByInspection
 			.computeIfAbsent(rs.getLong("inspection_id"), (k) -> new ArrayList<>())
 			.add(counts(rs)));
-		return this.inspections.findAllByOrderByCreatedAtDesc().stream().map((i) -> {
+		return this.inspections.findAllByOrderByCreatedAtDesc().stream()
+			// Feedback still with its inspection group (issue 18) is not the unit's yet: the office's pages list it.
+			.filter((i) -> !i.isWithGroup())
+			.map((i) -> {
 			List<OutcomeCounts> problems = problemsByInspection.getOrDefault(i.getId(), List.of());
 			return new InspectionSummary(i.getId(), i.getTitle(), i.getUnitName(), i.getStatus(),
 					OutcomeCounts.of(problems.stream().map(OutcomeCounts::rollUp).toList()),

@@ -206,7 +206,7 @@ class InspectingBodyTests {
 	}
 
 	@Test
-	void theGroupRegistersTheFeedbackAndOnlyItsHandOverStartsTheUnitsRectification() {
+	void theGroupRegistersTheFeedbackAndOnlyItsHandOverStartsTheUnitsRectification() throws Exception {
 		long round = this.body.round.id();
 		String unitA = this.body.unitA.getId();
 		String register = "/api/inspections?roundId=" + round + "&unitId=" + unitA;
@@ -232,6 +232,10 @@ class InspectingBodyTests {
 		assertThat(as(this.body.leaderA).postForEntity(register, feedback, JsonNode.class).getStatusCode())
 			.as("one feedback per unit and round").isEqualTo(HttpStatus.CONFLICT);
 
+		PortalSession clerk = session(CLERK);
+		assertThat(clerk.get("/").body()).as("the unit's home page before the hand-over")
+			.doesNotContain("巡察办测试：巡察组登记反馈");
+
 		String handOver = "/api/inspections/" + id + "/hand-over";
 		assertThat(as(this.body.leaderB).postForEntity(handOver, null, JsonNode.class).getStatusCode())
 			.isEqualTo(HttpStatus.FORBIDDEN);
@@ -245,6 +249,7 @@ class InspectingBodyTests {
 		assertThat(after.getHandedOverAt()).isNotNull();
 		assertThat(after.getHandedOverBy()).isEqualTo(this.body.leaderA);
 		assertThat(this.driver.rectification(id).getTenantId()).isEqualTo(unitA);
+		assertThat(clerk.get("/").body()).as("the unit's home page after the hand-over").contains("巡察办测试：巡察组登记反馈");
 		assertThat(this.taskService.createTaskQuery()
 			.processInstanceBusinessKey(String.valueOf(id))
 			.taskDefinitionKey(RectificationProcess.USER_TASK_DRAFT_PLAN)

@@ -24,6 +24,9 @@ public final class Groups {
 	/** Group type of the departments. */
 	public static final String TYPE_DEPARTMENT = "DEPARTMENT";
 
+	/** Group type of the inspecting body's inspection groups (巡察组), one per group of a round (round/Rounds). */
+	public static final String TYPE_INSPECTION_GROUP = "INSPECTION_GROUP";
+
 	private Groups() {
 	}
 

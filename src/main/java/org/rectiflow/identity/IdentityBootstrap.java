@@ -114,7 +114,9 @@ class IdentityBootstrap {
 		}
 		Set<String> people = new HashSet<>();
 		for (Group group : this.identityService.createGroupQuery().list()) {
-			if (!Groups.INSPECTION_OFFICE.equals(group.getId()) && !Groups.CAMUNDA_ADMIN.equals(group.getId())) {
+			// The inspecting body's people (the office, the inspection groups of rounds) inspect the unit, not belong to it.
+			if (!Groups.INSPECTION_OFFICE.equals(group.getId()) && !Groups.CAMUNDA_ADMIN.equals(group.getId())
+					&& !Groups.TYPE_INSPECTION_GROUP.equals(group.getType())) {
 				this.identityService.createUserQuery()
 					.memberOfGroup(group.getId())
 					.list()

@@ -53,6 +53,17 @@ public class Inspection {
 
 	private Instant closedAt;
 
+	/** The round (巡察轮次) whose group gave the feedback; null for an inspection registered by the unit itself. */
+	private Long roundId;
+
+	/**
+	 * When the group handed the feedback over to the unit; until then (in a round) the unit's rectification has not
+	 * started. Null for an inspection registered by the unit itself, which starts at once.
+	 */
+	private Instant handedOverAt;
+
+	private String handedOverBy;
+
 	@Version
 	private long version;
 
@@ -174,6 +185,32 @@ public class Inspection {
 
 	public LocalDate concentratedPeriodEnd() {
 		return (this.feedbackDate != null) ? this.feedbackDate.plusMonths(this.concentratedMonths) : null;
+	}
+
+	public Long getRoundId() {
+		return this.roundId;
+	}
+
+	public void setRoundId(Long roundId) {
+		this.roundId = roundId;
+	}
+
+	public Instant getHandedOverAt() {
+		return this.handedOverAt;
+	}
+
+	public String getHandedOverBy() {
+		return this.handedOverBy;
+	}
+
+	/** In a round, and the group has not handed the feedback over yet: it is still with the group. */
+	public boolean isWithGroup() {
+		return this.roundId != null && this.handedOverAt == null;
+	}
+
+	public void handOver(String by, Instant at) {
+		this.handedOverBy = by;
+		this.handedOverAt = at;
 	}
 
 }

@@ -26,4 +26,7 @@ public interface InspectionRepository extends JpaRepository<Inspection, Long> {
 	@Query("select i from Inspection i where i.unitId in :unitIds order by i.createdAt desc")
 	List<Inspection> findByUnitIdInOrderByCreatedAtDesc(java.util.Collection<String> unitIds);
 
+	@Query("select count(i) from Inspection i where i.roundId = :roundId and i.unitId = :unitId")
+	long countByRoundIdAndUnitId(Long roundId, String unitId);
+
 }

@@ -20,7 +20,10 @@ public record Notice(Kind kind, Set<String> userIds, Set<String> groupIds, Strin
 		REMINDER, ESCALATION, CRITICISM, EXTENSION, RETURNED,
 
 		/** The audit chain's head as pinned that day (audit/AuditCheckpointJob), for the discipline committee. */
-		AUDIT_CHECKPOINT
+		AUDIT_CHECKPOINT,
+
+		/** The inspection group handed a round's feedback over to the unit: its rectification starts (issue 18). */
+		HANDED_OVER
 
 	}
 

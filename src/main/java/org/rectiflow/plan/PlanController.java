@@ -9,13 +9,18 @@ import java.util.Locale;
 
 import jakarta.validation.Valid;
 
+import org.rectiflow.identity.Groups;
+import org.rectiflow.identity.Viewer;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.plan.importing.PlanWorkbookException;
 import org.rectiflow.plan.importing.PlanWorkbookReader;
 import org.rectiflow.plan.importing.WorkbookError;
+import org.rectiflow.round.InspectingBody;
+import org.rectiflow.round.RoundUnit;
 import org.rectiflow.system.ApiController;
 import org.rectiflow.identity.Viewer;
 import org.rectiflow.system.Messages;
+import org.rectiflow.system.RectiflowException;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.identity.Roles;
 import org.springframework.context.MessageSource;
@@ -24,7 +29,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,8 +56,14 @@ class PlanController {
 
 	private final MessageSource messageSource;
 
+	private final InspectingBody inspectingBody;
+
+	private final HandOvers handOvers;
+
 	PlanController(PlanService plans, FeedbackImporter importer, PlanWorkbookImporter workbooks,
-			MessageSource messageSource) {
+			MessageSource messageSource, InspectingBody inspectingBody, HandOvers handOvers) {
+		this.inspectingBody = inspectingBody;
+		this.handOvers = handOvers;
 		this.plans = plans;
 		this.importer = importer;
 		this.workbooks = workbooks;
@@ -74,22 +87,35 @@ class PlanController {
 	record OpinionView(String leader, String content, Instant createdAt) {
 	}
 
+	/**
+	 * Who registers feedback: the unit's rectification office for its own unit, or (with {@code roundId} and
+	 * {@code unitId}) the inspection group of that unit in the round, or the inspection office for it. Checked before
+	 * the body is read, as before rounds existed.
+	 */
+	static final String REGISTERS = "hasAuthority('GROUP_rectificationOffice') or #roundId != null";
+
 	@PostMapping("/inspections")
-	@PreAuthorize("hasAuthority('GROUP_rectificationOffice')")
+	@PreAuthorize(REGISTERS)
 	ResponseEntity<Registered> register(@Valid @RequestBody Feedback feedback,
-			@RequestParam(name = "unitId", required = false) String unitId) {
-		Inspection inspection = this.plans.register(feedback, this.plans.unitForRegistration(unitId, Viewer.current()));
+			@RequestParam(required = false) Long roundId, @RequestParam(required = false) String unitId) {
+		RoundUnit target = target(roundId, unitId);
+		Inspection inspection = (target == null)
+				? this.plans.register(feedback, this.plans.unitForRegistration(unitId, Viewer.current()))
+				: this.plans.registerForRound(feedback, target);
 		return ResponseEntity.created(URI.create("/api/inspections/" + inspection.getId()))
 			.body(new Registered(inspection.getId(), inspection.getTitle()));
 	}
 
 	/** Registers feedback from the text of a published report or a feedback document, in its usual layout. */
 	@PostMapping(path = "/inspections/import", consumes = "text/plain")
-	@PreAuthorize("hasAuthority('GROUP_rectificationOffice')")
-	ResponseEntity<Registered> importReport(@RequestBody String text,
-			@RequestParam(name = "unitId", required = false) String unitId) {
-		String unit = this.plans.unitForRegistration(unitId, Viewer.current());
-		Inspection inspection = this.plans.register(this.importer.fromReport(text), unit);
+	@PreAuthorize(REGISTERS)
+	ResponseEntity<Registered> importReport(@RequestBody String text, @RequestParam(required = false) Long roundId,
+			@RequestParam(required = false) String unitId) {
+		RoundUnit target = target(roundId, unitId);
+		Feedback feedback = this.importer.fromReport(text);
+		Inspection inspection = (target == null)
+				? this.plans.register(feedback, this.plans.unitForRegistration(unitId, Viewer.current()))
+				: this.plans.registerForRound(feedback, target);
 		return ResponseEntity.created(URI.create("/api/inspections/" + inspection.getId()))
 			.body(new Registered(inspection.getId(), inspection.getTitle()));
 	}
@@ -99,10 +125,12 @@ class PlanController {
 	 * a refused workbook answers 400 with every error in {@code errors} and the unknown names listed.
 	 */
 	@PostMapping(path = "/inspections/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@PreAuthorize("hasAuthority('GROUP_rectificationOffice')")
-	ResponseEntity<WorkbookImported> importWorkbook(@RequestParam("file") MultipartFile file,
-			@RequestParam(name = "unitId", required = false) String unitId, Principal principal) throws IOException {
-		String unit = this.plans.unitForRegistration(unitId, Viewer.current());
+	@PreAuthorize(REGISTERS)
+	ResponseEntity<WorkbookImported> importWorkbook(@RequestParam("file") MultipartFile file, Principal principal,
+			@RequestParam(required = false) Long roundId, @RequestParam(required = false) String unitId)
+			throws IOException {
+		RoundUnit target = target(roundId, unitId);
+		String unit = (target != null) ? target.unitId() : this.plans.unitForRegistration(unitId, Viewer.current());
 		if (file.getSize() > PlanWorkbookReader.MAX_FILE_BYTES) {
 			throw new PlanWorkbookException(new WorkbookError(null, null, null, "workbook.error.tooLarge",
 					String.format(Locale.ROOT, "%.1f MB", file.getSize() / 1024.0 / 1024.0),
@@ -111,8 +139,11 @@ class PlanController {
 		byte[] bytes = file.getBytes();
 		PlanWorkbookImporter.Outcome outcome;
 		try {
-			outcome = this.workbooks.importWorkbook(bytes, unit, file.getOriginalFilename(), principal.getName(),
-					Messages.currentLocale());
+			outcome = (target == null)
+					? this.workbooks.importWorkbook(bytes, unit, file.getOriginalFilename(), principal.getName(),
+							Messages.currentLocale())
+					: this.workbooks.importWorkbook(bytes, file.getOriginalFilename(), principal.getName(),
+							Messages.currentLocale(), target);
 		}
 		catch (DuplicateKeyException ex) {
 			outcome = this.workbooks.earlier(bytes, unit, Messages.currentLocale()).orElseThrow(() -> ex);
@@ -121,6 +152,36 @@ class PlanController {
 				outcome.problems(), outcome.tasks());
 		return outcome.alreadyImported() ? ResponseEntity.ok(body)
 				: ResponseEntity.created(URI.create("/api/inspections/" + outcome.inspectionId())).body(body);
+	}
+
+	record HandedOver(Long inspectionId, String unitId, Instant handedOverAt) {
+	}
+
+	/** The inspection group hands a round's feedback over to the unit, whose rectification starts. */
+	@PostMapping("/inspections/{inspectionId}/hand-over")
+	@PreAuthorize("isAuthenticated()")
+	HandedOver handOver(@PathVariable Long inspectionId) {
+		Inspection inspection = this.handOvers.handOver(inspectionId);
+		return new HandedOver(inspection.getId(), inspection.getUnitId(), inspection.getHandedOverAt());
+	}
+
+	/**
+	 * The round's unit the feedback is registered for, checked to be in the round and the caller to act for its
+	 * group; null (the unit's own registration) without a round, which only the rectification office may do.
+	 */
+	private RoundUnit target(Long roundId, String unitId) {
+		if (roundId == null) {
+			// The unit's own registration: its rectification office, for one of its units (unitId names which one
+			// when the person belongs to several: PlanService.unitForRegistration).
+			if (!Viewer.current().groups().contains(Groups.RECTIFICATION_OFFICE)) {
+				throw new AccessDeniedException("rectification office only");
+			}
+			return null;
+		}
+		if (!StringUtils.hasText(unitId)) {
+			throw new RectiflowException("error.handOver.roundAndUnit");
+		}
+		return this.inspectingBody.requireMayActFor(Viewer.current(), roundId, unitId.trim());
 	}
 
 	@ExceptionHandler(PlanWorkbookException.class)

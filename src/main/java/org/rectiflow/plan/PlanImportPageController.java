@@ -10,12 +10,16 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.rectiflow.calendar.WorkingDays;
+import org.rectiflow.identity.Groups;
+import org.rectiflow.identity.Viewer;
 import org.rectiflow.plan.importing.ParsedPlan;
 import org.rectiflow.plan.importing.PlanWorkbookException;
 import org.rectiflow.plan.importing.PlanWorkbookReader;
 import org.rectiflow.plan.importing.PlanWorkbookTemplate;
 import org.rectiflow.plan.importing.WorkbookError;
-import org.rectiflow.identity.Viewer;
+import org.rectiflow.round.InspectingBody;
+import org.rectiflow.round.RoundUnit;
+import org.rectiflow.round.Rounds;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.unit.Unit;
@@ -24,7 +28,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.util.StringUtils;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,8 +48,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * ({@code /inspections/{id}/plan.xlsx}) and takes the reworked one back ({@code POST /inspections/{id}/plan}).
  */
 @Controller
-@PreAuthorize("hasAuthority('GROUP_rectificationOffice')")
 class PlanImportPageController {
+
+	static final String OFFICE = "hasAuthority('GROUP_rectificationOffice')";
+
+	/** The unit's office for its own unit; with a round, the round's inspection group or the office (checked in code). */
+	static final String REGISTERS = OFFICE + " or #round != null";
 
 	/** A page listing thousands of errors helps nobody; the first ones show what is wrong. */
 	static final int ERRORS_SHOWN = 200;
@@ -64,10 +74,16 @@ class PlanImportPageController {
 
 	private final Units units;
 
+	private final InspectingBody inspectingBody;
+
+	private final Rounds rounds;
+
 	PlanImportPageController(PlanWorkbookImporter importer, PlanWorkbookTemplate template, MessageSource messageSource,
-			Messages messages, PlanService plans, Units units) {
+			Messages messages, PlanService plans, Units units, InspectingBody inspectingBody, Rounds rounds) {
 		this.plans = plans;
 		this.units = units;
+		this.inspectingBody = inspectingBody;
+		this.rounds = rounds;
 		this.importer = importer;
 		this.template = template;
 		this.messageSource = messageSource;
@@ -79,15 +95,39 @@ class PlanImportPageController {
 	}
 
 	@GetMapping("/inspections/import")
-	String form(Model model) {
+	@PreAuthorize(REGISTERS)
+	String form(@RequestParam(required = false) Long round, @RequestParam(required = false) String unit, Model model) {
+		target(round, unit, model);
 		limits(model);
 		units(model);
 		model.addAttribute("action", "/inspections/import");
 		return "plan/import";
 	}
 
+	/**
+	 * The round's unit the upload is for (shown on the page, sent back with it), checked as the API checks it; null
+	 * for the unit's own registration, which only its rectification office may do.
+	 */
+	private RoundUnit target(Long round, String unit, Model model) {
+		if (round == null) {
+			// The unit's own registration: its rectification office (the form offers its units when it has several).
+			if (!Viewer.current().groups().contains(Groups.RECTIFICATION_OFFICE)) {
+				throw new AccessDeniedException("rectification office only");
+			}
+			return null;
+		}
+		if (!StringUtils.hasText(unit)) {
+			throw new RectiflowException("error.handOver.roundAndUnit");
+		}
+		RoundUnit target = this.inspectingBody.requireMayActFor(Viewer.current(), round, unit.trim());
+		model.addAttribute("target", target);
+		model.addAttribute("targetRound", this.rounds.get(round));
+		return target;
+	}
+
 	/** The plan being drafted as a filled-in workbook, to rework in Excel and upload again. */
 	@GetMapping("/inspections/{inspectionId}/plan.xlsx")
+	@PreAuthorize(OFFICE)
 	void currentPlan(@PathVariable Long inspectionId, Locale locale, HttpServletResponse response) throws IOException {
 		ParsedPlan plan = this.importer.currentPlan(inspectionId);
 		response.setContentType(XLSX);
@@ -101,6 +141,7 @@ class PlanImportPageController {
 
 	/** The reworked workbook replaces the plan being drafted; errors are listed as for a first import. */
 	@PostMapping("/inspections/{inspectionId}/plan")
+	@PreAuthorize(OFFICE)
 	String replace(@PathVariable Long inspectionId, @RequestParam("file") MultipartFile file, Locale locale, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		PlanWorkbookImporter.Outcome outcome;
@@ -120,7 +161,9 @@ class PlanImportPageController {
 	}
 
 	@GetMapping("/inspections/import/template.xlsx")
-	void template(Locale locale, Principal principal, HttpServletResponse response) throws IOException {
+	@PreAuthorize(OFFICE + " or (#round != null and @inspectingBody.isOverseer())")
+	void template(@RequestParam(required = false) Long round, Locale locale, Principal principal,
+			HttpServletResponse response) throws IOException {
 		response.setContentType(XLSX);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 			.filename(this.messages.get("plan.import.templateFile") + ".xlsx", StandardCharsets.UTF_8)
@@ -130,13 +173,17 @@ class PlanImportPageController {
 	}
 
 	@PostMapping("/inspections/import")
-	String upload(@RequestParam("file") MultipartFile file,
+	@PreAuthorize(REGISTERS)
+	String upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) Long round,
+			@RequestParam(required = false) String unit,
 			@RequestParam(name = "unitId", required = false) String unitId, Principal principal, Locale locale,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+		RoundUnit target = target(round, unit, model);
 		PlanWorkbookImporter.Outcome outcome;
-		String unit;
+		String unitOfUpload;
 		try {
-			unit = this.plans.unitForRegistration(unitId, Viewer.current());
+			// A round's unit for its inspection group; otherwise the unit the person registers for (issue 18).
+			unitOfUpload = (target != null) ? target.unitId() : this.plans.unitForRegistration(unitId, Viewer.current());
 		}
 		catch (RectiflowException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -149,24 +196,29 @@ class PlanImportPageController {
 		try {
 			byte[] bytes = (file.getSize() > PlanWorkbookReader.MAX_FILE_BYTES) ? tooLarge(file) : file.getBytes();
 			try {
-				outcome = this.importer.importWorkbook(bytes, unit, file.getOriginalFilename(), principal.getName(),
-						locale);
+				outcome = (target == null)
+						? this.importer.importWorkbook(bytes, unitOfUpload, file.getOriginalFilename(),
+								principal.getName(), locale)
+						: this.importer.importWorkbook(bytes, file.getOriginalFilename(), principal.getName(), locale,
+								target);
 			}
 			catch (DuplicateKeyException ex) {
-				outcome = this.importer.earlier(bytes, unit, locale).orElseThrow(() -> ex);
+				outcome = this.importer.earlier(bytes, unitOfUpload, locale).orElseThrow(() -> ex);
 			}
 		}
 		catch (PlanWorkbookException ex) {
 			refused(ex, file, locale, model, response);
 			units(model);
-			model.addAttribute("selectedUnit", unit);
+			model.addAttribute("selectedUnit", unitOfUpload);
 			model.addAttribute("action", "/inspections/import");
 			return "plan/import";
 		}
 		redirect.addFlashAttribute("message", outcome.alreadyImported()
 				? this.messages.get("plan.import.already", WHEN.format(outcome.importedAt()), outcome.title())
 				: this.messages.get("plan.import.done", outcome.problems(), outcome.tasks()));
-		return "redirect:/inspections/" + outcome.inspectionId();
+		// The group's feedback stays with the group until handed over: back to the round, where it is handed over.
+		return (target != null) ? "redirect:/office/rounds/" + target.roundId()
+				: "redirect:/inspections/" + outcome.inspectionId();
 	}
 
 	private void refused(PlanWorkbookException ex, MultipartFile file, Locale locale, Model model,

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.rectiflow.identity.Directory;
+import org.rectiflow.identity.Groups;
 import org.rectiflow.identity.Viewer;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.inspection.InspectionRepository;
@@ -15,7 +16,11 @@ import org.rectiflow.inspection.Problem;
 import org.rectiflow.inspection.ProblemCategory;
 import org.rectiflow.inspection.ProblemCategoryRepository;
 import org.rectiflow.inspection.ProblemRepository;
+import org.rectiflow.notification.Notice;
+import org.rectiflow.notification.Notifications;
 import org.rectiflow.repeat.RepeatProblems;
+import org.rectiflow.round.RoundUnit;
+import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.RectiflowProperties;
 import org.rectiflow.task.Measure;
@@ -65,10 +70,15 @@ public class PlanService {
 
 	private final RepeatProblems repeats;
 
+	private final Notifications notifications;
+
+	private final Messages messages;
+
 	PlanService(InspectionRepository inspections, ProblemCategoryRepository categories, ProblemRepository problems,
 			RectificationTaskRepository tasks, MeasureRepository measures, PlanOpinionRepository opinions,
 			RectificationTaskService taskService, RectificationProcessAdapter process, Directory directory, Units units,
-			RectiflowProperties properties, Clock clock, RepeatProblems repeats) {
+			RectiflowProperties properties, Clock clock, RepeatProblems repeats, Notifications notifications,
+			Messages messages) {
 		this.inspections = inspections;
 		this.categories = categories;
 		this.problems = problems;
@@ -82,6 +92,8 @@ public class PlanService {
 		this.properties = properties;
 		this.clock = clock;
 		this.repeats = repeats;
+		this.notifications = notifications;
+		this.messages = messages;
 	}
 
 	/**
@@ -96,12 +108,64 @@ public class PlanService {
 
 	/**
 	 * Registers the feedback for the given unit (issue 18: see {@link #unitForRegistration} for the unit a person
-	 * may name); the unit's leaders are consulted on the plan.
+	 * may name) and starts its rectification process; the unit's leaders are consulted on the plan.
 	 */
 	public Inspection register(Feedback feedback, String unitId) {
-		Inspection inspection = new Inspection(feedback.title().trim(), feedback.inspectingBody().trim(),
-				feedback.unitName().trim(), this.clock.instant());
+		Inspection inspection = newInspection(feedback);
 		inspection.setUnitId(unitId);
+		inspection = saveWithBreakdown(inspection, feedback);
+		startProcess(inspection);
+		return inspection;
+	}
+
+	/**
+	 * Registers the feedback the inspection group of a round gives a unit (issue 18): the inspection belongs to the
+	 * unit and the round, and stays with the group — no process, nothing for the unit to do — until the group
+	 * {@linkplain #handOver hands it over}. One inspection per unit and round.
+	 */
+	public Inspection registerForRound(Feedback feedback, RoundUnit roundUnit) {
+		if (this.inspections.countByRoundIdAndUnitId(roundUnit.roundId(), roundUnit.unitId()) > 0) {
+			throw new RectiflowException.Conflict("error.handOver.alreadyRegistered", roundUnit.unitName());
+		}
+		Inspection inspection = newInspection(feedback);
+		inspection.setUnitId(roundUnit.unitId());
+		inspection.setRoundId(roundUnit.roundId());
+		return saveWithBreakdown(inspection, feedback);
+	}
+
+	/**
+	 * The group hands the feedback over to the unit: from now on it is the unit's, its rectification process starts
+	 * (the plan's drafting step waits for the unit's rectification office) and the unit's rectification office is
+	 * told, all in one transaction. Refused (409) for an inspection that is not with a group.
+	 */
+	public Inspection handOver(Long inspectionId, String by) {
+		Inspection inspection = inspection(inspectionId);
+		if (!inspection.isWithGroup()) {
+			throw new RectiflowException.Conflict("error.handOver.notWithGroup");
+		}
+		inspection.handOver(by, this.clock.instant());
+		this.inspections.flush();
+		startProcess(inspection);
+		List<String> office = this.units.membersOf(inspection.getUnitId(), Groups.RECTIFICATION_OFFICE);
+		this.notifications.send(Notice.of(Notice.Kind.HANDED_OVER,
+				this.messages.get(Messages.DEFAULT_LOCALE, "handOver.notice.subject", inspection.getTitle()),
+				this.messages.get(Messages.DEFAULT_LOCALE, "handOver.notice.body", inspection.getInspectingBody(),
+						inspection.getTitle()),
+				"/inspections/" + inspection.getId(), office));
+		return inspection;
+	}
+
+	private Inspection newInspection(Feedback feedback) {
+		return new Inspection(feedback.title().trim(), feedback.inspectingBody().trim(), feedback.unitName().trim(),
+				this.clock.instant());
+	}
+
+	private void startProcess(Inspection inspection) {
+		this.process.start(inspection, this.directory.leaderIds(inspection.getUnitId()), this.properties.lookBackPeriod(),
+				this.problems.countByInspectionId(inspection.getId()), this.tasks.countByInspectionId(inspection.getId()));
+	}
+
+	private Inspection saveWithBreakdown(Inspection inspection, Feedback feedback) {
 		inspection.setOnSitePeriod(feedback.onSiteFrom(), feedback.onSiteTo());
 		inspection.setFeedbackDate(feedback.feedbackDate());
 		inspection.setConcentratedMonths(feedback.concentratedMonths());
@@ -113,8 +177,6 @@ public class PlanService {
 		addBreakdown(inspection.getId(), feedback.categories());
 		// Repeats of the unit's earlier rounds are flagged as the problems arrive (屡查屡犯).
 		this.repeats.flag(inspection.getId());
-		this.process.start(inspection, this.directory.leaderIds(inspection.getUnitId()), this.properties.lookBackPeriod(),
-				this.problems.countByInspectionId(inspection.getId()), this.tasks.countByInspectionId(inspection.getId()));
 		return inspection;
 	}
 

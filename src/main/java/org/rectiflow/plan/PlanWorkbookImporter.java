@@ -23,6 +23,7 @@ import org.rectiflow.inspection.ProblemCategoryRepository;
 import org.rectiflow.inspection.ProblemRepository;
 import org.rectiflow.plan.importing.ParsedPlan;
 import org.rectiflow.plan.importing.PlanWorkbookReader;
+import org.rectiflow.round.RoundUnit;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.task.Measure;
 import org.rectiflow.task.MeasureRepository;
@@ -97,22 +98,38 @@ public class PlanWorkbookImporter {
 	@Transactional
 	public Outcome importWorkbook(byte[] bytes, String fileName, String importedBy, Locale locale) {
 		ParsedPlan plan = this.reader.read(bytes, locale);
-		return importWorkbook(plan, this.units.unitForNewInspection(plan.unitName()), fileName, importedBy);
+		return importWorkbook(plan, this.units.unitForNewInspection(plan.unitName()), null, fileName, importedBy);
+	}
+
+	/**
+	 * As {@link #importWorkbook(byte[], String, String, Locale)}, for the unit of a round when {@code roundUnit} is
+	 * given: the feedback stays with the inspection group until handed over ({@link PlanService#registerForRound}).
+	 * @throws org.rectiflow.plan.importing.PlanWorkbookException listing every error, importing nothing
+	 */
+	@Transactional
+	public Outcome importWorkbook(byte[] bytes, String fileName, String importedBy, Locale locale,
+			RoundUnit roundUnit) {
+		if (roundUnit == null) {
+			return importWorkbook(bytes, fileName, importedBy, locale);
+		}
+		return importWorkbook(this.reader.read(bytes, locale), roundUnit.unitId(), roundUnit, fileName, importedBy);
 	}
 
 	/** The same for a chosen unit (issue 18: {@link PlanService#unitForRegistration}). */
 	@Transactional
 	public Outcome importWorkbook(byte[] bytes, String unitId, String fileName, String importedBy, Locale locale) {
-		return importWorkbook(this.reader.read(bytes, locale), unitId, fileName, importedBy);
+		return importWorkbook(this.reader.read(bytes, locale), unitId, null, fileName, importedBy);
 	}
 
-	private Outcome importWorkbook(ParsedPlan plan, String unitId, String fileName, String importedBy) {
+	private Outcome importWorkbook(ParsedPlan plan, String unitId, RoundUnit roundUnit, String fileName,
+			String importedBy) {
 		String hash = hash(plan, unitId);
 		Optional<Outcome> earlier = earlier(hash, plan);
 		if (earlier.isPresent()) {
 			return earlier.get();
 		}
-		Inspection inspection = this.plans.register(feedback(plan), unitId);
+		Inspection inspection = (roundUnit == null) ? this.plans.register(feedback(plan), unitId)
+				: this.plans.registerForRound(feedback(plan), roundUnit);
 		Instant now = this.clock.instant();
 		this.jdbc.update(
 				"insert into plan_import (content_sha256, inspection_id, file_name, imported_by, imported_at) values (?, ?, ?, ?, ?)",

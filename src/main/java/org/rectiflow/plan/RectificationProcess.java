@@ -15,6 +15,9 @@ public final class RectificationProcess {
 
 	public static final String USER_TASK_FILE_WITH_INSPECTION_OFFICE = "userTask_fileWithInspectionOffice";
 
+	/** Reached only when the inspection office accepts the filing: when it was reached is when the plan was filed. */
+	public static final String GATEWAY_START_RECTIFICATION = "parallelGateway_startRectification";
+
 	public static final String SERVICE_TASK_START_RECTIFICATION_TASKS = "serviceTask_startRectificationTasks";
 
 	public static final String CATCH_ALL_TASKS_SETTLED = "intermediateCatchEvent_allTasksSettled";

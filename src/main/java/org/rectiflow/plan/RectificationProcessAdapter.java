@@ -2,6 +2,7 @@ package org.rectiflow.plan;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,17 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rectiflow.inspection.Inspection;
 import org.springframework.stereotype.Component;
@@ -38,8 +43,11 @@ public class RectificationProcessAdapter {
 
 	private final ManagementService managementService;
 
+	private final RepositoryService repositoryService;
+
 	RectificationProcessAdapter(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
-			ManagementService managementService) {
+			ManagementService managementService, RepositoryService repositoryService) {
+		this.repositoryService = repositoryService;
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
 		this.historyService = historyService;
@@ -207,6 +215,88 @@ public class RectificationProcessAdapter {
 			this.runtimeService.setVariable(pi.getId(), RectificationProcess.VAR_PROBLEM_COUNT, (int) problemCount);
 			this.runtimeService.setVariable(pi.getId(), RectificationProcess.VAR_TASK_COUNT, (int) taskCount);
 		});
+	}
+
+	/** A step waiting in an inspection's rectification process: for the office's views across units (issue 18). */
+	public record WaitingStep(Long inspectionId, String taskId, String activityId, String name, Instant since,
+			String unitId) {
+	}
+
+	/**
+	 * The user tasks the rectification processes of these units wait at, of the given elements (all when none are
+	 * given): two queries whatever the number of units, the engine's tenant filter doing the cut.
+	 */
+	public List<WaitingStep> waitingSteps(Collection<String> unitIds, String... activityIds) {
+		if (unitIds.isEmpty()) {
+			return List.of();
+		}
+		TaskQuery query = this.taskService.createTaskQuery()
+			.processDefinitionKey(RectificationProcess.PROCESS_KEY)
+			.tenantIdIn(unitIds.toArray(String[]::new));
+		if (activityIds.length > 0) {
+			query.taskDefinitionKeyIn(activityIds);
+		}
+		List<Task> tasks = query.orderByTaskCreateTime().asc().list();
+		Map<String, Long> inspections = businessKeys(tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
+		List<WaitingStep> steps = new ArrayList<>();
+		for (Task task : tasks) {
+			Long inspectionId = inspections.get(task.getProcessInstanceId());
+			if (inspectionId != null) {
+				steps.add(new WaitingStep(inspectionId, task.getId(), task.getTaskDefinitionKey(), task.getName(),
+						(task.getCreateTime() == null) ? null : task.getCreateTime().toInstant(), task.getTenantId()));
+			}
+		}
+		return steps;
+	}
+
+	/**
+	 * When each inspection's plan of these units was filed (the office accepted it; the last time, after a relapse),
+	 * by inspection id, from the engine's history: two queries (and one per version of the process) whatever the
+	 * number of units.
+	 */
+	public Map<Long, Instant> filedAt(Collection<String> unitIds) {
+		if (unitIds.isEmpty()) {
+			return Map.of();
+		}
+		// By definition (every version of the process), then element and units: the engine's index on the definition
+		// leads to this process's few rows, where a cut by tenant alone would read every task process's history too.
+		List<HistoricActivityInstance> filings = new ArrayList<>();
+		for (ProcessDefinition definition : this.repositoryService.createProcessDefinitionQuery()
+			.processDefinitionKey(RectificationProcess.PROCESS_KEY)
+			.list()) {
+			filings.addAll(this.historyService.createHistoricActivityInstanceQuery()
+				.processDefinitionId(definition.getId())
+				.activityId(RectificationProcess.GATEWAY_START_RECTIFICATION)
+				.tenantIdIn(unitIds.toArray(String[]::new))
+				.list());
+		}
+		Set<String> instanceIds = filings.stream().map(HistoricActivityInstance::getProcessInstanceId).collect(Collectors.toSet());
+		Map<String, Long> inspections = new HashMap<>();
+		if (!instanceIds.isEmpty()) {
+			this.historyService.createHistoricProcessInstanceQuery()
+				.processInstanceIds(instanceIds)
+				.list()
+				.forEach((pi) -> inspections.put(pi.getId(), Long.valueOf(pi.getBusinessKey())));
+		}
+		Map<Long, Instant> filed = new HashMap<>();
+		for (HistoricActivityInstance a : filings) {
+			Long inspectionId = inspections.get(a.getProcessInstanceId());
+			if (inspectionId != null) {
+				filed.merge(inspectionId, a.getStartTime().toInstant(), (x, y) -> x.isAfter(y) ? x : y);
+			}
+		}
+		return filed;
+	}
+
+	private Map<String, Long> businessKeys(Set<String> processInstanceIds) {
+		Map<String, Long> keys = new HashMap<>();
+		if (!processInstanceIds.isEmpty()) {
+			this.runtimeService.createProcessInstanceQuery()
+				.processInstanceIds(processInstanceIds)
+				.list()
+				.forEach((pi) -> keys.put(pi.getId(), Long.valueOf(pi.getBusinessKey())));
+		}
+		return keys;
 	}
 
 }

@@ -180,4 +180,17 @@ public class Units implements IdentityChangeListener {
 			.collect(Collectors.toSet());
 	}
 
+	/** The people of the unit (user members) who are in the group, e.g. the unit's rectification office; by id. */
+	public List<String> membersOf(String unitId, String groupId) {
+		return this.identityService.createUserQuery()
+			.memberOfTenant(unitId)
+			.memberOfGroup(groupId)
+			.orderByUserId()
+			.asc()
+			.list()
+			.stream()
+			.map(User::getId)
+			.toList();
+	}
+
 }

@@ -37,6 +37,7 @@ import org.rectiflow.ProcessDriver;
 import org.rectiflow.identity.Department;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.identity.Directory;
+import org.rectiflow.identity.Groups;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.plan.Feedback;
 import org.rectiflow.plan.FeedbackImporter;
@@ -51,6 +52,7 @@ import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.rectiflow.task.RectificationTaskProcessAdapter;
 import org.rectiflow.task.RectificationTaskService;
+import org.rectiflow.unit.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -140,7 +142,13 @@ class ProvinceBenchmark {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	Units unitDirectory;
+
 	private BareEngine bare;
+
+	/** The demo unit's people, lent to every unit of the run so that the demo accounts work every unit's steps. */
+	private Set<String> people;
 
 	private final List<Long> units = new ArrayList<>();
 
@@ -194,6 +202,7 @@ class ProvinceBenchmark {
 			Long measured = launched.get(launched.size() - 1);
 			measureWork(n, (launched.size() > 1) ? launched.get(launched.size() - 2) : null, measured);
 			measurePages(n);
+			measureOffice(n);
 			measureDocuments(n);
 			// Written after every step, so a run stopped later still leaves what it measured.
 			writeFigures();
@@ -277,6 +286,10 @@ class ProvinceBenchmark {
 	 */
 	private Long launchUnit(Samples ours, Samples bareLaunch) throws Exception {
 		int number = this.units.size() + 1;
+		unitAsTenant(number);
+		if (number % 10 == 0) {
+			awaitingFiling(number);
+		}
 		Inspection inspection = this.plans.register(unitFeedback(number));
 		Long id = inspection.getId();
 		String key = RectificationProcess.PROCESS_KEY;
@@ -300,6 +313,35 @@ class ProvinceBenchmark {
 		bareLaunch.time(() -> this.bare.launch(twins));
 		this.units.add(id);
 		return id;
+	}
+
+	/**
+	 * Unit {@code number} as a unit of its own (issue 18): a row of {@code unit} and a Camunda tenant named as the
+	 * unit's feedback names it (so its inspection lands there), overseen by the inspection office. The demo
+	 * directory is one unit's, so its people are lent to every unit: they carry every unit's tenant id.
+	 */
+	private void unitAsTenant(int number) {
+		if (this.people == null) {
+			this.people = this.unitDirectory.userMembers(this.unitDirectory.all().get(0).getId());
+		}
+		String id = "benchUnit" + number;
+		this.transactions.executeWithoutResult((tx) -> {
+			this.unitDirectory.create(id, "第" + number + "单位党委", "第" + number + "单位");
+			this.unitDirectory.addGroup(id, Groups.INSPECTION_OFFICE);
+			this.people.forEach((person) -> this.unitDirectory.addUser(id, person));
+		});
+	}
+
+	/**
+	 * Every tenth unit also has a second, smaller plan (the first category of the reference case) approved and
+	 * waiting for the inspection office's filing decision, so that the office's queue has work of many units in it.
+	 */
+	private void awaitingFiling(int number) {
+		Feedback f = unitFeedback(number);
+		Inspection waiting = this.plans.register(new Feedback(f.title() + "（待备案）", f.inspectingBody(), f.unitName(),
+				f.onSiteFrom(), f.onSiteTo(), f.feedbackDate(), f.documentNumbers(), f.concentratedMonths(),
+				f.contactLine(), f.categories().subList(0, 1)));
+		this.driver.approvePlan(waiting.getId());
 	}
 
 	/** The reference case as unit {@code number}: its own title and name, deadlines three to six months ahead. */
@@ -503,6 +545,30 @@ class ProvinceBenchmark {
 				String path = page.getValue().next();
 				long started = System.nanoTime();
 				HttpResponse<String> response = who.get(path);
+				double ms = (System.nanoTime() - started) / 1e6;
+				expect(response, 200);
+				if (i >= PAGE_SAMPLES / 4) {
+					samples.add(ms);
+				}
+			}
+			this.table.page(n, page.getKey(), samples);
+		}
+	}
+
+	/**
+	 * The inspection office's views across every unit (issue 18), as its clerk opens them: the dashboard (one row
+	 * per inspection of all units, sorted by overdue tasks) and the queue of filings and report reviews.
+	 */
+	private void measureOffice(int n) throws Exception {
+		PortalSession office = session(DemoAccounts.INSPECTOR);
+		Map<String, String> pages = new LinkedHashMap<>();
+		pages.put("office dashboard (inspection office, " + n + " units)", "/office/dashboard?sort=overdue&dir=desc");
+		pages.put("office filing and review queue (inspection office, " + n + " units)", "/office/queue");
+		for (Map.Entry<String, String> page : pages.entrySet()) {
+			Samples samples = new Samples();
+			for (int i = 0; i < PAGE_SAMPLES / 4 + PAGE_SAMPLES; i++) {
+				long started = System.nanoTime();
+				HttpResponse<String> response = office.get(page.getValue());
 				double ms = (System.nanoTime() - started) / 1e6;
 				expect(response, 200);
 				if (i >= PAGE_SAMPLES / 4) {

@@ -135,6 +135,28 @@ class DemoDataTests {
 		}
 	}
 
+	@Autowired
+	org.rectiflow.round.Rounds rounds;
+
+	/** Issue 18: the provincial office with a round over every unit of the demo, a group and its leader per unit. */
+	@Test
+	void shouldShowTheInspectingBodyWithARoundOverEveryUnit() {
+		assertThat(this.identityService.createGroupQuery().groupId("inspectionOffice").singleResult().getName())
+			.isEqualTo("中共湖南省委教育工委巡察办");
+		assertThat(this.rounds.all()).hasSize(1);
+		org.rectiflow.round.Round round = this.rounds.all().get(0);
+		List<org.rectiflow.round.RoundUnit> assigned = this.rounds.unitsOf(round.id(), null);
+		assertThat(assigned).extracting(org.rectiflow.round.RoundUnit::unitId)
+			.containsExactlyElementsOf(this.units.all().stream().map(org.rectiflow.unit.Unit::getId).toList());
+		assertThat(assigned.get(0).leaderId()).isEqualTo("groupLeader");
+		assertThat(assigned.get(0).groupName()).isEqualTo("第四巡察组");
+		assertThat(this.rounds.membersOf(assigned.get(0).groupId())).contains("groupLeader", "groupMember");
+		assertThat(this.units.tenantIds("groupLeader")).containsExactly(assigned.get(0).unitId());
+		assertThat(this.inspections.findById(hunanId()).orElseThrow())
+			.satisfies((i) -> assertThat(i.getRoundId()).isEqualTo(round.id()))
+			.satisfies((i) -> assertThat(i.isWithGroup()).isFalse());
+	}
+
 	private Long hunanId() {
 		return this.inspections.findAllByOrderByCreatedAtDesc()
 			.stream()

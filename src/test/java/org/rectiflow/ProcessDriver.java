@@ -122,7 +122,7 @@ public class ProcessDriver {
 	/** Completes a department's task (e.g. a self-check) as that department's clerk. */
 	public void completeAsDepartment(Task task, Map<String, Object> variables) {
 		String department = (String) this.taskService.getVariable(task.getId(), "department");
-		complete(task, DemoAccounts.staffOf(Department.byGroupId(department).orElseThrow()), variables);
+		complete(task, staffOf(department), variables);
 	}
 
 	public void complete(String processKey, Object businessKey, String taskKey, String userId,
@@ -186,7 +186,7 @@ public class ProcessDriver {
 		String key = RectificationTaskProcess.PROCESS_KEY;
 		uploadEvidence(task);
 		complete(key, task.getId(), RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE,
-				DemoAccounts.staffOf(Department.byGroupId(task.getLeadDepartment()).orElseThrow()),
+				staffOf(task.getLeadDepartment()),
 				Map.of(RectificationTaskProcess.VAR_PROGRESS_REPORT, "已按措施完成整改并上传佐证材料"));
 		complete(key, task.getId(), RectificationTaskProcess.USER_TASK_LEADER_REVIEW, task.getResponsibleLeader(),
 				Map.of(RectificationTaskProcess.VAR_LEADER_DECISION, RectificationTaskProcess.ACCEPT));
@@ -195,6 +195,21 @@ public class ProcessDriver {
 						RectificationTaskProcess.ACCEPT, RectificationTaskProcess.VAR_SUPERVISION_FINDINGS, "现场核查材料齐全，措施落实到位"));
 		complete(key, task.getId(), RectificationTaskProcess.USER_TASK_CLOSE_OFF, DemoAccounts.RECTIFICATION_CLERK,
 				Map.of(RectificationTaskProcess.VAR_OUTCOME, outcome));
+	}
+
+	/** A clerk of the department: the demo's for the first unit's departments, else the department's first member. */
+	public String staffOf(String department) {
+		return Department.byGroupId(department)
+			.map(DemoAccounts::staffOf)
+			.orElseGet(() -> this.identityService.createUserQuery()
+				.memberOfGroup(department)
+				.orderByUserId()
+				.asc()
+				.listPage(0, 1)
+				.stream()
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("nobody in department " + department))
+				.getId());
 	}
 
 	public List<RectificationTask> tasksOf(Long inspectionId) {

@@ -54,14 +54,14 @@ class OfficeDashboardBrowserTests extends BrowserTestSupport {
 	@BeforeEach
 	void aRoundOverTwoUnits() {
 		this.body = new InspectingBodyFixture("officeBrowser", this.units, this.rounds, this.identityService);
-		this.late = this.plans.registerForRound(TestFeedback.small("浏览器测试：巡察办看板", this.body.unitA.getName()),
+		this.late = this.plans.registerForRound(InspectingBodyFixture.feedback("浏览器测试：巡察办看板", this.body.unitA),
 				this.body.roundUnitA).getId();
 		this.plans.handOver(this.late, this.body.leaderA);
 		this.driver.filePlan(this.late);
 		this.jdbc.sql("update rectification_task set deadline = ? where id = ?")
 			.params(java.time.LocalDate.now().minusDays(4), this.driver.task(this.late, "1.2.1").getId())
 			.update();
-		this.plans.registerForRound(TestFeedback.small("浏览器测试：巡察组手中", this.body.unitB.getName()), this.body.roundUnitB);
+		this.plans.registerForRound(InspectingBodyFixture.feedback("浏览器测试：巡察组手中", this.body.unitB), this.body.roundUnitB);
 	}
 
 	@AfterEach

@@ -99,7 +99,7 @@ class OfficeViewsTests {
 		this.body = new InspectingBodyFixture("officeTests", this.units, this.rounds, this.identityService);
 		this.today = LocalDate.now(java.time.Clock.system(WorkingDays.ZONE));
 		this.inRectification = this.plans.registerForRound(
-				TestFeedback.small("巡察办视图测试：整改中", this.body.unitA.getName()), this.body.roundUnitA).getId();
+				InspectingBodyFixture.feedback("巡察办视图测试：整改中", this.body.unitA), this.body.roundUnitA).getId();
 		this.plans.handOver(this.inRectification, this.body.leaderA);
 		this.driver.filePlan(this.inRectification);
 		this.driver.settle(this.driver.task(this.inRectification, "1.1.1"), "COMPLETED");
@@ -116,9 +116,9 @@ class OfficeViewsTests {
 				""").params(this.inRectification, Timestamp.from(Instant.now()), this.overdue.getId()).update();
 
 		this.withGroup = this.plans.registerForRound(
-				TestFeedback.small("巡察办视图测试：在巡察组", this.body.unitB.getName()), this.body.roundUnitB).getId();
+				InspectingBodyFixture.feedback("巡察办视图测试：在巡察组", this.body.unitB), this.body.roundUnitB).getId();
 
-		this.atFiling = this.driver.register(TestFeedback.small("巡察办视图测试：待备案", this.body.unitA.getName())).getId();
+		this.atFiling = this.driver.register(InspectingBodyFixture.feedback("巡察办视图测试：待备案", this.body.unitA)).getId();
 		this.driver.approvePlan(this.atFiling);
 	}
 

@@ -6,9 +6,12 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.rectiflow.TestFeedback;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.identity.Groups;
+import org.rectiflow.plan.Feedback;
 import org.rectiflow.unit.Unit;
 import org.rectiflow.unit.Units;
 
@@ -52,6 +55,12 @@ public final class InspectingBodyFixture {
 		Set<String> demoPeople = units.userMembers(units.all().get(0).getId());
 		for (Unit unit : List.of(this.unitA, this.unitB)) {
 			units.addGroup(unit.getId(), Groups.INSPECTION_OFFICE);
+			// Departments of its own (a department belongs to one unit): its feedback's tasks name them.
+			department(unit.getId(), logistics(unit), "后勤处");
+			department(unit.getId(), unit.getId() + "Finance", "财务处");
+			String staff = person(unit.getId() + "Staff", "后勤处干事");
+			identityService.createMembership(staff, logistics(unit));
+			units.addUser(unit.getId(), staff);
 			demoPeople.forEach((person) -> units.addUser(unit.getId(), person));
 		}
 		this.leaderA = person(prefix + "LeaderA" + suffix, "甲组长");
@@ -66,6 +75,24 @@ public final class InspectingBodyFixture {
 				java.time.LocalDate.now().minusMonths(1), DemoAccounts.INSPECTOR);
 		this.roundUnitA = rounds.assign(this.round.id(), this.unitA.getId(), "第一巡察组", this.leaderA, List.of(this.memberA));
 		this.roundUnitB = rounds.assign(this.round.id(), this.unitB.getId(), "第二巡察组", this.leaderB, List.of());
+	}
+
+	/** The unit's own 后勤处, the lead department of the tasks 1.1.x of {@link #feedback}. */
+	public static String logistics(Unit unit) {
+		return unit.getId() + "Logistics";
+	}
+
+	/** Feedback for the unit ({@link TestFeedback#small}), its tasks led by the unit's own departments. */
+	public static Feedback feedback(String title, Unit unit) {
+		return TestFeedback.small(title, unit.getName(), logistics(unit), unit.getId() + "Finance");
+	}
+
+	private void department(String unitId, String groupId, String name) {
+		Group group = this.identityService.newGroup(groupId);
+		group.setName(name);
+		group.setType(Groups.TYPE_DEPARTMENT);
+		this.identityService.saveGroup(group);
+		this.units.addGroup(unitId, groupId);
 	}
 
 	private String person(String id, String name) {

@@ -210,7 +210,7 @@ class InspectingBodyTests {
 		long round = this.body.round.id();
 		String unitA = this.body.unitA.getId();
 		String register = "/api/inspections?roundId=" + round + "&unitId=" + unitA;
-		Feedback feedback = TestFeedback.small("巡察办测试：巡察组登记反馈", this.body.unitA.getName());
+		Feedback feedback = InspectingBodyFixture.feedback("巡察办测试：巡察组登记反馈", this.body.unitA);
 
 		assertThat(as(this.body.leaderB).postForEntity(register, feedback, JsonNode.class).getStatusCode())
 			.as("another unit's group").isEqualTo(HttpStatus.FORBIDDEN);
@@ -237,8 +237,9 @@ class InspectingBodyTests {
 			.doesNotContain("巡察办测试：巡察组登记反馈");
 
 		String handOver = "/api/inspections/" + id + "/hand-over";
+		// Another unit's group: the inspection is not in its units, so it does not exist for it (isolation).
 		assertThat(as(this.body.leaderB).postForEntity(handOver, null, JsonNode.class).getStatusCode())
-			.isEqualTo(HttpStatus.FORBIDDEN);
+			.isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(as(CLERK).postForEntity(handOver, null, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(this.driver.rectification(id)).isNull();
 
@@ -267,7 +268,7 @@ class InspectingBodyTests {
 
 	@Test
 	void theOfficeRegistersForAnyUnitItOverseesAndTheUnitsOwnRegistrationStaysTheOfficesOfTheUnit() {
-		Feedback feedback = TestFeedback.small("巡察办测试：巡察办代为登记", this.body.unitB.getName());
+		Feedback feedback = InspectingBodyFixture.feedback("巡察办测试：巡察办代为登记", this.body.unitB);
 		ResponseEntity<JsonNode> byOffice = as(DemoAccounts.INSPECTOR).postForEntity(
 				"/api/inspections?roundId=" + this.body.round.id() + "&unitId=" + this.body.unitB.getId(), feedback,
 				JsonNode.class);
@@ -279,7 +280,8 @@ class InspectingBodyTests {
 			.isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(as(this.body.leaderB).postForEntity("/api/inspections", feedback, JsonNode.class).getStatusCode())
 			.isEqualTo(HttpStatus.FORBIDDEN);
-		ResponseEntity<JsonNode> own = as(CLERK).postForEntity("/api/inspections",
+		// The clerk belongs to several units here (the fixture lends the demo's people to its units): names the unit.
+		ResponseEntity<JsonNode> own = as(CLERK).postForEntity("/api/inspections?unitId=" + Units.FIRST_UNIT_ID,
 				TestFeedback.small("巡察办测试：单位自行登记"), JsonNode.class);
 		assertThat(own.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		Long ownId = own.getBody().get("inspectionId").asLong();

@@ -2,6 +2,7 @@ package org.rectiflow.report;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.rectiflow.plan.RectificationProcess;
+import org.rectiflow.system.Actors;
 import org.rectiflow.system.BusinessKey;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.ValidatingTaskListener;
@@ -26,7 +27,8 @@ class PublicationRequestListener extends ValidatingTaskListener {
 	protected void onComplete(DelegateTask task) {
 		this.reports.requestPublication(BusinessKey.of(task),
 				text(task, RectificationProcess.VAR_CONTACT_LINE),
-				Boolean.TRUE.equals(task.getVariable(RectificationProcess.VAR_PUBLIC_REPORT_CONFIRMED)));
+				Boolean.TRUE.equals(task.getVariable(RectificationProcess.VAR_PUBLIC_REPORT_CONFIRMED)),
+				Actors.completing(task));
 	}
 
 }

@@ -15,10 +15,13 @@ import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.ProcessDriver;
 import org.rectiflow.TestFeedback;
+import org.rectiflow.handover.OwnUnit;
 import org.rectiflow.identity.DemoAccounts;
+import org.rectiflow.identity.Groups;
 import org.rectiflow.plan.Feedback;
 import org.rectiflow.plan.importing.PlanWorkbookException;
 import org.rectiflow.plan.importing.PlanWorkbookReader;
@@ -28,6 +31,7 @@ import org.rectiflow.security.PortalSession;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
+import org.rectiflow.unit.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,6 +64,12 @@ class ReportDraftTests {
 
 	@Autowired
 	PlanWorkbookTemplate template;
+
+	@Autowired
+	Units units;
+
+	@Autowired
+	IdentityService identityService;
 
 	@Autowired
 	PlanWorkbookReader reader;
@@ -228,6 +238,37 @@ class ReportDraftTests {
 		assertThat(clerk.get(path).statusCode()).isEqualTo(403);
 		assertThat(clerk.postForm(path, encode(form, clerk.csrfToken("/"))).statusCode()).isEqualTo(403);
 		assertThat(this.drafts.versions(id, ReportKind.PUBLIC)).hasSize(2);
+	}
+
+	@Test
+	void shouldKeepAnotherUnitsOfficeAwayFromTheDraftsVersionsAndRules() throws Exception {
+		Long id = register("草稿隔离测试");
+		InstitutionalRule rule = this.reports.addRule(id, null, "隔离测试制度", "CREATED", null, null);
+		OwnUnit other = new OwnUnit(this.units, this.identityService, "draftIsolation");
+		try {
+			String otherOffice = other.person("Office", "乙整改办", Groups.RECTIFICATION_OFFICE);
+			PortalSession session = new PortalSession(this.port);
+			session.login(otherOffice, DemoAccounts.PASSWORD);
+			String csrf = session.csrfToken("/");
+			String base = "/inspections/" + id;
+			for (String path : List.of(base + "/reports/public/draft", base + "/reports/submitted/draft",
+					base + "/reports/public/versions?from=1&to=1", base + "/institutional-rules")) {
+				assertThat(session.get(path).statusCode()).as(path).isIn(403, 404);
+			}
+			Map<String, String> form = new LinkedHashMap<>();
+			form.put("leadership", "越权");
+			form.put("nextSteps", "越权");
+			form.put("title", "越权");
+			for (String path : List.of(base + "/reports/public/draft", base + "/institutional-rules",
+					base + "/institutional-rules/" + rule.getId())) {
+				assertThat(session.postForm(path, encode(form, csrf)).statusCode()).as(path).isIn(403, 404);
+			}
+			assertThat(this.drafts.versions(id, ReportKind.PUBLIC)).isEmpty();
+			assertThat(this.reports.rulesOf(id)).extracting(InstitutionalRule::getTitle).containsExactly("隔离测试制度");
+		}
+		finally {
+			other.remove();
+		}
 	}
 
 	@Test

@@ -32,6 +32,11 @@ public class ReportDrafts {
 	/** "湘教党（2021）20号", "湘机电职院发〔2023〕5号": an organ's abbreviation, the year in brackets, a number. */
 	static final Pattern DOCUMENT_NUMBER = Pattern.compile("^[^\\s（〔(\\[]{1,30}[（〔(\\[](19|20)\\d{2}[）〕)\\]]\\d{1,4}号$");
 
+	/** The number of the version sent up for approval, as the committee's forms show it. */
+	public static final String VAR_PUBLIC_REPORT_VERSION = "publicReportVersion";
+
+	public static final String VAR_SUMMARY_REPORT_VERSION = "summaryReportVersion";
+
 	static final Pattern POSTCODE = Pattern.compile("^\\d{6}$");
 
 	static final Pattern TELEPHONE = Pattern.compile("^[0-9０-９+＋()（）\\-－—、/ ，,]{5,60}$");

@@ -12,6 +12,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,9 @@ class ReferenceCaseReportTests {
 
 	@Autowired
 	ReportDrafts drafts;
+
+	@Autowired
+	HistoryService history;
 
 	String seed;
 
@@ -435,6 +439,19 @@ class ReferenceCaseReportTests {
 			assertThat(v.getApprovedBy()).isEqualTo(DemoAccounts.SECRETARY);
 			assertThat(v.getReportId()).isEqualTo(this.reports.latest(this.id, ReportKind.SUBMITTED).orElseThrow().getId());
 		});
+		// The committee's forms named the versions they were asked to approve.
+		String instance = this.history.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(RectificationProcess.PROCESS_KEY)
+			.processInstanceBusinessKey(this.id.toString())
+			.singleResult()
+			.getId();
+		for (String variable : List.of(ReportDrafts.VAR_PUBLIC_REPORT_VERSION, ReportDrafts.VAR_SUMMARY_REPORT_VERSION)) {
+			assertThat(this.history.createHistoricVariableInstanceQuery()
+				.processInstanceId(instance)
+				.variableName(variable)
+				.singleResult()
+				.getValue()).as(variable).isEqualTo(1);
+		}
 		// Published: frozen.
 		ReportNarrative words = this.drafts.current(this.id, ReportKind.PUBLIC);
 		assertThatThrownBy(() -> this.drafts.save(this.id, ReportKind.PUBLIC, words, DemoAccounts.RECTIFICATION_CLERK))

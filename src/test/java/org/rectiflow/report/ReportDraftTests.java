@@ -232,6 +232,15 @@ class ReportDraftTests {
 		assertThat(diff.body()).contains("第1版与第2版的差异", "<ins>二是举一反三。</ins>");
 		assertThat(office.get(path).body()).contains("第1版", "第2版", "与上一版比较").doesNotContain("已报党委审批");
 
+		HttpResponse<String> submitted = office.get("/inspections/" + id + "/reports/submitted/draft");
+		assertThat(submitted.statusCode()).isEqualTo(200);
+		assertThat(submitted.body()).contains("编辑整改情况报告", "按台账编号").doesNotContain("name=\"itemText.");
+		// The Party committee reads the drafts and compares versions; only the office writes.
+		PortalSession committee = new PortalSession(this.port);
+		committee.login(DemoAccounts.SECRETARY, DemoAccounts.PASSWORD);
+		assertThat(committee.get(path).statusCode()).isEqualTo(200);
+		assertThat(committee.get("/inspections/" + id + "/reports/public/versions?from=1&to=2").statusCode()).isEqualTo(200);
+		assertThat(committee.postForm(path, encode(form, committee.csrfToken(path))).statusCode()).isEqualTo(403);
 		// A department's clerk reads no draft and saves none.
 		PortalSession clerk = new PortalSession(this.port);
 		clerk.login("logisticsDepartmentStaff", DemoAccounts.PASSWORD);

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.rectiflow.handover.HandoverKind;
+import org.rectiflow.handover.Handovers;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.inspection.InspectionRepository;
@@ -68,10 +70,14 @@ class PublicReportRenderer {
 
 	private final Directory directory;
 
+	private final Handovers handovers;
+
 	PublicReportRenderer(LedgerService ledgers, InspectionRepository inspections, StageReportRepository stageReports,
 			InstitutionalRuleRepository rules, RectificationTaskService tasks, SupervisionService supervision,
-			WorkRecord workRecord, RectiflowProperties properties, Clock clock, Directory directory) {
+			WorkRecord workRecord, RectiflowProperties properties, Clock clock, Directory directory,
+			Handovers handovers) {
 		this.directory = directory;
+		this.handovers = handovers;
 		this.ledgers = ledgers;
 		this.inspections = inspections;
 		this.stageReports = stageReports;
@@ -273,6 +279,12 @@ class PublicReportRenderer {
 			List<String> target = (i == 0) ? leadership : workDone;
 			target.add(sections.get(i).numbered(i + 1));
 			target.addAll(sections.get(i).paragraphs());
+			if (i == 0) {
+				target.addAll(leaderChanges(inspection));
+			}
+		}
+		if (sections.isEmpty()) {
+			leadership.addAll(leaderChanges(inspection));
 		}
 		long longTerm = ledger.tasks().stream().filter(PublicReportRenderer::isLongTerm).count();
 		return new ReportNarrative(null, null, defaultTitle(inspection, kind), false, null,
@@ -280,6 +292,33 @@ class PublicReportRenderer {
 				String.join("\n", nextSteps(ledger, (int) longTerm)), null,
 				(kind == ReportKind.PUBLIC) ? inspection.getContactLine() : null, null, null,
 				numberingOf(null, kind), false, Map.of(), inspection.getUnitName());
+	}
+
+	/**
+	 * When the leadership changed during the rectification: each responsible leader's handover the unit recorded
+	 * (and that took effect) from the feedback on, as the organisation and leadership section tells it.
+	 */
+	private List<String> leaderChanges(Inspection inspection) {
+		if (inspection.getUnitId() == null) {
+			return List.of();
+		}
+		List<String> lines = new ArrayList<>();
+		List<Handovers.Handover> changes = new ArrayList<>(this.handovers.ofUnit(inspection.getUnitId()));
+		java.util.Collections.reverse(changes);
+		for (Handovers.Handover h : changes) {
+			if (h.kind() != HandoverKind.RESPONSIBLE_LEADER || h.appliedAt() == null
+					|| (inspection.getFeedbackDate() != null && h.effectiveOn().isBefore(inspection.getFeedbackDate()))) {
+				continue;
+			}
+			lines.add(WorkRecord.date(h.effectiveOn()) + "起，" + name(h.fromName(), h.from()) + "负责的整改任务由"
+					+ name(h.toName(), h.to()) + "接续负责" + (hasText(h.reason()) ? "（" + stripEnd(oneLine(h.reason())) + "）" : "")
+					+ "，整改责任不因人员调整而改变。");
+		}
+		return lines;
+	}
+
+	private static String name(String name, String id) {
+		return hasText(name) ? name : id;
 	}
 
 	static String defaultTitle(Inspection inspection, ReportKind kind) {

@@ -15,8 +15,10 @@ import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
+import org.rectiflow.HttpUser;
 import org.rectiflow.ProcessDriver;
 import org.rectiflow.TestFeedback;
 import org.rectiflow.handover.OwnUnit;
@@ -67,6 +69,9 @@ class ReportDraftTests {
 
 	@Autowired
 	Units units;
+
+	@Autowired
+	java.time.Clock clock;
 
 	@Autowired
 	IdentityService identityService;
@@ -278,6 +283,41 @@ class ReportDraftTests {
 		finally {
 			other.remove();
 		}
+	}
+
+	@Test
+	void shouldPrefillTheOrganisationWithWhenTheLeadershipChanged() {
+		OwnUnit unit = new OwnUnit(this.units, this.identityService, "draftLeaders");
+		try {
+			String office = unit.person("Office", "丙整改办", Groups.RECTIFICATION_OFFICE);
+			String leader = unit.person("Leader", "丙副校长", Groups.LEADERS);
+			String successor = unit.person("Successor", "丙新副校长", Groups.LEADERS);
+			String logistics = unit.department("后勤处");
+			HttpUser http = new HttpUser(office, DemoAccounts.PASSWORD);
+			JsonNode registered = http.post(url("/api/inspections"),
+					TestFeedback.small("领导调整预填测试", unit.name, logistics, unit.department("财务处"))).getBody();
+			Long id = registered.get("inspectionId").asLong();
+			Map<String, Object> handover = new LinkedHashMap<>();
+			handover.put("kind", "RESPONSIBLE_LEADER");
+			handover.put("from", leader);
+			handover.put("to", successor);
+			handover.put("effectiveOn", LocalDate.now(this.clock).toString());
+			handover.put("reason", "工作调整");
+			assertThat(http.post(url("/api/units/" + unit.id + "/handovers"), handover).getStatusCode().value())
+				.isEqualTo(201);
+
+			String leadership = this.drafts.current(id, ReportKind.PUBLIC).leadership();
+
+			assertThat(leadership).contains(WorkRecord.date(LocalDate.now(this.clock)) + "起，丙副校长负责的整改任务由丙新副校长接续负责（工作调整）");
+			assertThat(this.reports.previewPublicReport(id)).contains("丙新副校长接续负责");
+		}
+		finally {
+			unit.remove();
+		}
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
 	}
 
 	@Test

@@ -181,20 +181,35 @@ public class ProcessDriver {
 				"%PDF-1.4 evidence".getBytes(StandardCharsets.UTF_8), "考核办法"), "logisticsDepartmentStaff");
 	}
 
-	/** Carries one task from submission to close-off with the given outcome. */
+	/**
+	 * Carries one task from submission to close-off with the given outcome; the department's account says it did
+	 * what its measures said.
+	 */
 	public void settle(RectificationTask task, String outcome) {
+		List<String> measures = this.tasks.measuresOf(task.getId()).stream().map((m) -> m.getContent()).toList();
+		settle(task, outcome, (measures.isEmpty() ? "" : String.join("；", measures) + "。") + "已按措施完成整改并上传佐证材料",
+				Map.of());
+	}
+
+	/**
+	 * Carries one task from submission to close-off with the given outcome, the department's account of what it
+	 * did, and more close-off fields (e.g. the effectiveness evaluation).
+	 */
+	public void settle(RectificationTask task, String outcome, String account, Map<String, Object> closeOff) {
 		String key = RectificationTaskProcess.PROCESS_KEY;
 		uploadEvidence(task);
 		complete(key, task.getId(), RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE,
 				staffOf(task.getLeadDepartment()),
-				Map.of(RectificationTaskProcess.VAR_PROGRESS_REPORT, "已按措施完成整改并上传佐证材料"));
+				Map.of(RectificationTaskProcess.VAR_PROGRESS_REPORT, account));
 		complete(key, task.getId(), RectificationTaskProcess.USER_TASK_LEADER_REVIEW, task.getResponsibleLeader(),
 				Map.of(RectificationTaskProcess.VAR_LEADER_DECISION, RectificationTaskProcess.ACCEPT));
 		complete(key, task.getId(), RectificationTaskProcess.USER_TASK_ON_SITE_SUPERVISION,
 				DemoAccounts.DISCIPLINE_OFFICER, Map.of(RectificationTaskProcess.VAR_SUPERVISION_DECISION,
 						RectificationTaskProcess.ACCEPT, RectificationTaskProcess.VAR_SUPERVISION_FINDINGS, "现场核查材料齐全，措施落实到位"));
+		Map<String, Object> closing = new java.util.HashMap<>(closeOff);
+		closing.put(RectificationTaskProcess.VAR_OUTCOME, outcome);
 		complete(key, task.getId(), RectificationTaskProcess.USER_TASK_CLOSE_OFF, DemoAccounts.RECTIFICATION_CLERK,
-				Map.of(RectificationTaskProcess.VAR_OUTCOME, outcome));
+				closing);
 	}
 
 	/** A clerk of the department: the demo's for the first unit's departments, else the department's first member. */

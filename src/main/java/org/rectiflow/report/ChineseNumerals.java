@@ -8,6 +8,13 @@ public final class ChineseNumerals {
 	private ChineseNumerals() {
 	}
 
+	private static final String CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
+
+	/** ① … ⑳ for the items under a problem; past twenty, "（21）". */
+	public static String circled(int n) {
+		return (n >= 1 && n <= CIRCLED.length()) ? CIRCLED.substring(n - 1, n) : "（" + n + "）";
+	}
+
 	public static String of(int n) {
 		if (n < 1 || n > 99) {
 			return Integer.toString(n);

@@ -26,15 +26,36 @@ public class InstitutionalRule {
 
 	private LocalDate issuedOn;
 
+	/** 文号, e.g. 湘机电职院发〔2023〕5号. */
+	private String documentNumber;
+
 	protected InstitutionalRule() {
 	}
 
 	public InstitutionalRule(Long inspectionId, Long taskId, String title, String action, LocalDate issuedOn) {
+		this(inspectionId, taskId, title, action, issuedOn, null);
+	}
+
+	public InstitutionalRule(Long inspectionId, Long taskId, String title, String action, LocalDate issuedOn,
+			String documentNumber) {
 		this.inspectionId = inspectionId;
 		this.taskId = taskId;
 		this.title = title;
 		this.action = action;
 		this.issuedOn = issuedOn;
+		this.documentNumber = documentNumber;
+	}
+
+	void update(Long taskId, String title, String action, LocalDate issuedOn, String documentNumber) {
+		this.taskId = taskId;
+		this.title = title;
+		this.action = action;
+		this.issuedOn = issuedOn;
+		this.documentNumber = documentNumber;
+	}
+
+	public String getDocumentNumber() {
+		return this.documentNumber;
 	}
 
 	public Long getId() {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.rectiflow.handover.HandoverKind;
+import org.rectiflow.handover.Handovers;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.inspection.InspectionRepository;
@@ -68,10 +70,14 @@ class PublicReportRenderer {
 
 	private final Directory directory;
 
+	private final Handovers handovers;
+
 	PublicReportRenderer(LedgerService ledgers, InspectionRepository inspections, StageReportRepository stageReports,
 			InstitutionalRuleRepository rules, RectificationTaskService tasks, SupervisionService supervision,
-			WorkRecord workRecord, RectiflowProperties properties, Clock clock, Directory directory) {
+			WorkRecord workRecord, RectiflowProperties properties, Clock clock, Directory directory,
+			Handovers handovers) {
 		this.directory = directory;
+		this.handovers = handovers;
 		this.ledgers = ledgers;
 		this.inspections = inspections;
 		this.stageReports = stageReports;
@@ -94,7 +100,11 @@ class PublicReportRenderer {
 	record TaskParagraph(String finding, String narrative) {
 	}
 
-	record ProblemSection(int seq, String title, String outcome, List<TaskParagraph> paragraphs) {
+	/** An item of a problem in the public report: the whole paragraph as it reads. */
+	record ItemParagraph(Long taskId, String text) {
+	}
+
+	record ProblemSection(int seq, String title, String outcome, List<ItemParagraph> paragraphs) {
 	}
 
 	record CategorySection(String numeral, String title, List<ProblemSection> problems) {
@@ -103,21 +113,31 @@ class PublicReportRenderer {
 	/** A task in full, for the inspection office: who answers for it, when, what was planned and what was done. */
 	record TaskDetail(String code, String title, boolean nonPublic, String leader, String department,
 			String cooperating, String person, String deadline, String outcome, String measures, String progress,
-			long evidence, List<String> stages) {
+			long evidence, List<String> stages, String effectiveness) {
 	}
 
-	record FullProblem(String code, String title, String outcome, List<TaskDetail> tasks) {
+	record FullProblem(String code, String title, String outcome, List<TaskDetail> tasks, String effectiveness) {
 	}
 
 	record FullCategory(String numeral, String title, List<FullProblem> problems) {
 	}
 
 	String renderPublic(Long inspectionId) {
-		return this.templates.process("report/public-report.txt", publicContext(inspectionId)).strip() + "\n";
+		return renderPublic(inspectionId, null);
+	}
+
+	/** The public report with the unit's words, or with what the data says where it wrote nothing. */
+	String renderPublic(Long inspectionId, ReportNarrative narrative) {
+		return this.templates.process("report/public-report.txt", publicContext(inspectionId, narrative)).strip()
+				+ "\n";
 	}
 
 	String renderSubmitted(Long inspectionId, String summary) {
-		Context context = baseContext(inspectionId);
+		return renderSubmitted(inspectionId, summary, null);
+	}
+
+	String renderSubmitted(Long inspectionId, String summary, ReportNarrative narrative) {
+		Context context = baseContext(inspectionId, narrative, ReportKind.SUBMITTED);
 		context.setVariable("summary", (summary == null) ? null : oneLine(summary));
 		Ledger ledger = (Ledger) context.getVariable("ledger");
 		Map<Long, RectificationTask> byId = this.tasks.tasksOf(inspectionId)
@@ -125,6 +145,8 @@ class PublicReportRenderer {
 			.collect(Collectors.toMap(RectificationTask::getId, Function.identity()));
 		List<FullCategory> categories = new ArrayList<>();
 		List<String> table = new ArrayList<>();
+		ReportNarrative.ProblemNumbering numbering = numberingOf(narrative, ReportKind.SUBMITTED);
+		int running = 0;
 		for (Ledger.CategoryEntry c : ledger.categories()) {
 			List<FullProblem> problems = new ArrayList<>();
 			for (Ledger.ProblemEntry p : c.problems()) {
@@ -137,18 +159,23 @@ class PublicReportRenderer {
 							t.responsiblePerson(), WorkRecord.date(t.deadline()), OUTCOME_WORDS.get(t.status()),
 							narrative(t.measures()), (task == null || task.getProgressReport() == null) ? null
 									: stripEnd(oneLine(task.getProgressReport())) + "。",
-							t.evidenceCount(), stages(t.id())));
+							t.evidenceCount(), stages(t.id()), effectiveness(task)));
 					table.add(String.join("\t", t.code(), oneLine(t.title()), t.responsibleLeaderName(),
 							t.leadDepartmentName(), (t.deadline() != null) ? t.deadline().toString() : "",
 							OUTCOME_WORDS.get(t.status())));
 				}
-				problems.add(new FullProblem(p.code(), oneLine(p.title()), OUTCOME_WORDS.get(p.outcome()), details));
+				problems.add(new FullProblem(numbered(numbering, p.code(), problems.size() + 1, ++running),
+						oneLine(p.title()), OUTCOME_WORDS.get(p.outcome()), details,
+						Effectiveness.rollUp(p.tasks().stream().map((t) -> byId.get(t.id())).toList())));
 			}
 			categories.add(new FullCategory(ChineseNumerals.of(c.seq()), oneLine(c.title()), problems));
 		}
 		context.setVariable("fullCategories", categories);
 		context.setVariable("taskTable", table);
-		context.setVariable("ruleList", this.rules.findByInspectionIdOrderByIdAsc(inspectionId));
+		context.setVariable("ruleList", this.rules.findByInspectionIdOrderByIdAsc(inspectionId)
+			.stream()
+			.map(PublicReportRenderer::ruleLine)
+			.toList());
 		context.setVariable("notices", this.supervision.criticismsOf(inspectionId)
 			.stream()
 			.map((n) -> WorkRecord.date(n.getIssuedAt()) + "，对" + target(n) + "通报批评：" + oneLine(n.getReason()))
@@ -161,29 +188,35 @@ class PublicReportRenderer {
 		return department + ((n.getTargetPerson() == null) ? "" : n.getTargetPerson());
 	}
 
-	private Context publicContext(Long inspectionId) {
-		Context context = baseContext(inspectionId);
+	private Context publicContext(Long inspectionId, ReportNarrative narrative) {
+		Context context = baseContext(inspectionId, narrative, ReportKind.PUBLIC);
 		Ledger ledger = (Ledger) context.getVariable("ledger");
+		ReportNarrative.ProblemNumbering numbering = numberingOf(narrative, ReportKind.PUBLIC);
+		Map<Long, RectificationTask> byId = tasksById(inspectionId);
+		boolean marks = narrative != null && narrative.itemMarks();
+		int running = 0;
 		List<CategorySection> categories = new ArrayList<>();
 		for (Ledger.CategoryEntry c : ledger.categories()) {
 			List<ProblemSection> problems = new ArrayList<>();
 			for (Ledger.ProblemEntry p : c.problems()) {
-				List<TaskParagraph> paragraphs = new ArrayList<>();
+				List<ItemParagraph> paragraphs = new ArrayList<>();
+				running++;
 				for (Ledger.TaskEntry t : p.tasks()) {
 					// Counted in any case; described only when public. Long-term work has its own section.
 					if (t.nonPublic() || isLongTerm(t)) {
 						continue;
 					}
-					if (t.status() == TaskStatus.NOT_COMPLETED) {
-						paragraphs.add(new TaskParagraph(oneLine(t.title()), "正在按整改落实方案推进"
-								+ ((t.deadline() != null) ? "，整改期限为" + WorkRecord.date(t.deadline()) : "") + "。"));
-					}
-					else {
-						paragraphs.add(new TaskParagraph(oneLine(t.title()), narrative(t.measures())));
-					}
+					ReportNarrative.Item written = (narrative == null) ? null : narrative.item(t.id());
+					String body = (written != null && hasText(written.text())) ? oneLine(written.text())
+							: defaultItemText(t, byId.get(t.id()));
+					String heading = (written != null && hasText(written.heading())) ? stripEnd(oneLine(written.heading())) + "。"
+							: "";
+					paragraphs.add(new ItemParagraph(t.id(),
+							(marks ? ChineseNumerals.circled(paragraphs.size() + 1) : "") + heading + body));
 				}
-				problems.add(new ProblemSection(problems.size() + 1, oneLine(p.title()), OUTCOME_WORDS.get(p.outcome()),
-						paragraphs));
+				problems.add(new ProblemSection(
+						(numbering == ReportNarrative.ProblemNumbering.CONTINUOUS) ? running : problems.size() + 1,
+						oneLine(p.title()), OUTCOME_WORDS.get(p.outcome()), paragraphs));
 			}
 			categories.add(new CategorySection(ChineseNumerals.of(c.seq()), oneLine(c.title()), problems));
 		}
@@ -191,9 +224,159 @@ class PublicReportRenderer {
 		return context;
 	}
 
-	private Context baseContext(Long inspectionId) {
-		Inspection inspection = this.inspections.findById(inspectionId)
+	/**
+	 * What an item says unless the office wrote it: what the department did, in its accepted account (its
+	 * submission); an item not yet done says it is under way; one settled without an account quotes its measures.
+	 */
+	static String defaultItemText(Ledger.TaskEntry t, RectificationTask task) {
+		String prefix = "针对“" + oneLine(t.title()) + "”细化任务，";
+		if (t.status() == TaskStatus.NOT_COMPLETED) {
+			return prefix + "正在按整改落实方案推进"
+					+ ((t.deadline() != null) ? "，整改期限为" + WorkRecord.date(t.deadline()) : "") + "。";
+		}
+		if (task != null && hasText(task.getProgressReport())) {
+			return prefix + stripEnd(oneLine(task.getProgressReport())) + "。";
+		}
+		return prefix + narrative(t.measures());
+	}
+
+	/** The items of the public report as the data writes them, for the office to start from. */
+	List<DefaultItem> defaultItems(Long inspectionId) {
+		Ledger ledger = this.ledgers.ledger(inspectionId);
+		Map<Long, RectificationTask> byId = tasksById(inspectionId);
+		List<DefaultItem> items = new ArrayList<>();
+		for (Ledger.CategoryEntry c : ledger.categories()) {
+			for (Ledger.ProblemEntry p : c.problems()) {
+				for (Ledger.TaskEntry t : p.tasks()) {
+					if (!t.nonPublic() && !isLongTerm(t)) {
+						items.add(new DefaultItem(t.id(), t.code(), oneLine(p.title()), oneLine(t.title()),
+								defaultItemText(t, byId.get(t.id()))));
+					}
+				}
+			}
+		}
+		return items;
+	}
+
+	/** An item of the public report, with the text the data gives it. */
+	record DefaultItem(Long taskId, String code, String problem, String task, String text) {
+	}
+
+	/**
+	 * The unit's words as the data would prefill them: the organisation and leadership (how the plan was made and
+	 * approved), how the work was done (supervision, review, rules), the next steps, the contact telephone.
+	 */
+	ReportNarrative prefill(Long inspectionId, ReportKind kind) {
+		return prefill(inspection(inspectionId), this.ledgers.ledger(inspectionId), kind);
+	}
+
+	private ReportNarrative prefill(Inspection inspection, Ledger ledger, ReportKind kind) {
+		List<WorkRecord.Section> sections = this.workRecord.sections(inspection, ledger.problemCounts().total(),
+				ledger.taskCounts().total());
+		List<String> leadership = new ArrayList<>();
+		List<String> workDone = new ArrayList<>();
+		for (int i = 0; i < sections.size(); i++) {
+			List<String> target = (i == 0) ? leadership : workDone;
+			target.add(sections.get(i).numbered(i + 1));
+			target.addAll(sections.get(i).paragraphs());
+			if (i == 0) {
+				target.addAll(leaderChanges(inspection));
+			}
+		}
+		if (sections.isEmpty()) {
+			leadership.addAll(leaderChanges(inspection));
+		}
+		long longTerm = ledger.tasks().stream().filter(PublicReportRenderer::isLongTerm).count();
+		return new ReportNarrative(null, null, defaultTitle(inspection, kind), false, null,
+				String.join("\n", leadership), String.join("\n", workDone),
+				String.join("\n", nextSteps(ledger, (int) longTerm)), null,
+				(kind == ReportKind.PUBLIC) ? inspection.getContactLine() : null, null, null,
+				numberingOf(null, kind), false, Map.of(), inspection.getUnitName());
+	}
+
+	/**
+	 * When the leadership changed during the rectification: each responsible leader's handover the unit recorded
+	 * (and that took effect) from the feedback on, as the organisation and leadership section tells it.
+	 */
+	private List<String> leaderChanges(Inspection inspection) {
+		if (inspection.getUnitId() == null) {
+			return List.of();
+		}
+		List<String> lines = new ArrayList<>();
+		List<Handovers.Handover> changes = new ArrayList<>(this.handovers.ofUnit(inspection.getUnitId()));
+		java.util.Collections.reverse(changes);
+		for (Handovers.Handover h : changes) {
+			if (h.kind() != HandoverKind.RESPONSIBLE_LEADER || h.appliedAt() == null
+					|| (inspection.getFeedbackDate() != null && h.effectiveOn().isBefore(inspection.getFeedbackDate()))) {
+				continue;
+			}
+			lines.add(WorkRecord.date(h.effectiveOn()) + "起，" + name(h.fromName(), h.from()) + "负责的整改任务由"
+					+ name(h.toName(), h.to()) + "接续负责" + (hasText(h.reason()) ? "（" + stripEnd(oneLine(h.reason())) + "）" : "")
+					+ "，整改责任不因人员调整而改变。");
+		}
+		return lines;
+	}
+
+	private static String name(String name, String id) {
+		return hasText(name) ? name : id;
+	}
+
+	static String defaultTitle(Inspection inspection, ReportKind kind) {
+		return inspection.getUnitName()
+				+ ((kind == ReportKind.PUBLIC) ? "关于巡察整改进展情况的通报" : "关于巡察整改情况的报告");
+	}
+
+	private static ReportNarrative.ProblemNumbering numberingOf(ReportNarrative narrative, ReportKind kind) {
+		if (narrative != null && narrative.problemNumbering() != null) {
+			return narrative.problemNumbering();
+		}
+		return (kind == ReportKind.PUBLIC) ? ReportNarrative.ProblemNumbering.PER_CATEGORY
+				: ReportNarrative.ProblemNumbering.LEDGER_CODES;
+	}
+
+	/** "1.1" as the ledger codes it, or 1 2 3 per category, or running through all categories. */
+	private static String numbered(ReportNarrative.ProblemNumbering numbering, String code, int inCategory, int running) {
+		return switch (numbering) {
+			case LEDGER_CODES -> code;
+			case PER_CATEGORY -> Integer.toString(inCategory);
+			case CONTINUOUS -> Integer.toString(running);
+		};
+	}
+
+	private Map<Long, RectificationTask> tasksById(Long inspectionId) {
+		return this.tasks.tasksOf(inspectionId)
+			.stream()
+			.collect(Collectors.toMap(RectificationTask::getId, Function.identity()));
+	}
+
+	/** "《…》（制定，湘机电职院发〔2023〕5号，2023年10月8日印发）" */
+	static String ruleLine(InstitutionalRule r) {
+		List<String> notes = new ArrayList<>();
+		notes.add("REVISED".equals(r.getAction()) ? "修订" : "制定");
+		if (hasText(r.getDocumentNumber())) {
+			notes.add(oneLine(r.getDocumentNumber()));
+		}
+		if (r.getIssuedOn() != null) {
+			notes.add(WorkRecord.date(r.getIssuedOn()) + "印发");
+		}
+		return "《" + oneLine(r.getTitle()) + "》（" + String.join("，", notes) + "）";
+	}
+
+	private static String effectiveness(RectificationTask task) {
+		return (task == null) ? null : Effectiveness.describe(task.getEffectivenessGrade(), task.getEffectivenessBasis());
+	}
+
+	private static boolean hasText(String text) {
+		return text != null && !text.isBlank();
+	}
+
+	private Inspection inspection(Long inspectionId) {
+		return this.inspections.findById(inspectionId)
 			.orElseThrow(() -> new RectiflowException.NotFound("error.inspection.notFound", inspectionId));
+	}
+
+	private Context baseContext(Long inspectionId, ReportNarrative narrative, ReportKind kind) {
+		Inspection inspection = inspection(inspectionId);
 		Ledger ledger = this.ledgers.ledger(inspectionId);
 		List<Ledger.TaskEntry> all = ledger.tasks();
 		List<TaskParagraph> longTerm = new ArrayList<>();
@@ -215,8 +398,14 @@ class PublicReportRenderer {
 		context.setVariable("onSiteTo", WorkRecord.date(inspection.getOnSiteTo()));
 		context.setVariable("feedbackDate", WorkRecord.date(inspection.getFeedbackDate()));
 		context.setVariable("months", ChineseNumerals.of(inspection.getConcentratedMonths()));
-		context.setVariable("organisation", this.workRecord.sections(inspection, ledger.problemCounts().total(),
-				ledger.taskCounts().total()));
+		ReportNarrative words = (narrative != null) ? narrative : prefill(inspection, ledger, kind);
+		context.setVariable("headingLines", headingLines(words, kind));
+		context.setVariable("title", hasText(words.title()) ? oneLine(words.title()) : defaultTitle(inspection, kind));
+		context.setVariable("organisationLines",
+				sectionLines(String.join("\n", nullToEmpty(words.leadership()), nullToEmpty(words.workDone()))));
+		context.setVariable("nextStepLines", sectionLines(words.nextSteps()));
+		context.setVariable("contact", contact(words));
+		context.setVariable("signature", hasText(words.signature()) ? oneLine(words.signature()) : inspection.getUnitName());
 		context.setVariable("problems", ledger.problemCounts());
 		context.setVariable("tasks", ledger.taskCounts());
 		context.setVariable("immediate", countsOf(all, TaskKind.IMMEDIATE));
@@ -225,9 +414,67 @@ class PublicReportRenderer {
 		context.setVariable("ruleCount", this.rules.countByInspectionId(inspectionId));
 		context.setVariable("longTerm", longTerm);
 		context.setVariable("longTermInFull", longTermInFull);
-		context.setVariable("nextSteps", nextSteps(ledger, longTermInFull.size()));
-		context.setVariable("issuedOn", WorkRecord.date(LocalDate.now(this.clock.withZone(WorkRecord.CHINA))));
+		context.setVariable("issuedOn", WorkRecord.date((words.issuedOn() != null) ? words.issuedOn()
+				: LocalDate.now(this.clock.withZone(WorkRecord.CHINA))));
 		return context;
+	}
+
+	/** The heading (红头) above the title, as the unit fills it in: issuing organ, document number, public mark. */
+	private static List<String> headingLines(ReportNarrative words, ReportKind kind) {
+		List<String> lines = new ArrayList<>();
+		if (hasText(words.issuingOrgan())) {
+			lines.add(oneLine(words.issuingOrgan()));
+		}
+		if (hasText(words.documentNumber())) {
+			lines.add(oneLine(words.documentNumber()));
+		}
+		if (kind == ReportKind.PUBLIC && words.publicMark()) {
+			lines.add(ReportNarrative.PUBLIC_MARK);
+		}
+		return lines;
+	}
+
+	/**
+	 * A narrative section one block a line: blank lines dropped, subheadings （一）（二）… numbered again in order, so
+	 * that what the unit wrote in two fields reads as one numbered section.
+	 */
+	static List<String> sectionLines(String text) {
+		List<String> lines = new ArrayList<>();
+		int sub = 0;
+		for (String line : nullToEmpty(text).replace("\t", " ").split("\\R")) {
+			String l = line.strip();
+			if (l.isEmpty()) {
+				continue;
+			}
+			java.util.regex.Matcher m = SUBHEADING.matcher(l);
+			lines.add(m.matches() ? "（" + ChineseNumerals.of(++sub) + "）" + m.group(1).strip() : l);
+		}
+		return lines;
+	}
+
+	private static final java.util.regex.Pattern SUBHEADING = java.util.regex.Pattern
+		.compile("^[（(][一二三四五六七八九十]+[）)](.*)$");
+
+	/** "联系部门：…；联系电话：…；通讯地址：…；邮政编码：…", or nothing when the unit gave none. */
+	private static String contact(ReportNarrative words) {
+		List<String> parts = new ArrayList<>();
+		if (hasText(words.contactOffice())) {
+			parts.add("联系部门：" + oneLine(words.contactOffice()));
+		}
+		if (hasText(words.contactTelephone())) {
+			parts.add("联系电话：" + oneLine(words.contactTelephone()));
+		}
+		if (hasText(words.contactAddress())) {
+			parts.add("通讯地址：" + oneLine(words.contactAddress()));
+		}
+		if (hasText(words.contactPostcode())) {
+			parts.add("邮政编码：" + oneLine(words.contactPostcode()));
+		}
+		return parts.isEmpty() ? null : String.join("；", parts);
+	}
+
+	private static String nullToEmpty(String text) {
+		return (text == null) ? "" : text;
 	}
 
 	/** Long-term work: closed off as long-term, or planned as long-term and still open. */

@@ -15,6 +15,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 
 /** API of the reports: the rectification report, review opinions, the public report, institutional rules. */
@@ -39,13 +40,14 @@ class ReportController {
 			Instant reviewedAt) {
 	}
 
-	record RuleRequest(Long taskId, String title, String action, LocalDate issuedOn) {
+	record RuleRequest(Long taskId, String title, String action, LocalDate issuedOn, String documentNumber) {
 	}
 
-	record RuleView(Long id, Long taskId, String title, String action, LocalDate issuedOn) {
+	record RuleView(Long id, Long taskId, String title, String action, LocalDate issuedOn, String documentNumber) {
 
 		static RuleView of(InstitutionalRule r) {
-			return new RuleView(r.getId(), r.getTaskId(), r.getTitle(), r.getAction(), r.getIssuedOn());
+			return new RuleView(r.getId(), r.getTaskId(), r.getTitle(), r.getAction(), r.getIssuedOn(),
+					r.getDocumentNumber());
 		}
 
 	}
@@ -93,9 +95,17 @@ class ReportController {
 	@PreAuthorize("hasAuthority('GROUP_rectificationOffice')")
 	ResponseEntity<RuleView> addRule(@PathVariable Long inspectionId, @RequestBody RuleRequest request) {
 		InstitutionalRule rule = this.reports.addRule(inspectionId, request.taskId(), request.title(), request.action(),
-				request.issuedOn());
+				request.issuedOn(), request.documentNumber());
 		return ResponseEntity.created(URI.create("/api/inspections/" + inspectionId + "/institutional-rules/" + rule.getId()))
 			.body(RuleView.of(rule));
+	}
+
+	/** Corrects a rule: every field as given (a field left out is cleared, except title and action, required). */
+	@PutMapping("/institutional-rules/{ruleId}")
+	@PreAuthorize("hasAuthority('GROUP_rectificationOffice')")
+	RuleView updateRule(@PathVariable Long inspectionId, @PathVariable Long ruleId, @RequestBody RuleRequest request) {
+		return RuleView.of(this.reports.updateRule(inspectionId, ruleId, request.taskId(), request.title(),
+				request.action(), request.issuedOn(), request.documentNumber()));
 	}
 
 }

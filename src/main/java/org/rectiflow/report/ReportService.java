@@ -2,12 +2,16 @@ package org.rectiflow.report;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.plan.PlanService;
 import org.rectiflow.plan.RectificationProcess;
+import org.rectiflow.plan.importing.RuleSheet;
+import org.rectiflow.system.Actors;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.task.RectificationTaskService;
 import org.springframework.stereotype.Service;
@@ -33,9 +37,12 @@ public class ReportService {
 
 	private final Clock clock;
 
+	private final ReportDrafts drafts;
+
 	ReportService(RectificationReportRepository reports, ReviewOpinionRepository opinions,
 			InstitutionalRuleRepository rules, PlanService plans, RectificationTaskService tasks,
-			PublicReportRenderer renderer, Clock clock) {
+			PublicReportRenderer renderer, Clock clock, ReportDrafts drafts) {
+		this.drafts = drafts;
 		this.reports = reports;
 		this.opinions = opinions;
 		this.rules = rules;
@@ -45,19 +52,32 @@ public class ReportService {
 		this.clock = clock;
 	}
 
-	/** A draft of the rectification report: every task is settled, so the inspection is now reporting. */
+	/**
+	 * A draft of the rectification report: every task is settled, so the inspection is now reporting. The office
+	 * sends it to the Party committee: the latest version of its words is the one the committee reads.
+	 */
 	public RectificationReport draftSummary(Long inspectionId, String summary, String by) {
 		this.plans.markReporting(inspectionId);
-		return this.reports.save(new RectificationReport(inspectionId, ReportKind.DRAFT, summary, by, this.clock.instant()));
+		RectificationReport draft = this.reports
+			.save(new RectificationReport(inspectionId, ReportKind.DRAFT, summary, by, this.clock.instant()));
+		this.drafts.requestApproval(inspectionId, ReportKind.SUBMITTED, null, by);
+		return draft;
 	}
 
-	/** The committee approved the draft: what goes to the inspection office is the draft with the computed counts. */
+	/**
+	 * The committee approved the draft: what goes to the inspection office is the version of the words it read,
+	 * with the summary and the computed counts; the version records the approval.
+	 */
 	public RectificationReport submitToInspectionOffice(Long inspectionId, String by) {
 		RectificationReport draft = latest(inspectionId, ReportKind.DRAFT)
 			.orElseThrow(() -> new RectiflowException.Conflict("error.report.noDraft"));
-		String content = this.renderer.renderSubmitted(inspectionId, draft.getContent());
-		return this.reports.save(new RectificationReport(inspectionId, ReportKind.SUBMITTED, content, by,
-				this.clock.instant()));
+		Optional<ReportVersion> approved = this.drafts.requested(inspectionId, ReportKind.SUBMITTED);
+		String content = this.renderer.renderSubmitted(inspectionId, draft.getContent(),
+				approved.map(this.drafts::narrativeOf).orElse(null));
+		RectificationReport report = this.reports.save(new RectificationReport(inspectionId, ReportKind.SUBMITTED,
+				content, by, this.clock.instant()));
+		approved.ifPresent((v) -> this.drafts.approved(v, by, report));
+		return report;
 	}
 
 	/** The inspection office's review opinion; a reopen must name existing tasks. */
@@ -80,6 +100,14 @@ public class ReportService {
 	 * contact line it gives goes into the text the committee reads.
 	 */
 	public void requestPublication(Long inspectionId, String contactLine, boolean confirmed) {
+		requestPublication(inspectionId, contactLine, confirmed, null);
+	}
+
+	/**
+	 * As above; the latest version of the office's words is the one the committee is asked to approve (a first
+	 * version is saved from the data if the office never edited the draft).
+	 */
+	public void requestPublication(Long inspectionId, String contactLine, boolean confirmed, String by) {
 		if (!confirmed) {
 			throw new RectiflowException("error.report.notConfirmed");
 		}
@@ -87,6 +115,8 @@ public class ReportService {
 		if (StringUtils.hasText(contactLine)) {
 			inspection.setContactLine(contactLine.trim());
 		}
+		this.drafts.requestApproval(inspectionId, ReportKind.PUBLIC,
+				StringUtils.hasText(contactLine) ? contactLine.trim() : null, (by != null) ? by : Actors.SYSTEM);
 	}
 
 	/**
@@ -95,13 +125,22 @@ public class ReportService {
 	 */
 	public RectificationReport publish(Long inspectionId, String by) {
 		this.plans.inspection(inspectionId);
-		return this.reports.save(new RectificationReport(inspectionId, ReportKind.PUBLIC,
-				this.renderer.renderPublic(inspectionId), by, this.clock.instant()));
+		Optional<ReportVersion> approved = this.drafts.requested(inspectionId, ReportKind.PUBLIC);
+		RectificationReport report = this.reports.save(new RectificationReport(inspectionId, ReportKind.PUBLIC,
+				this.renderer.renderPublic(inspectionId, approved.map(this.drafts::narrativeOf).orElse(null)), by,
+				this.clock.instant()));
+		approved.ifPresent((v) -> this.drafts.approved(v, by, report));
+		return report;
 	}
 
+	/** What the public report would say if published now, with the office's latest words. */
 	@Transactional(readOnly = true)
 	public String previewPublicReport(Long inspectionId) {
-		return this.renderer.renderPublic(inspectionId);
+		return this.renderer.renderPublic(inspectionId, latestWords(inspectionId, ReportKind.PUBLIC));
+	}
+
+	private ReportNarrative latestWords(Long inspectionId, ReportKind kind) {
+		return this.drafts.latest(inspectionId, kind).map(this.drafts::narrativeOf).orElse(null);
 	}
 
 	/** The public report as published, or nothing before the committee approved publication. */
@@ -114,7 +153,7 @@ public class ReportService {
 	@Transactional(readOnly = true)
 	public ReportDocument publicReport(Long inspectionId) {
 		return publishedPublicReport(inspectionId)
-			.orElseGet(() -> ReportDocument.parse(this.renderer.renderPublic(inspectionId)));
+			.orElseGet(() -> ReportDocument.parse(previewPublicReport(inspectionId)));
 	}
 
 	/**
@@ -125,7 +164,8 @@ public class ReportService {
 	public ReportDocument rectificationReport(Long inspectionId) {
 		return ReportDocument.parse(latest(inspectionId, ReportKind.SUBMITTED).map(RectificationReport::getContent)
 			.orElseGet(() -> this.renderer.renderSubmitted(inspectionId,
-					latest(inspectionId, ReportKind.DRAFT).map(RectificationReport::getContent).orElse(null))));
+					latest(inspectionId, ReportKind.DRAFT).map(RectificationReport::getContent).orElse(null),
+					latestWords(inspectionId, ReportKind.SUBMITTED))));
 	}
 
 	@Transactional(readOnly = true)
@@ -140,18 +180,95 @@ public class ReportService {
 
 	public InstitutionalRule addRule(Long inspectionId, Long taskId, String title, String action,
 			LocalDate issuedOn) {
+		return addRule(inspectionId, taskId, title, action, issuedOn, null);
+	}
+
+	/** Registers a rule created or revised in the rectification, with its document number (文号) and date. */
+	public InstitutionalRule addRule(Long inspectionId, Long taskId, String title, String action, LocalDate issuedOn,
+			String documentNumber) {
+		String number = checkRule(inspectionId, taskId, title, action, documentNumber);
+		return this.rules.save(new InstitutionalRule(inspectionId, taskId, title.trim(), action, issuedOn, number));
+	}
+
+	/** Corrects a rule of the inspection: every field as given, checked as when it was registered. */
+	public InstitutionalRule updateRule(Long inspectionId, Long ruleId, Long taskId, String title, String action,
+			LocalDate issuedOn, String documentNumber) {
+		InstitutionalRule rule = rule(inspectionId, ruleId);
+		String number = checkRule(inspectionId, taskId, title, action, documentNumber);
+		rule.update(taskId, title.trim(), action, issuedOn, number);
+		return rule;
+	}
+
+	/** A rule of the inspection: another inspection's (another unit's) rule does not exist here. */
+	@Transactional(readOnly = true)
+	public InstitutionalRule rule(Long inspectionId, Long ruleId) {
+		return this.rules.findById(ruleId)
+			.filter((r) -> r.getInspectionId().equals(inspectionId))
+			.orElseThrow(() -> new RectiflowException.NotFound("error.rule.notFound", ruleId));
+	}
+
+	/** The task a rule belongs to, named by its code in the ledger ("1.2.3"); none for an empty code. */
+	@Transactional(readOnly = true)
+	public Long taskIdOf(Long inspectionId, String code) {
+		if (!StringUtils.hasText(code)) {
+			return null;
+		}
+		return this.tasks.findByCodes(inspectionId, code.trim()).stream().findFirst().map((t) -> t.getId())
+			.orElseThrow(() -> new RectiflowException("error.rule.taskCode", code));
+	}
+
+	/**
+	 * The rules of the plan workbook's rule sheet: a rule whose name is registered already is corrected, any other
+	 * added. All or nothing: a bad document number or an unknown task code refuses the sheet, naming its row.
+	 * @return how many rules were added or corrected
+	 */
+	public int importRules(Long inspectionId, List<RuleSheet.Rule> sheet) {
+		Map<String, InstitutionalRule> byTitle = new HashMap<>();
+		rulesOf(inspectionId).forEach((r) -> byTitle.putIfAbsent(r.getTitle(), r));
+		for (RuleSheet.Rule row : sheet) {
+			Long taskId;
+			try {
+				taskId = taskIdOf(inspectionId, row.taskCode());
+			}
+			catch (RectiflowException ex) {
+				throw new RectiflowException("error.ruleSheet.taskCode", row.row(), row.taskCode());
+			}
+			try {
+				InstitutionalRule known = byTitle.get(row.title());
+				if (known != null) {
+					updateRule(inspectionId, known.getId(), taskId, row.title(), row.action(), row.issuedOn(),
+							row.documentNumber());
+				}
+				else {
+					byTitle.put(row.title(), addRule(inspectionId, taskId, row.title(), row.action(), row.issuedOn(),
+							row.documentNumber()));
+				}
+			}
+			catch (RectiflowException ex) {
+				throw new RectiflowException("error.ruleSheet.documentNumber", row.row(), row.documentNumber());
+			}
+		}
+		return sheet.size();
+	}
+
+	/** Checks a rule before anything is stored; returns its document number as it is kept (or null). */
+	private String checkRule(Long inspectionId, Long taskId, String title, String action, String documentNumber) {
 		if (!StringUtils.hasText(title)) {
 			throw new RectiflowException("error.rule.title");
 		}
 		if (!"CREATED".equals(action) && !"REVISED".equals(action)) {
 			throw new RectiflowException("error.rule.action", action);
 		}
+		String number = StringUtils.hasText(documentNumber) ? documentNumber.strip().replace(" ", "") : null;
+		if (number != null && !ReportDrafts.DOCUMENT_NUMBER.matcher(number).matches()) {
+			throw new RectiflowException("error.rule.documentNumber", number);
+		}
 		this.plans.inspection(inspectionId);
 		// A rule names a task of its own inspection: another inspection's (another unit's) task does not exist here.
 		if (taskId != null && !inspectionId.equals(this.tasks.get(taskId).getInspectionId())) {
 			throw new RectiflowException.NotFound("error.task.notFound", taskId);
 		}
-		return this.rules.save(new InstitutionalRule(inspectionId, taskId, title.trim(), action, issuedOn));
+		return number;
 	}
 
 }

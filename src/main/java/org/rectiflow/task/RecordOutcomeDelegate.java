@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.system.BusinessKey;
 import org.springframework.stereotype.Component;
 
-/** {@code serviceTask_recordOutcome}: the close-off decision becomes the task's outcome in the ledger. */
+/**
+ * {@code serviceTask_recordOutcome}: the close-off decision becomes the task's outcome in the ledger, with the
+ * effectiveness evaluation the office recorded.
+ */
 @Component("recordOutcomeDelegate")
 class RecordOutcomeDelegate implements JavaDelegate {
 
@@ -17,6 +20,9 @@ class RecordOutcomeDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
+		this.tasks.recordEffectiveness(BusinessKey.of(execution),
+				(String) execution.getVariable(RectificationTaskProcess.VAR_EFFECTIVENESS_GRADE),
+				(String) execution.getVariable(RectificationTaskProcess.VAR_EFFECTIVENESS_BASIS));
 		this.tasks.recordOutcome(BusinessKey.of(execution),
 				TaskStatus.valueOf((String) execution.getVariable(RectificationTaskProcess.VAR_OUTCOME)));
 	}

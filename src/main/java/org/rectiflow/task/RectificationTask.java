@@ -59,6 +59,12 @@ public class RectificationTask {
 
 	private String progressReport;
 
+	/** The effectiveness evaluation recorded at close-off, if any: the grade and what it rests on. */
+	@Enumerated(EnumType.STRING)
+	private EffectivenessGrade effectivenessGrade;
+
+	private String effectivenessBasis;
+
 	/** How many times the task was started; a reopened task runs again in a new round. */
 	private int round;
 
@@ -95,6 +101,21 @@ public class RectificationTask {
 		this.closedOff = false;
 		this.closedOffAt = null;
 		this.overdue = false;
+		this.effectivenessGrade = null;
+		this.effectivenessBasis = null;
+	}
+
+	public void evaluateEffectiveness(EffectivenessGrade grade, String basis) {
+		this.effectivenessGrade = grade;
+		this.effectivenessBasis = basis;
+	}
+
+	public EffectivenessGrade getEffectivenessGrade() {
+		return this.effectivenessGrade;
+	}
+
+	public String getEffectivenessBasis() {
+		return this.effectivenessBasis;
 	}
 
 	public void startRound() {

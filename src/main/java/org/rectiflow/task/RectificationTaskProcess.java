@@ -159,6 +159,11 @@ public final class RectificationTaskProcess {
 
 	public static final String VAR_CLOSE_OFF_NOTE = "closeOffNote";
 
+	/** Close-off's effectiveness evaluation: GOOD, FAIRLY_GOOD, FAIR or POOR, and what the grade rests on. */
+	public static final String VAR_EFFECTIVENESS_GRADE = "effectivenessGrade";
+
+	public static final String VAR_EFFECTIVENESS_BASIS = "effectivenessBasis";
+
 	public static final String VAR_STAGE_MEASURES = "stageMeasures";
 
 	public static final String VAR_STAGE_RESULTS = "stageResults";

@@ -192,6 +192,36 @@ public class RectificationTaskService {
 		this.events.publishEvent(new TaskSettledEvent(task.getInspectionId(), task.getId()));
 	}
 
+	/**
+	 * Close-off records how effective the rectification was: a grade (GOOD, FAIRLY_GOOD, FAIR, POOR) and its basis,
+	 * both or neither (a close-off typed without one, e.g. by an older client, records none). Checked before
+	 * anything is stored, so a bad grade refuses the close-off as a whole.
+	 */
+	public void recordEffectiveness(Long taskId, String grade, String basis) {
+		boolean hasGrade = grade != null && !grade.isBlank();
+		boolean hasBasis = basis != null && !basis.isBlank();
+		if (!hasGrade && !hasBasis) {
+			return;
+		}
+		if (!hasGrade) {
+			throw new RectiflowException("error.effectiveness.grade", "");
+		}
+		EffectivenessGrade parsed;
+		try {
+			parsed = EffectivenessGrade.valueOf(grade.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RectiflowException("error.effectiveness.grade", grade);
+		}
+		if (!hasBasis) {
+			throw new RectiflowException("error.effectiveness.basis");
+		}
+		if (basis.length() > 2000) {
+			throw new RectiflowException("error.effectiveness.basisLength", 2000);
+		}
+		get(taskId).evaluateEffectiveness(parsed, basis.strip());
+	}
+
 	/** The department handed in, or the task was reopened: an open extension request has nothing left to decide. */
 	public void withdrawPendingExtension(Long taskId) {
 		this.extensions.pendingOf(taskId)

@@ -12,6 +12,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.rectiflow.plan.PlanService;
 import org.rectiflow.plan.RectificationProcess;
 import org.rectiflow.supervision.SupervisionProcess;
 import org.rectiflow.supervision.SupervisionService;
+import org.rectiflow.system.RectiflowException;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.rectiflow.task.TaskKind;
@@ -39,6 +41,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The reports of the reference case (Hunan) run through the whole process: the plan consulted on, approved and filed,
@@ -79,6 +82,14 @@ class ReferenceCaseReportTests {
 	@Autowired
 	SupervisionService supervision;
 
+	@Autowired
+	ReportDrafts drafts;
+
+	@Autowired
+	HistoryService history;
+
+	String seed;
+
 	Long id;
 
 	String publicPath;
@@ -91,6 +102,7 @@ class ReferenceCaseReportTests {
 		try (InputStream in = new ClassPathResource("seeds/hunan-reference-case.txt").getInputStream()) {
 			seed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
+		this.seed = seed;
 		this.id = this.driver.register(this.importer.fromReport(seed)).getId();
 		this.publicPath = "/public/inspections/" + this.id + "/progress-report";
 		Ledger.TaskEntry personal = this.ledgers.ledger(this.id)
@@ -109,9 +121,15 @@ class ReferenceCaseReportTests {
 		this.supervision.issueCriticism(this.id, "logisticsDepartment", null, "宿舍维修整改进度缓慢",
 				DemoAccounts.DISCIPLINE_SECRETARY);
 		RectificationTask longTerm = null;
+		Map<Long, List<String>> measures = new java.util.HashMap<>();
+		this.ledgers.ledger(this.id).tasks().forEach((t) -> measures.put(t.id(), t.measures()));
 		for (RectificationTask t : this.driver.tasksOf(this.id)) {
 			boolean isLongTerm = t.getKind() == TaskKind.LONG_TERM;
-			this.driver.settle(t, isLongTerm ? "LONG_TERM" : "COMPLETED");
+			// Each department's account of what it did is what the published report says it did.
+			this.driver.settle(t, isLongTerm ? "LONG_TERM" : "COMPLETED",
+					PublicReportRenderer.narrative(measures.get(t.getId())),
+					isLongTerm ? Map.of() : Map.of(RectificationTaskProcess.VAR_EFFECTIVENESS_GRADE, "GOOD",
+							RectificationTaskProcess.VAR_EFFECTIVENESS_BASIS, "经纪委现场督办核实，措施落实到位"));
 			if (isLongTerm) {
 				longTerm = t;
 			}
@@ -335,6 +353,165 @@ class ReferenceCaseReportTests {
 			assertThat(stripper.missing).as("characters drawn as boxes").isEmpty();
 		}
 		assertThat(pdf.length).isLessThan(3_000_000);
+	}
+
+
+	/**
+	 * The issue's "done when": the public report with its narrative sections filled from the published report's
+	 * own text (its title, section 一's four subsections, its next steps, contact and signature) matches the
+	 * published report section by section: the same sections in order, the same categories and problems in order,
+	 * the same outcomes, and counts that match what the published text lists.
+	 */
+	@Test
+	void shouldMatchThePublishedReportSectionBySectionWithTheUnitsOwnWords() {
+		ReportDocument reference = ReportDocument.parse(this.seed);
+		List<String> lines = this.seed.lines().map(String::strip).filter((l) -> !l.isEmpty()).toList();
+		List<String> organisation = between(lines, "一、组织落实整改情况", "截至目前");
+		int second = indexOfPrefix(organisation, "（二）");
+		ReportNarrative words = new ReportNarrative(null, null, reference.title(), false, null,
+				String.join("\n", organisation.subList(0, second)),
+				String.join("\n", organisation.subList(second, organisation.size())),
+				String.join("\n", between(lines, "四、下一步整改工作安排", "欢迎广大干部群众")), null, "0731-84033328",
+				null, null, ReportNarrative.ProblemNumbering.PER_CATEGORY, false, Map.of(),
+				lines.get(lines.size() - 1));
+
+		ReportDocument ours = ReportDocument.parse(this.drafts.render(this.id, ReportKind.PUBLIC, words));
+
+		assertThat(ours.title()).isEqualTo(reference.title());
+		// The sections in order. Section 二 is the data's own heading: the published one says "已完成" over a list
+		// that holds a problem only basically completed, so the generated heading leaves the word out.
+		assertThat(ours.texts(ReportDocument.Kind.HEADING)).hasSameSizeAs(reference.texts(ReportDocument.Kind.HEADING));
+		for (int i = 0; i < 4; i++) {
+			String theirs = reference.texts(ReportDocument.Kind.HEADING).get(i);
+			String mine = ours.texts(ReportDocument.Kind.HEADING).get(i);
+			if (i == 1) {
+				assertThat(theirs.replace("已完成的", "的")).isEqualTo(mine);
+			}
+			else {
+				assertThat(mine).isEqualTo(theirs);
+			}
+		}
+		// Section 一's subsections in the unit's words, then the categories of the feedback, in order (the ledger
+		// keeps a category's title without the full stop one of them ends with in the published text).
+		assertThat(ours.texts(ReportDocument.Kind.SUBHEADING))
+			.containsExactlyElementsOf(reference.texts(ReportDocument.Kind.SUBHEADING)
+				.stream()
+				.map((h) -> h.replaceAll("。$", ""))
+				.toList());
+		// The problems, numbered again in each category, with their exact titles.
+		assertThat(ours.texts(ReportDocument.Kind.ITEM)).containsExactlyElementsOf(reference.texts(ReportDocument.Kind.ITEM));
+		assertThat(outcomes(ours)).containsExactlyElementsOf(outcomes(reference));
+		// Section 一's narrative, paragraph by paragraph, as published.
+		assertThat(section(ours, "一、")).startsWith(organisation.toArray(String[]::new));
+		// The counts match what the published text lists (its own count sentence says 14 and 68, which is not what
+		// it lists): problems, tasks described in section 二 (one left out as non-public, and said so) and in 三.
+		long problemsListed = reference.texts(ReportDocument.Kind.ITEM).size();
+		long tasksListed = taskParagraphs(reference, "二、") + taskParagraphs(reference, "三、");
+		long completed = outcomes(reference).stream().filter("整改结果：完成"::equals).count();
+		long basically = outcomes(reference).stream().filter("整改结果：基本完成"::equals).count();
+		long longTermListed = taskParagraphs(reference, "三、");
+		assertThat(taskParagraphs(ours, "二、") + 1).isEqualTo(taskParagraphs(reference, "二、"));
+		assertThat(taskParagraphs(ours, "三、")).isEqualTo(longTermListed);
+		assertThat(text(ours)).contains("巡察反馈的" + problemsListed + "个具体问题，已完成整改" + completed + "个，基本完成整改"
+				+ basically + "个，未完成整改0个，长期整改0个；" + problemsListed + "个具体问题共细化为" + tasksListed + "项任务，已完成整改"
+				+ (tasksListed - longTermListed) + "项，基本完成整改0项，未完成整改0项，长期整改" + longTermListed + "项。")
+			.contains("另有1项细化任务涉及不宜公开的内容");
+		// Next steps in the unit's words, the contact line, the unit signing.
+		assertThat(section(ours, "四、")).startsWith(section(reference, "四、").subList(0, 3).toArray(String[]::new));
+		assertThat(text(ours)).contains("联系电话：0731-84033328。");
+		assertThat(ours.texts(ReportDocument.Kind.SIGNATURE)).containsExactlyElementsOf(reference.texts(ReportDocument.Kind.SIGNATURE));
+	}
+
+	@Test
+	void shouldRecordWhichVersionTheCommitteeApprovedAndFreezeIt() {
+		List<ReportVersion> versions = this.drafts.versions(this.id, ReportKind.PUBLIC);
+		RectificationReport published = this.reports.latest(this.id, ReportKind.PUBLIC).orElseThrow();
+
+		// Nobody edited the draft: asking for publication saved the generated words as version 1.
+		assertThat(versions).singleElement().satisfies((v) -> {
+			assertThat(v.getNumber()).isEqualTo(1);
+			assertThat(v.getCreatedBy()).isEqualTo(DemoAccounts.RECTIFICATION_CLERK);
+			assertThat(v.getRequestedAt()).isNotNull();
+			assertThat(v.getApprovedBy()).isEqualTo(DemoAccounts.SECRETARY);
+			assertThat(v.getReportId()).isEqualTo(published.getId());
+		});
+		assertThat(this.drafts.versions(this.id, ReportKind.SUBMITTED)).singleElement().satisfies((v) -> {
+			assertThat(v.getApprovedBy()).isEqualTo(DemoAccounts.SECRETARY);
+			assertThat(v.getReportId()).isEqualTo(this.reports.latest(this.id, ReportKind.SUBMITTED).orElseThrow().getId());
+		});
+		// The committee's forms named the versions they were asked to approve.
+		String instance = this.history.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(RectificationProcess.PROCESS_KEY)
+			.processInstanceBusinessKey(this.id.toString())
+			.singleResult()
+			.getId();
+		for (String variable : List.of(ReportDrafts.VAR_PUBLIC_REPORT_VERSION, ReportDrafts.VAR_SUMMARY_REPORT_VERSION)) {
+			assertThat(this.history.createHistoricVariableInstanceQuery()
+				.processInstanceId(instance)
+				.variableName(variable)
+				.singleResult()
+				.getValue()).as(variable).isEqualTo(1);
+		}
+		// Published: frozen.
+		ReportNarrative words = this.drafts.current(this.id, ReportKind.PUBLIC);
+		assertThatThrownBy(() -> this.drafts.save(this.id, ReportKind.PUBLIC, words, DemoAccounts.RECTIFICATION_CLERK))
+			.isInstanceOfSatisfying(RectiflowException.class,
+					(ex) -> assertThat(ex.getMessageKey()).isEqualTo("error.reportDraft.published"));
+		assertThat(this.drafts.versions(this.id, ReportKind.PUBLIC)).hasSize(1);
+	}
+
+	@Test
+	void shouldShowTheEffectivenessEvaluationsRolledUpPerProblemToTheInspectionOffice() {
+		String full = text(this.reports.rectificationReport(this.id));
+
+		assertThat(full).contains("整改成效：好（评估依据：经纪委现场督办核实，措施落实到位）。佐证材料1份。")
+			.contains("整改成效评估：好3项。")
+			.doesNotContain("整改成效评估：好0项");
+		assertThat(text(published())).doesNotContain("整改成效");
+	}
+
+	private static List<String> between(List<String> lines, String from, String toPrefix) {
+		int start = lines.indexOf(from) + 1;
+		int end = start;
+		while (end < lines.size() && !lines.get(end).startsWith(toPrefix)) {
+			end++;
+		}
+		return lines.subList(start, end);
+	}
+
+	private static int indexOfPrefix(List<String> lines, String prefix) {
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).startsWith(prefix)) {
+				return i;
+			}
+		}
+		throw new IllegalStateException(prefix);
+	}
+
+	/** The blocks of a section "一、" … up to the next heading. */
+	private static List<String> section(ReportDocument doc, String heading) {
+		List<String> blocks = new ArrayList<>();
+		boolean in = false;
+		for (ReportDocument.Block b : doc.blocks()) {
+			if (b.kind() == ReportDocument.Kind.HEADING) {
+				in = b.text().startsWith(heading);
+				continue;
+			}
+			if (in) {
+				blocks.add(b.text());
+			}
+		}
+		return blocks;
+	}
+
+	private static long taskParagraphs(ReportDocument doc, String heading) {
+		return section(doc, heading).stream()
+			.filter((t) -> t.startsWith("针对“") || t.startsWith("整改情况：针对“"))
+			.count();
+	}
+
+	private static List<String> outcomes(ReportDocument doc) {
+		return doc.texts(ReportDocument.Kind.PARAGRAPH).stream().filter((p) -> p.startsWith("整改结果：")).toList();
 	}
 
 }

@@ -110,6 +110,20 @@ public class PlanWorkbookReader {
 		}
 	}
 
+	/**
+	 * The institutional rules of the workbook's rule sheet (issue 19), none if it has no such sheet; the file is
+	 * checked as for the plan. Every error of the sheet is reported at once.
+	 */
+	public List<RuleSheet.Rule> readRules(byte[] bytes) {
+		checkFile(bytes);
+		try (Workbook workbook = open(bytes)) {
+			return RuleSheet.read(workbook);
+		}
+		catch (IOException ex) {
+			throw new PlanWorkbookException(new WorkbookError(null, null, null, "workbook.error.unreadable"));
+		}
+	}
+
 	private static void checkFile(byte[] bytes) {
 		if (bytes == null || bytes.length == 0) {
 			throw new PlanWorkbookException(new WorkbookError(null, null, null, "workbook.error.empty"));

@@ -73,6 +73,7 @@ public class PlanWorkbookTemplate {
 			Sheet planSheet = workbook.createSheet(this.layout.sheetName(PlanWorkbookLayout.Sheet.PLAN, locale));
 			int[] guideRanges = guideSheet(workbook, styles, locale, unitId);
 			planSheet(planSheet, styles, locale, guideRanges);
+			RuleSheet.write(workbook, locale, styles.header);
 			if (plan != null) {
 				fill(inspection, planSheet, styles, locale, plan, unitId);
 			}

@@ -82,9 +82,9 @@ public final class AuditChain {
 	 * The unit an entry is about (issue 18), as a scalar subquery of the insert, so finding it sends no statement of
 	 * its own: the unit of the evidence's inspection ({@code evidence:<id>}), the tenant of the engine task or process
 	 * instance ({@code task:<id>}, {@code <process>:<key>/<taskId>}, {@code instance:<id>}), the unit a person
-	 * belongs to ({@code user:<id>}, sign-ins), else none (deployments, filters, permissions: the installation's,
-	 * shown to administrators only). {@code unit_id} is a classification for the audit page's cut by unit, outside
-	 * the hash, so entries written before it existed verify as they did.
+	 * belongs to ({@code user:<id>}, sign-ins), the handover's unit ({@code handover:<id>}), else none (deployments,
+	 * filters, permissions: the installation's, shown to administrators only). {@code unit_id} is a classification for
+	 * the audit page's cut by unit, outside the hash, so entries written before it existed verify as they did.
 	 */
 	record UnitOf(String expression, List<Object> parameters) {
 
@@ -113,6 +113,8 @@ public final class AuditChain {
 						+ " (select max(TENANT_ID_) from ACT_HI_PROCINST where ID_ = ?))", List.of(rest, rest));
 				case "user" -> new UnitOf("(select min(TENANT_ID_) from ACT_ID_TENANT_MEMBER where USER_ID_ = ?)",
 						List.of(rest));
+				case "handover" -> number(rest).map((id) -> new UnitOf("(select unit_id from handover where id = ?)",
+						List.<Object>of(id))).orElse(NONE);
 				default -> NONE;
 			};
 		}

@@ -217,7 +217,7 @@ class PlanController {
 	@PreAuthorize(Roles.REPORTS)
 	List<OpinionView> opinions(@PathVariable Long inspectionId) {
 		this.plans.inspection(inspectionId);
-		return this.plans.opinionsOf(inspectionId)
+		return this.plans.opinionsOf(inspectionId, Viewer.current().unitCut())
 			.stream()
 			.map((o) -> new OpinionView(o.getLeader(), o.getContent(), o.getCreatedAt()))
 			.toList();

@@ -20,6 +20,12 @@ import java.util.List;
  * every field of the entry, each length-prefixed so no two different entries read the same; the first entry follows
  * 64 zeros. An append locks the single head row ({@code audit_chain_head}) until the appending transaction ends, so
  * appends from several nodes queue up instead of forking the chain.
+ * <p>
+ * Each entry says how its hash was computed ({@code hash_version}, Flyway V18): version 1, the entries written before
+ * V18, covers the fields above; version 2, every entry since, covers its {@code unit_id} too (and the version), so
+ * moving an entry to another unit's audit trail breaks the chain like any other change. Old entries keep their
+ * version and verify as they always did; the version itself is inside the version 2 hash, so turning a new entry
+ * into an old one to leave its unit out is a change as well.
  */
 public final class AuditChain {
 
@@ -32,29 +38,43 @@ public final class AuditChain {
 
 	static final int MAX_ACTOR = 100;
 
+	/** The entries written before V18: the hash leaves {@code unit_id} out. */
+	static final int HASH_V1 = 1;
+
+	/** Every entry appended now: the hash covers {@code unit_id}. */
+	static final int HASH_V2 = 2;
+
 	private AuditChain() {
 	}
 
 	/** Appends one entry on this connection, in its current transaction; returns it as stored. */
 	public static AuditEntry append(Connection connection, Instant occurredAt, String actor, String clientAddress,
 			AuditKind kind, String subject, String detail) throws SQLException {
+		String cutSubject = cut(subject, MAX_SUBJECT);
+		UnitOf unit = UnitOf.subject(cutSubject);
 		long lastId;
 		String lastHash;
-		try (PreparedStatement head = connection
-			.prepareStatement("select last_id, last_hash from audit_chain_head where id = 1 for update");
-				ResultSet rs = head.executeQuery()) {
-			if (!rs.next()) {
-				throw new SQLException("audit_chain_head has no row: was V9__audit.sql applied?");
+		String unitId;
+		// The unit is read with the head, in the same statement, since the hash must cover it: no extra round trip.
+		try (PreparedStatement head = connection.prepareStatement("select last_id, last_hash, " + unit.expression()
+				+ " from audit_chain_head where id = 1 for update")) {
+			for (int i = 0; i < unit.parameters().size(); i++) {
+				head.setObject(1 + i, unit.parameters().get(i));
 			}
-			lastId = rs.getLong(1);
-			lastHash = rs.getString(2);
+			try (ResultSet rs = head.executeQuery()) {
+				if (!rs.next()) {
+					throw new SQLException("audit_chain_head has no row: was V9__audit.sql applied?");
+				}
+				lastId = rs.getLong(1);
+				lastHash = rs.getString(2);
+				unitId = rs.getString(3);
+			}
 		}
 		AuditEntry entry = seal(lastId + 1, occurredAt.truncatedTo(ChronoUnit.MICROS), cut(actor, MAX_ACTOR),
-				cut(clientAddress, 64), kind.name(), cut(subject, MAX_SUBJECT), cut(detail, MAX_DETAIL), lastHash);
-		UnitOf unit = UnitOf.subject(entry.subject());
+				cut(clientAddress, 64), kind.name(), cutSubject, cut(detail, MAX_DETAIL), lastHash, unitId);
 		try (PreparedStatement insert = connection.prepareStatement(
 				"insert into audit_entry (id, occurred_at, actor, client_address, kind, subject, detail, prev_hash, hash,"
-						+ " unit_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, " + unit.expression() + ")")) {
+						+ " unit_id, hash_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
 			insert.setLong(1, entry.id());
 			insert.setObject(2, OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC));
 			insert.setString(3, entry.actor());
@@ -64,9 +84,8 @@ public final class AuditChain {
 			insert.setString(7, entry.detail());
 			insert.setString(8, entry.prevHash());
 			insert.setString(9, entry.hash());
-			for (int i = 0; i < unit.parameters().size(); i++) {
-				insert.setObject(10 + i, unit.parameters().get(i));
-			}
+			insert.setString(10, unitId);
+			insert.setInt(11, HASH_V2);
 			insert.executeUpdate();
 		}
 		try (PreparedStatement update = connection
@@ -79,16 +98,17 @@ public final class AuditChain {
 	}
 
 	/**
-	 * The unit an entry is about (issue 18), as a scalar subquery of the insert, so finding it sends no statement of
-	 * its own: the unit of the evidence's inspection ({@code evidence:<id>}), the tenant of the engine task or process
-	 * instance ({@code task:<id>}, {@code <process>:<key>/<taskId>}, {@code instance:<id>}), the unit a person
-	 * belongs to ({@code user:<id>}, sign-ins), else none (deployments, filters, permissions: the installation's,
-	 * shown to administrators only). {@code unit_id} is a classification for the audit page's cut by unit, outside
-	 * the hash, so entries written before it existed verify as they did.
+	 * The unit an entry is about (issue 18), as a scalar subquery of the statement that locks the chain's head, so
+	 * finding it sends no statement of its own: the unit of the evidence's inspection ({@code evidence:<id>}), the
+	 * tenant of the engine task or process instance ({@code task:<id>}, {@code <process>:<key>/<taskId>},
+	 * {@code instance:<id>}), the unit a person belongs to ({@code user:<id>}, sign-ins), the handover's unit
+	 * ({@code handover:<id>}), else none (deployments, filters, permissions: the installation's, shown to
+	 * administrators only). {@code unit_id} cuts the audit page by
+	 * unit, and since V18 it is part of the entry's hash (version 2).
 	 */
 	record UnitOf(String expression, List<Object> parameters) {
 
-		static final UnitOf NONE = new UnitOf("null", List.of());
+		static final UnitOf NONE = new UnitOf("cast(null as varchar(64))", List.of());
 
 		static UnitOf subject(String subject) {
 			if (subject == null) {
@@ -113,6 +133,8 @@ public final class AuditChain {
 						+ " (select max(TENANT_ID_) from ACT_HI_PROCINST where ID_ = ?))", List.of(rest, rest));
 				case "user" -> new UnitOf("(select min(TENANT_ID_) from ACT_ID_TENANT_MEMBER where USER_ID_ = ?)",
 						List.of(rest));
+				case "handover" -> number(rest).map((id) -> new UnitOf("(select unit_id from handover where id = ?)",
+						List.<Object>of(id))).orElse(NONE);
 				default -> NONE;
 			};
 		}
@@ -130,17 +152,24 @@ public final class AuditChain {
 	}
 
 	static AuditEntry seal(long id, Instant occurredAt, String actor, String clientAddress, String kind, String subject,
-			String detail, String prevHash) {
+			String detail, String prevHash, String unitId) {
 		return new AuditEntry(id, occurredAt, actor, clientAddress, kind, subject, detail, prevHash,
-				hash(id, occurredAt, actor, clientAddress, kind, subject, detail, prevHash));
+				hash(HASH_V2, id, occurredAt, actor, clientAddress, kind, subject, detail, prevHash, unitId));
 	}
 
-	/** SHA-256, hex, over the previous hash and the entry's fields, each written as {@code length:value;}. */
-	static String hash(long id, Instant occurredAt, String actor, String clientAddress, String kind, String subject,
-			String detail, String prevHash) {
+	/**
+	 * SHA-256, hex, over the previous hash and the entry's fields, each written as {@code length:value;}: version 1
+	 * the fields up to the detail; version 2 then the version and the unit as well.
+	 */
+	static String hash(int version, long id, Instant occurredAt, String actor, String clientAddress, String kind,
+			String subject, String detail, String prevHash, String unitId) {
+		String[] fields = (version == HASH_V1)
+				? new String[] { prevHash, Long.toString(id), occurredAt.toString(), actor, clientAddress, kind, subject,
+						detail }
+				: new String[] { prevHash, Long.toString(id), occurredAt.toString(), actor, clientAddress, kind, subject,
+						detail, "v" + version, unitId };
 		StringBuilder text = new StringBuilder();
-		for (String field : new String[] { prevHash, Long.toString(id), occurredAt.toString(), actor, clientAddress,
-				kind, subject, detail }) {
+		for (String field : fields) {
 			if (field == null) {
 				text.append("-1:;");
 			}
@@ -205,8 +234,8 @@ public final class AuditChain {
 		String previous = GENESIS;
 		long checked = 0;
 		try (PreparedStatement query = connection.prepareStatement(
-				"select id, occurred_at, actor, client_address, kind, subject, detail, prev_hash, hash from audit_entry"
-						+ " order by id")) {
+				"select id, occurred_at, actor, client_address, kind, subject, detail, prev_hash, hash, unit_id,"
+						+ " hash_version from audit_entry order by id")) {
 			query.setFetchSize(500);
 			try (ResultSet rs = query.executeQuery()) {
 				while (rs.next()) {
@@ -219,8 +248,13 @@ public final class AuditChain {
 						return new Verification(checked, e.id(), Break.RELINKED,
 								"prev_hash does not match the hash of entry " + (e.id() - 1));
 					}
-					String recomputed = hash(e.id(), e.occurredAt(), e.actor(), e.clientAddress(), e.kind(), e.subject(),
-							e.detail(), e.prevHash());
+					int version = rs.getInt("hash_version");
+					if (version != HASH_V1 && version != HASH_V2) {
+						return new Verification(checked, e.id(), Break.CHANGED,
+								"its hash version " + version + " is unknown (changed)");
+					}
+					String recomputed = hash(version, e.id(), e.occurredAt(), e.actor(), e.clientAddress(), e.kind(),
+							e.subject(), e.detail(), e.prevHash(), rs.getString("unit_id"));
 					if (!recomputed.equals(e.hash())) {
 						return new Verification(checked, e.id(), Break.CHANGED,
 								"its fields do not match its hash (changed)");

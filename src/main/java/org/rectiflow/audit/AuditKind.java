@@ -51,6 +51,18 @@ public enum AuditKind {
 	REFUSED,
 
 	/** An administrator lifted a sign-in lock (an account or a client address) on the login-locks page. */
-	LOGIN_LOCK_LIFTED
+	LOGIN_LOCK_LIFTED,
+
+	/**
+	 * A handover (工作交接) recorded for a unit: who recorded it, its kind, the department for a head's, from whom to
+	 * whom, from which date and why.
+	 */
+	HANDOVER,
+
+	/**
+	 * A handover took effect (when recorded, or on its date by the day's run): which responsibilities moved — the
+	 * tasks whose responsible leader or responsible person changed, a department's headship.
+	 */
+	HANDOVER_APPLIED
 
 }

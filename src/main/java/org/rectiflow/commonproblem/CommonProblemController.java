@@ -125,6 +125,9 @@ class CommonProblemController {
 			this.service.answerAs(answerId, sameProblem, finding, measures, Actors.current());
 			redirect.addFlashAttribute("message", this.messages.get("commonProblem.answered"));
 		}
+		catch (RectiflowException.AlreadyDone done) {
+			redirect.addFlashAttribute("message", this.messages.get(done));
+		}
 		catch (RectiflowException | NotValidException ex) {
 			if (ex instanceof RectiflowException.NotFound || ex instanceof RectiflowException.Forbidden) {
 				throw ex;
@@ -146,6 +149,9 @@ class CommonProblemController {
 			this.service.reviewAs(answerId, decision, reason, Actors.current());
 			redirect.addFlashAttribute("message", this.messages.get(CommonProblemNoticeProcess.RETURN.equals(decision)
 					? "commonProblem.returned" : "commonProblem.accepted"));
+		}
+		catch (RectiflowException.AlreadyDone done) {
+			redirect.addFlashAttribute("message", this.messages.get(done));
 		}
 		catch (RectiflowException | NotValidException ex) {
 			if (ex instanceof RectiflowException.NotFound || ex instanceof RectiflowException.Forbidden) {

@@ -3,21 +3,17 @@ package org.rectiflow.commonproblem;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.rectiflow.engine.EngineCommands;
 import org.rectiflow.engine.Unauthenticated;
 import org.rectiflow.identity.Groups;
 import org.rectiflow.system.RectiflowException;
-import org.rectiflow.system.TaskTakenException;
 import org.rectiflow.unit.Units;
 import org.springframework.stereotype.Component;
 
@@ -61,27 +57,35 @@ public class CommonProblemNoticeProcessAdapter {
 
 	/**
 	 * Completes the step the answer waits at as this person, with the engine checking that they may: a candidate of
-	 * the step, of the instance's unit (their tenant ids go with the authentication). Someone having done the step
-	 * first is a conflict.
+	 * the step, of the instance's unit (their tenant ids go with the authentication). A retried completion by the same
+	 * person is {@link RectiflowException.AlreadyDone}; someone having done the step first is a conflict
+	 * ({@link EngineCommands#completeAs}).
 	 */
 	public void complete(Long answerId, String step, String userId, List<String> groupIds, Map<String, Object> variables) {
-		Task task = waitingTask(answerId, step).orElseThrow(() -> new RectiflowException.Conflict("error.step.gone"));
-		if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
-			throw new RectiflowException.Conflict("error.step.claimedByOther");
+		Task task = awaited(answerId, step, userId, () -> new RectiflowException.Conflict("error.step.gone"));
+		this.commands.completeAs(task.getId(), task.getAssignee(), userId, groupIds, this.units.tenantIds(userId),
+				variables);
+	}
+
+	/**
+	 * The step the answer waits at, if it is this one. If it waits no longer because this very person completed it
+	 * last (a retry, a second click), {@link RectiflowException.AlreadyDone} says when; otherwise the caller's refusal.
+	 */
+	private Task awaited(Long answerId, String step, String userId, Supplier<? extends RectiflowException> otherwise) {
+		Optional<Task> waiting = waitingTask(answerId, step);
+		if (waiting.isPresent()) {
+			return waiting.get();
 		}
-		this.identityService.setAuthentication(userId, groupIds, this.units.tenantIds(userId));
-		try {
-			this.commands.claimAndComplete(task.getId(), userId, variables);
-		}
-		catch (TaskTakenException | TaskAlreadyClaimedException | OptimisticLockingException | NullValueException ex) {
-			throw new RectiflowException.Conflict("error.step.gone");
-		}
-		catch (AuthorizationException ex) {
-			throw new RectiflowException.Forbidden("error.request.forbidden");
-		}
-		finally {
-			this.identityService.clearAuthentication();
-		}
+		refuseIfDoneBy(answerId, step, userId);
+		throw otherwise.get();
+	}
+
+	/**
+	 * If this person completed the answer's step last, {@link RectiflowException.AlreadyDone} (they are retrying what
+	 * they did); otherwise nothing. For a caller that finds the answer past the step before asking the engine.
+	 */
+	public void refuseIfDoneBy(Long answerId, String step, String userId) {
+		this.commands.refuseIfDoneBy(userId, CommonProblemNoticeProcess.PROCESS_KEY, String.valueOf(answerId), step);
 	}
 
 	/**

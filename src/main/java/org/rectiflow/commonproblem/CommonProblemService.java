@@ -282,6 +282,10 @@ public class CommonProblemService {
 	public void answerAs(Long answerId, String sameProblem, String finding, String measures, String userId) {
 		CommonProblemAnswer answer = visibleAnswer(answerId, userId);
 		if (!mayAnswer(answer, userId)) {
+			if (isUnitOffice(answer.getUnitId(), userId)) {
+				// Answered already: by this person, a retry says when; by a colleague, it is no longer theirs to do.
+				this.process.refuseIfDoneBy(answerId, CommonProblemNoticeProcess.USER_TASK_ANSWER_SELF_CHECK, userId);
+			}
 			throw new RectiflowException.Forbidden("error.request.forbidden");
 		}
 		Map<String, Object> variables = new LinkedHashMap<>();

@@ -14,6 +14,8 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.rectiflow.audit.AuditKind;
+import org.rectiflow.audit.AuditLog;
 import org.rectiflow.engine.Unauthenticated;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.identity.Groups;
@@ -77,9 +79,11 @@ public class Handovers {
 
 	private final IdentityService identityService;
 
+	private final AuditLog auditLog;
+
 	Handovers(NamedParameterJdbcTemplate jdbc, RectificationTaskRepository tasks, RectificationTaskProcessAdapter process,
 			Directory directory, Units units, Clock clock, TransactionTemplate transactions,
-			IdentityService identityService) {
+			IdentityService identityService, AuditLog auditLog) {
 		this.jdbc = jdbc;
 		this.tasks = tasks;
 		this.process = process;
@@ -88,6 +92,7 @@ public class Handovers {
 		this.clock = clock;
 		this.transactions = transactions;
 		this.identityService = identityService;
+		this.auditLog = auditLog;
 	}
 
 	/** A recorded handover, with the names people read. {@code appliedAt} is null while it waits for its date. */
@@ -194,6 +199,10 @@ public class Handovers {
 				+ " recorded_by, recorded_at) values (:unit, :kind, :department, :from, :to, :effectiveOn, :reason, :by, :at)",
 				params, key, new String[] { "id" });
 		Long id = key.getKey().longValue();
+		this.auditLog.record(viewer.userId(), AuditLog.clientAddress(), AuditKind.HANDOVER, subject(id),
+				kind.name() + ((department != null) ? "；department " + department : "") + "；from " + from + " ("
+						+ this.directory.displayName(from) + ") to " + to + " (" + this.directory.displayName(to)
+						+ ")；effective " + request.effectiveOn() + "；reason " + reason);
 		if (!request.effectiveOn().isAfter(today)) {
 			apply(id);
 		}
@@ -253,7 +262,21 @@ public class Handovers {
 		List<Long> moved = (h.kind() == HandoverKind.RESPONSIBLE_LEADER) ? moveLeader(h) : moveHead(h);
 		this.jdbc.update("update handover set task_count = :count where id = :id",
 				new MapSqlParameterSource("id", id).addValue("count", moved.size()));
+		// By whoever applies it: the recorder when it is due at once, the day's run (system) otherwise.
+		this.auditLog.record(AuditKind.HANDOVER_APPLIED, subject(id), h.kind().name()
+				+ ((h.department() != null) ? "；headship of department " + h.department() : "") + "；from " + h.from()
+				+ " to " + h.to() + "；effective " + h.effectiveOn() + "；" + moved.size() + " tasks moved ("
+				+ ((h.kind() == HandoverKind.RESPONSIBLE_LEADER) ? "responsible leader, open steps, grants"
+						: "responsible person")
+				+ ")：" + String.join(", ", moved.stream()
+					.map((taskId) -> this.tasks.findById(taskId).map(RectificationTask::getCode).orElse("?") + " #" + taskId)
+					.toList()));
 		return true;
+	}
+
+	/** The audit entries' subject: the entry's unit is the handover's ({@code audit/AuditChain.UnitOf}). */
+	private static String subject(Long handoverId) {
+		return "handover:" + handoverId;
 	}
 
 	private List<Long> moveLeader(Handover h) {

@@ -30,9 +30,12 @@ class LedgerPageController {
 
 	private final MessageSource messages;
 
-	LedgerPageController(LedgerQueries queries, MessageSource messages) {
+	private final InspectionScopes scopes;
+
+	LedgerPageController(LedgerQueries queries, MessageSource messages, InspectionScopes scopes) {
 		this.queries = queries;
 		this.messages = messages;
+		this.scopes = scopes;
 	}
 
 	/** The problems of one category that pass the filters, for the grouped problem list. */
@@ -43,7 +46,7 @@ class LedgerPageController {
 	String problems(@PathVariable Long inspectionId, @RequestParam Map<String, String> params, Locale locale,
 			Model model) {
 		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
-		LedgerQueries.ProblemList list = this.queries.problems(inspectionId, LedgerScope.current());
+		LedgerQueries.ProblemList list = this.queries.problems(inspectionId, this.scopes.current(inspectionId));
 		List<LedgerQueries.Option> categories = list.categories();
 		List<ListNotice> notices = new ArrayList<>();
 		ProblemFilter filter = ProblemFilter.parse(params, categories, notices);
@@ -76,7 +79,7 @@ class LedgerPageController {
 	String tasks(@PathVariable Long inspectionId, @RequestParam Map<String, String> params, Locale locale,
 			Model model) {
 		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
-		LedgerScope scope = LedgerScope.current();
+		LedgerScope scope = this.scopes.current(inspectionId);
 		LedgerQueries.TaskOptions options = this.queries.taskOptions(inspectionId, scope);
 		TaskListQuery.Parsed parsed = TaskListQuery.parse(params, options);
 		LedgerQueries.TaskPage page = this.queries.tasks(inspectionId, parsed.query(), scope);
@@ -111,7 +114,7 @@ class LedgerPageController {
 		}
 		model.addAttribute("heading", heading);
 		model.addAttribute("by", view.name().toLowerCase(Locale.ROOT));
-		model.addAttribute("rows", this.queries.responsibilities(inspectionId, view, LedgerScope.current()));
+		model.addAttribute("rows", this.queries.responsibilities(inspectionId, view, this.scopes.current(inspectionId)));
 		model.addAttribute("notices", texts(notices, locale));
 		return "ledger/responsibilities";
 	}

@@ -23,6 +23,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.rectiflow.system.Messages;
+import org.rectiflow.system.WorkbookError;
 import org.springframework.stereotype.Component;
 
 /**
@@ -95,7 +96,7 @@ class DirectoryWorkbook {
 		checkFile(bytes);
 		try (Workbook workbook = open(bytes)) {
 			Map<DirectoryField.Sheet, Sheet> sheets = new EnumMap<>(DirectoryField.Sheet.class);
-			List<DirectoryError> missing = new ArrayList<>();
+			List<WorkbookError> missing = new ArrayList<>();
 			for (DirectoryField.Sheet which : DirectoryField.Sheet.values()) {
 				Set<String> names = Set.of(this.messages.get(Locale.SIMPLIFIED_CHINESE, which.key),
 						this.messages.get(Locale.ENGLISH, which.key).toLowerCase(Locale.ROOT));
@@ -107,7 +108,7 @@ class DirectoryWorkbook {
 					}
 				}
 				if (found == null) {
-					missing.add(new DirectoryError(this.messages.get(locale, which.key), null, null,
+					missing.add(new WorkbookError(this.messages.get(locale, which.key), null, null,
 							"onboarding.error.sheetMissing", this.messages.get(locale, which.key)));
 				}
 				sheets.put(which, found);
@@ -118,7 +119,7 @@ class DirectoryWorkbook {
 			return read(sheets);
 		}
 		catch (IOException ex) {
-			throw new DirectoryException(new DirectoryError(null, null, null, "onboarding.error.unreadable"));
+			throw new DirectoryException(new WorkbookError(null, null, null, "onboarding.error.unreadable"));
 		}
 	}
 
@@ -152,7 +153,7 @@ class DirectoryWorkbook {
 				case DEPARTMENTS -> (entry == null) ? null : departmentRows.get(entry);
 				case PEOPLE -> (entry == null) ? null : personRows.get(entry);
 			};
-			return new DirectoryError(sheetNames.get(field.sheet), row, (row == null) ? null : field.column, key, args);
+			return new WorkbookError(sheetNames.get(field.sheet), row, (row == null) ? null : field.column, key, args);
 		};
 		return new Read(new UnitDirectory(name, shortName, departments, people), where);
 	}
@@ -171,7 +172,7 @@ class DirectoryWorkbook {
 			}
 			if (filled) {
 				if (rows.size() == MAX_ROWS) {
-					throw new DirectoryException(new DirectoryError(sheet.getSheetName(), r + 1, null,
+					throw new DirectoryException(new WorkbookError(sheet.getSheetName(), r + 1, null,
 							"onboarding.error.tooManyRows", MAX_ROWS));
 				}
 				rows.add(row);
@@ -191,14 +192,14 @@ class DirectoryWorkbook {
 
 	private static void checkFile(byte[] bytes) {
 		if (bytes == null || bytes.length == 0) {
-			throw new DirectoryException(new DirectoryError(null, null, null, "onboarding.error.empty"));
+			throw new DirectoryException(new WorkbookError(null, null, null, "onboarding.error.empty"));
 		}
 		if (bytes.length > MAX_FILE_BYTES) {
-			throw new DirectoryException(new DirectoryError(null, null, null, "onboarding.error.tooLarge",
+			throw new DirectoryException(new WorkbookError(null, null, null, "onboarding.error.tooLarge",
 					String.format(Locale.ROOT, "%.1f MB", MAX_FILE_BYTES / 1024.0 / 1024.0)));
 		}
 		if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4) {
-			throw new DirectoryException(new DirectoryError(null, null, null, "onboarding.error.notXlsx"));
+			throw new DirectoryException(new WorkbookError(null, null, null, "onboarding.error.notXlsx"));
 		}
 	}
 
@@ -208,7 +209,7 @@ class DirectoryWorkbook {
 			return new XSSFWorkbook(in);
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new DirectoryException(new DirectoryError(null, null, null, "onboarding.error.unreadable"));
+			throw new DirectoryException(new WorkbookError(null, null, null, "onboarding.error.unreadable"));
 		}
 	}
 

@@ -21,6 +21,7 @@ import org.rectiflow.identity.Directory;
 import org.rectiflow.identity.Groups;
 import org.rectiflow.identity.UnitDepartment;
 import org.rectiflow.system.Messages;
+import org.rectiflow.system.WorkbookError;
 import org.rectiflow.unit.Unit;
 import org.rectiflow.unit.Units;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -121,12 +122,12 @@ public class Onboarding {
 
 	/** The form's section, line and field. */
 	Where formWhere(Locale locale) {
-		return (field, entry, key, args) -> new DirectoryError(this.messages.get(locale, field.sheet.key),
+		return (field, entry, key, args) -> new WorkbookError(this.messages.get(locale, field.sheet.key),
 				(entry == null) ? null : entry + 1, this.messages.get(locale, field.key), key, args);
 	}
 
 	Onboarded create(UnitDirectory d, Where where, String password) {
-		List<DirectoryError> errors = check(d, where);
+		List<WorkbookError> errors = check(d, where);
 		if (!errors.isEmpty()) {
 			throw new DirectoryException(errors);
 		}
@@ -182,8 +183,8 @@ public class Onboarding {
 	 * Every error of the directory, in the order a person reads it: the unit, the departments, the people. Accounts
 	 * must be new across every unit (an account is one person's sign-in, whatever unit they belong to).
 	 */
-	List<DirectoryError> check(UnitDirectory d, Where where) {
-		List<DirectoryError> errors = new ArrayList<>();
+	List<WorkbookError> check(UnitDirectory d, Where where) {
+		List<WorkbookError> errors = new ArrayList<>();
 		if (!StringUtils.hasText(d.name())) {
 			errors.add(where.at(DirectoryField.UNIT_NAME, null, "onboarding.error.required"));
 		}

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.rectiflow.system.ApiController;
 import org.rectiflow.system.Messages;
+import org.rectiflow.system.WorkbookError;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -72,7 +73,7 @@ class UnitOnboardingApiController {
 	ResponseEntity<OnboardedView> importWorkbook(@RequestParam("file") MultipartFile file, Locale locale)
 			throws IOException {
 		if (file.getSize() > DirectoryWorkbook.MAX_FILE_BYTES) {
-			throw new DirectoryException(new DirectoryError(null, null, null, "onboarding.error.tooLarge",
+			throw new DirectoryException(new WorkbookError(null, null, null, "onboarding.error.tooLarge",
 					String.format(Locale.ROOT, "%.1f MB", DirectoryWorkbook.MAX_FILE_BYTES / 1024.0 / 1024.0)));
 		}
 		return created(this.onboarding.onboardWorkbook(file.getBytes(), locale));

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.rectiflow.identity.Directory;
 import org.rectiflow.system.Messages;
+import org.rectiflow.system.WorkbookError;
 import org.rectiflow.unit.Unit;
 import org.rectiflow.unit.Units;
 import org.springframework.context.MessageSource;
@@ -128,7 +129,7 @@ class UnitOnboardingPageController {
 		model.addAttribute("people", "");
 		try {
 			if (file.getSize() > DirectoryWorkbook.MAX_FILE_BYTES) {
-				throw new DirectoryException(new DirectoryError(null, null, null, "onboarding.error.tooLarge",
+				throw new DirectoryException(new WorkbookError(null, null, null, "onboarding.error.tooLarge",
 						String.format(Locale.ROOT, "%.1f MB", DirectoryWorkbook.MAX_FILE_BYTES / 1024.0 / 1024.0)));
 			}
 			return created(this.onboarding.onboardWorkbook(file.getBytes(), locale), model);

@@ -14,13 +14,13 @@ import org.rectiflow.identity.Viewer;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.plan.importing.PlanWorkbookException;
 import org.rectiflow.plan.importing.PlanWorkbookReader;
-import org.rectiflow.plan.importing.WorkbookError;
 import org.rectiflow.round.InspectingBody;
 import org.rectiflow.round.RoundUnit;
 import org.rectiflow.system.ApiController;
 import org.rectiflow.identity.Viewer;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowException;
+import org.rectiflow.system.WorkbookError;
 import org.rectiflow.task.RectificationTask;
 import org.rectiflow.identity.Roles;
 import org.springframework.context.MessageSource;
@@ -217,7 +217,7 @@ class PlanController {
 	@PreAuthorize(Roles.REPORTS)
 	List<OpinionView> opinions(@PathVariable Long inspectionId) {
 		this.plans.inspection(inspectionId);
-		return this.plans.opinionsOf(inspectionId)
+		return this.plans.opinionsOf(inspectionId, Viewer.current().unitCut())
 			.stream()
 			.map((o) -> new OpinionView(o.getLeader(), o.getContent(), o.getCreatedAt()))
 			.toList();

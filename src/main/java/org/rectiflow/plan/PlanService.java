@@ -2,6 +2,7 @@ package org.rectiflow.plan;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -322,6 +323,18 @@ public class PlanService {
 	@Transactional(readOnly = true)
 	public List<PlanOpinion> opinionsOf(Long inspectionId) {
 		return this.opinions.findByInspectionIdOrderByCreatedAtAsc(inspectionId);
+	}
+
+	/**
+	 * The leaders' opinions on the plan as a person of these units reads them: none when the inspection is of another unit (issue 18; the
+	 * address is checked by isolation/UnitGate too). {@code null} units: every unit, for an administrator.
+	 */
+	@Transactional(readOnly = true)
+	public List<PlanOpinion> opinionsOf(Long inspectionId, Collection<String> units) {
+		if (units == null) {
+			return opinionsOf(inspectionId);
+		}
+		return units.isEmpty() ? List.of() : this.opinions.findByInspectionIdInUnits(inspectionId, units);
 	}
 
 	/**

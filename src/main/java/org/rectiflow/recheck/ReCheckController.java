@@ -106,6 +106,9 @@ class ReCheckController {
 			redirect.addFlashAttribute("message", this.messages
 				.get(ReCheckProcess.FAILED.equals(outcome) ? "reCheck.failedRecorded" : "reCheck.passedRecorded"));
 		}
+		catch (RectiflowException.AlreadyDone done) {
+			redirect.addFlashAttribute("message", this.messages.get(done));
+		}
 		catch (RectiflowException | NotValidException ex) {
 			if (ex instanceof RectiflowException.NotFound || ex instanceof RectiflowException.Forbidden) {
 				throw ex;

@@ -3,21 +3,17 @@ package org.rectiflow.recheck;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.rectiflow.engine.EngineCommands;
 import org.rectiflow.engine.Unauthenticated;
 import org.rectiflow.identity.Groups;
 import org.rectiflow.system.RectiflowException;
-import org.rectiflow.system.TaskTakenException;
 import org.rectiflow.unit.Units;
 import org.springframework.stereotype.Component;
 
@@ -59,26 +55,35 @@ public class ReCheckProcessAdapter {
 
 	/**
 	 * Completes the re-check step as this person, with the engine checking that they may (a candidate, of the
-	 * task's unit). Someone having done it first is a conflict.
+	 * task's unit). A retried completion by the same person is {@link RectiflowException.AlreadyDone}; someone having
+	 * done it first is a conflict ({@link EngineCommands#completeAs}).
 	 */
 	public void complete(Long reCheckId, String userId, List<String> groupIds, Map<String, Object> variables) {
-		Task task = waitingTask(reCheckId).orElseThrow(() -> new RectiflowException.Conflict("error.step.gone"));
-		if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
-			throw new RectiflowException.Conflict("error.step.claimedByOther");
+		Task task = awaited(reCheckId, userId, () -> new RectiflowException.Conflict("error.step.gone"));
+		this.commands.completeAs(task.getId(), task.getAssignee(), userId, groupIds, this.units.tenantIds(userId),
+				variables);
+	}
+
+	/**
+	 * The re-check step, if it waits. If it waits no longer because this very person completed it (a retry, a second
+	 * click), {@link RectiflowException.AlreadyDone} says when; otherwise the caller's refusal.
+	 */
+	private Task awaited(Long reCheckId, String userId, Supplier<? extends RectiflowException> otherwise) {
+		Optional<Task> waiting = waitingTask(reCheckId);
+		if (waiting.isPresent()) {
+			return waiting.get();
 		}
-		this.identityService.setAuthentication(userId, groupIds, this.units.tenantIds(userId));
-		try {
-			this.commands.claimAndComplete(task.getId(), userId, variables);
-		}
-		catch (TaskTakenException | TaskAlreadyClaimedException | OptimisticLockingException | NullValueException ex) {
-			throw new RectiflowException.Conflict("error.step.gone");
-		}
-		catch (AuthorizationException ex) {
-			throw new RectiflowException.Forbidden("error.request.forbidden");
-		}
-		finally {
-			this.identityService.clearAuthentication();
-		}
+		refuseIfDoneBy(reCheckId, userId);
+		throw otherwise.get();
+	}
+
+	/**
+	 * If this person completed the re-check, {@link RectiflowException.AlreadyDone} (they are retrying what they did);
+	 * otherwise nothing. For a caller that finds the re-check recorded before asking the engine.
+	 */
+	public void refuseIfDoneBy(Long reCheckId, String userId) {
+		this.commands.refuseIfDoneBy(userId, ReCheckProcess.PROCESS_KEY, String.valueOf(reCheckId),
+				ReCheckProcess.USER_TASK_RE_CHECK);
 	}
 
 	/** The people of the unit's rectification office (the role group is global: only those of the unit). */

@@ -253,6 +253,10 @@ public class ReCheckService {
 	public void checkAs(Long reCheckId, String outcome, String finding, String userId) {
 		ReCheck reCheck = visibleReCheck(reCheckId, userId);
 		if (!mayCheck(reCheck, userId)) {
+			if (reCheck.getStatus() != ReCheckStatus.PENDING) {
+				// Recorded already: by this person, a retry says when; by anyone else, it is no longer to be done.
+				this.process.refuseIfDoneBy(reCheckId, userId);
+			}
 			throw new RectiflowException.Forbidden("error.request.forbidden");
 		}
 		Map<String, Object> variables = new LinkedHashMap<>();

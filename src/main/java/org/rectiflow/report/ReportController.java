@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import org.rectiflow.identity.Viewer;
 import org.rectiflow.system.ApiController;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.identity.Roles;
@@ -78,7 +79,7 @@ class ReportController {
 	@GetMapping("/review-opinions")
 	@PreAuthorize(Roles.REPORTS)
 	List<OpinionView> reviewOpinions(@PathVariable Long inspectionId) {
-		return this.reports.reviewOpinionsOf(inspectionId)
+		return this.reports.reviewOpinionsOf(inspectionId, Viewer.current().unitCut())
 			.stream()
 			.map((o) -> new OpinionView(o.getDecision(), o.getContent(), o.getReopenedTaskCodes(), o.getReviewedBy(),
 					o.getReviewedAt()))
@@ -88,7 +89,7 @@ class ReportController {
 	@GetMapping("/institutional-rules")
 	@PreAuthorize(Roles.REPORTS)
 	List<RuleView> rules(@PathVariable Long inspectionId) {
-		return this.reports.rulesOf(inspectionId).stream().map(RuleView::of).toList();
+		return this.reports.rulesOf(inspectionId, Viewer.current().unitCut()).stream().map(RuleView::of).toList();
 	}
 
 	@PostMapping("/institutional-rules")

@@ -2,6 +2,7 @@ package org.rectiflow.report;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,18 @@ public class ReportService {
 	}
 
 	/**
+	 * The review opinions as a person of these units reads them: none when the inspection is of another unit (issue 18; the
+	 * address is checked by isolation/UnitGate too). {@code null} units: every unit, for an administrator.
+	 */
+	@Transactional(readOnly = true)
+	public List<ReviewOpinion> reviewOpinionsOf(Long inspectionId, Collection<String> units) {
+		if (units == null) {
+			return reviewOpinionsOf(inspectionId);
+		}
+		return units.isEmpty() ? List.of() : this.opinions.findByInspectionIdInUnits(inspectionId, units);
+	}
+
+	/**
 	 * The rectification office asks the Party committee to approve publication: it has checked the text, and the
 	 * contact line it gives goes into the text the committee reads.
 	 */
@@ -176,6 +189,18 @@ public class ReportService {
 	@Transactional(readOnly = true)
 	public List<InstitutionalRule> rulesOf(Long inspectionId) {
 		return this.rules.findByInspectionIdOrderByIdAsc(inspectionId);
+	}
+
+	/**
+	 * The institutional rules as a person of these units reads them: none when the inspection is of another unit (issue 18; the
+	 * address is checked by isolation/UnitGate too). {@code null} units: every unit, for an administrator.
+	 */
+	@Transactional(readOnly = true)
+	public List<InstitutionalRule> rulesOf(Long inspectionId, Collection<String> units) {
+		if (units == null) {
+			return rulesOf(inspectionId);
+		}
+		return units.isEmpty() ? List.of() : this.rules.findByInspectionIdInUnits(inspectionId, units);
 	}
 
 	public InstitutionalRule addRule(Long inspectionId, Long taskId, String title, String action,

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.rectiflow.identity.Directory;
+import org.rectiflow.identity.Viewer;
 import org.rectiflow.system.Actors;
 import org.rectiflow.system.ApiController;
 import org.rectiflow.identity.Roles;
@@ -59,13 +60,13 @@ class SupervisionController {
 	@GetMapping("/criticism-notices")
 	@PreAuthorize(Roles.OVERSIGHT)
 	List<CriticismView> criticisms(@PathVariable Long inspectionId) {
-		return this.supervision.criticismsOf(inspectionId).stream().map((n) -> CriticismView.of(n, this.directory)).toList();
+		return this.supervision.criticismsOf(inspectionId, Viewer.current().unitCut()).stream().map((n) -> CriticismView.of(n, this.directory)).toList();
 	}
 
 	@GetMapping("/supervision-records")
 	@PreAuthorize(Roles.OVERSIGHT)
 	List<RecordView> records(@PathVariable Long inspectionId) {
-		return this.supervision.recordsOf(inspectionId)
+		return this.supervision.recordsOf(inspectionId, Viewer.current().unitCut())
 			.stream()
 			.map((r) -> new RecordView(r.getStage(), r.getTaskId(), r.getDepartment(), r.getVisitDate(), r.getDecision(),
 					r.getContent(), r.getRecordedBy(), r.getRecordedAt()))

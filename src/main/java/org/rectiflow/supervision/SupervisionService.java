@@ -2,6 +2,7 @@ package org.rectiflow.supervision;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,6 +162,18 @@ public class SupervisionService {
 		return this.records.findByInspectionIdOrderByRecordedAtAsc(inspectionId);
 	}
 
+	/**
+	 * The supervision records as a person of these units reads them: none when the inspection is of another unit (issue 18; the
+	 * address is checked by isolation/UnitGate too). {@code null} units: every unit, for an administrator.
+	 */
+	@Transactional(readOnly = true)
+	public List<SupervisionRecord> recordsOf(Long inspectionId, Collection<String> units) {
+		if (units == null) {
+			return recordsOf(inspectionId);
+		}
+		return units.isEmpty() ? List.of() : this.records.findByInspectionIdInUnits(inspectionId, units);
+	}
+
 	@Transactional(readOnly = true)
 	public List<SupervisionRecord> recordsOfTask(Long taskId) {
 		return this.records.findByTaskIdOrderByRecordedAtAsc(taskId);
@@ -242,6 +255,18 @@ public class SupervisionService {
 	@Transactional(readOnly = true)
 	public List<CriticismNotice> criticismsOf(Long inspectionId) {
 		return this.notices.findByInspectionIdOrderByIssuedAtAsc(inspectionId);
+	}
+
+	/**
+	 * The criticism notices as a person of these units reads them: none when the inspection is of another unit (issue 18; the
+	 * address is checked by isolation/UnitGate too). {@code null} units: every unit, for an administrator.
+	 */
+	@Transactional(readOnly = true)
+	public List<CriticismNotice> criticismsOf(Long inspectionId, Collection<String> units) {
+		if (units == null) {
+			return criticismsOf(inspectionId);
+		}
+		return units.isEmpty() ? List.of() : this.notices.findByInspectionIdInUnits(inspectionId, units);
 	}
 
 }

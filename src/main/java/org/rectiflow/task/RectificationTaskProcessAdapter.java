@@ -1,6 +1,5 @@
 package org.rectiflow.task;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -9,19 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -32,10 +25,7 @@ import org.rectiflow.audit.AuditLog;
 import org.rectiflow.engine.EngineCommands;
 import org.rectiflow.engine.GrantInstanceReads;
 import org.rectiflow.engine.Unauthenticated;
-import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowException;
-import org.rectiflow.system.StepAlreadyDoneException;
-import org.rectiflow.system.TaskTakenException;
 import org.rectiflow.unit.Units;
 import org.springframework.stereotype.Component;
 
@@ -61,12 +51,9 @@ public class RectificationTaskProcessAdapter {
 
 	private final AuthorizationService authorizationService;
 
-	private final HistoryService historyService;
-
 	RectificationTaskProcessAdapter(RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
 			RepositoryService repositoryService, EngineCommands commands, AuditLog auditLog, Units units,
-			AuthorizationService authorizationService, HistoryService historyService) {
-		this.historyService = historyService;
+			AuthorizationService authorizationService) {
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
 		this.identityService = identityService;
@@ -255,48 +242,14 @@ public class RectificationTaskProcessAdapter {
 		if (waiting.isPresent()) {
 			return waiting.get();
 		}
-		List<HistoricTaskInstance> last = this.historyService.createHistoricTaskInstanceQuery()
-			.processDefinitionKey(RectificationTaskProcess.PROCESS_KEY)
-			.processInstanceBusinessKey(String.valueOf(taskId))
-			.taskDefinitionKey(step)
-			.finished()
-			.orderByHistoricTaskInstanceEndTime()
-			.desc()
-			.listPage(0, 1);
-		if (!last.isEmpty() && userId != null && userId.equals(last.get(0).getAssignee())
-				&& "completed".equals(last.get(0).getDeleteReason())) {
-			throw alreadyDone(last.get(0).getEndTime().toInstant());
-		}
+		this.commands.refuseIfDoneBy(userId, RectificationTaskProcess.PROCESS_KEY, String.valueOf(taskId), step);
 		throw otherwise.get();
-	}
-
-	private static RectiflowException.AlreadyDone alreadyDone(Instant at) {
-		return new RectiflowException.AlreadyDone("step.alreadyDone", Messages.dateTime(at));
 	}
 
 	/** As {@link #complete(Long, String, String, List, Map)}, for a step the caller has just found waiting. */
 	public void complete(Step step, String userId, List<String> groupIds, Map<String, Object> variables) {
-		if (step.assignee() != null && !step.assignee().equals(userId)) {
-			throw new RectiflowException.Conflict("error.step.claimedByOther");
-		}
-		// With the person's units: the engine's tenant check hides every step of a unit from an authentication without it.
-		this.identityService.setAuthentication(userId, groupIds, this.units.tenantIds(userId));
-		try {
-			this.commands.claimAndComplete(step.engineTaskId(), userId, variables);
-		}
-		catch (StepAlreadyDoneException ex) {
-			// The same person's first completion committed a moment ago (a double click).
-			throw alreadyDone(ex.getCompletedAt());
-		}
-		catch (TaskTakenException | TaskAlreadyClaimedException | OptimisticLockingException | NullValueException ex) {
-			throw new RectiflowException.Conflict("error.step.gone");
-		}
-		catch (AuthorizationException ex) {
-			throw new RectiflowException.Forbidden("error.request.forbidden");
-		}
-		finally {
-			this.identityService.clearAuthentication();
-		}
+		this.commands.completeAs(step.engineTaskId(), step.assignee(), userId, groupIds, this.units.tenantIds(userId),
+				variables);
 	}
 
 	/**

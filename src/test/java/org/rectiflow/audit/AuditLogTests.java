@@ -492,6 +492,37 @@ class AuditLogTests {
 	}
 
 	@Test
+	void anEntryMovedToAnotherUnitIsReportedByTheVerifier() throws Exception {
+		// A sign-in of the first unit's clerk: the entry is the first unit's, and its hash covers that (version 2).
+		this.auditLog.record(DemoAccounts.RECTIFICATION_CLERK, "127.0.0.1", AuditKind.LOGIN,
+				"user:" + DemoAccounts.RECTIFICATION_CLERK, "moved to another unit's trail");
+		long id = lastId();
+		this.auditLog.record(AuditKind.DOWNLOAD, "evidence:5", "after it");
+		assertThat(this.jdbc.queryForMap("select unit_id, hash_version from audit_entry where id = ?", id))
+			.containsEntry("UNIT_ID", "unit1")
+			.containsEntry("HASH_VERSION", 2);
+		assertThat(this.auditLog.verify().intact()).isTrue();
+
+		this.jdbc.update("update audit_entry set unit_id = 'unit2' where id = ?", id);
+		try {
+			AuditChain.Verification verification = this.auditLog.verify();
+			assertThat(verification.brokenAt()).isEqualTo(id);
+			assertThat(verification.problem()).isEqualTo(AuditChain.Break.CHANGED);
+			assertThat(verify()).startsWith("1:").contains("BROKEN at entry " + id);
+
+			// Passing it off as an entry from before V18, whose hash leaves the unit out, is a change too.
+			this.jdbc.update("update audit_entry set hash_version = 1 where id = ?", id);
+			assertThat(this.auditLog.verify().brokenAt()).isEqualTo(id);
+			this.jdbc.update("update audit_entry set unit_id = null, hash_version = 2 where id = ?", id);
+			assertThat(this.auditLog.verify().brokenAt()).as("taken out of every unit's trail").isEqualTo(id);
+		}
+		finally {
+			this.jdbc.update("update audit_entry set unit_id = 'unit1', hash_version = 2 where id = ?", id);
+		}
+		assertThat(verify()).startsWith("0:").contains("audit chain intact");
+	}
+
+	@Test
 	void aRemovedEntryAndACutTailAreReported() {
 		this.auditLog.record(AuditKind.DOWNLOAD, "evidence:3", "in the middle");
 		long middle = lastId();
@@ -619,9 +650,9 @@ class AuditLogTests {
 
 	private void restore(Map<String, Object> row) {
 		this.jdbc.update("insert into audit_entry (id, occurred_at, actor, client_address, kind, subject, detail,"
-				+ " prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("ID"), row.get("OCCURRED_AT"),
-				row.get("ACTOR"), row.get("CLIENT_ADDRESS"), row.get("KIND"), row.get("SUBJECT"), row.get("DETAIL"),
-				row.get("PREV_HASH"), row.get("HASH"));
+				+ " prev_hash, hash, unit_id, hash_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("ID"),
+				row.get("OCCURRED_AT"), row.get("ACTOR"), row.get("CLIENT_ADDRESS"), row.get("KIND"), row.get("SUBJECT"),
+				row.get("DETAIL"), row.get("PREV_HASH"), row.get("HASH"), row.get("UNIT_ID"), row.get("HASH_VERSION"));
 	}
 
 	private long lastId() {

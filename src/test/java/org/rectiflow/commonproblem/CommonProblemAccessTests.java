@@ -230,6 +230,41 @@ class CommonProblemAccessTests {
 			.contains("id=\"answer-form\"");
 	}
 
+	@Test
+	void aRetriedAnswerOrReviewByTheSamePersonIsAlreadyDoneNotAnError() throws Exception {
+		CommonProblemNotice notice = send("关于会议费超标问题的举一反三通知");
+		Long a = answerOf(notice, this.unitA);
+		PortalSession unitA = session(this.officeA);
+		String token = unitA.csrfToken("/common-problems/answers/" + a);
+		assertThat(unitA.postForm("/common-problems/answers/" + a, answerForm(token)).statusCode()).isEqualTo(302);
+		assertThat(unitA.get("/common-problems/answers/" + a).body()).contains("自查自纠情况已报送巡察办");
+
+		// The same form sent again (a second click, a retry after a lost answer): said to be done, by them, when.
+		HttpResponse<String> again = unitA.postForm("/common-problems/answers/" + a, answerForm(token));
+		assertThat(again.statusCode()).isEqualTo(302);
+		String page = unitA.get("/common-problems/answers/" + a).body();
+		assertThat(page).contains("完成此步骤，无需重复提交").doesNotContain("class=\"flash error\"");
+		assertThat(this.answers.findById(a).orElseThrow().getStatus()).isEqualTo(AnswerStatus.ANSWERED);
+
+		// A colleague of the same office did not answer it: theirs is refused as before.
+		String colleague = this.crossUnits.person(this.unitA, Groups.RECTIFICATION_OFFICE);
+		PortalSession other = session(colleague);
+		assertThat(other.postForm("/common-problems/answers/" + a,
+				answerForm(other.csrfToken("/common-problems/answers/" + a))).statusCode()).isEqualTo(403);
+
+		PortalSession office = session(DemoAccounts.INSPECTOR);
+		String officeToken = office.csrfToken("/common-problems/answers/" + a);
+		office.postForm("/common-problems/answers/" + a + "/review", "answerDecision=accept&_csrf=" + officeToken);
+		assertThat(this.answers.findById(a).orElseThrow().getStatus()).isEqualTo(AnswerStatus.ACCEPTED);
+		assertThat(office.get("/common-problems/answers/" + a).body()).contains("已认可该单位的自查自纠情况");
+		HttpResponse<String> reviewedAgain = office.postForm("/common-problems/answers/" + a + "/review",
+				"answerDecision=accept&_csrf=" + officeToken);
+		assertThat(reviewedAgain.statusCode()).isEqualTo(302);
+		assertThat(office.get("/common-problems/answers/" + a).body()).contains("完成此步骤，无需重复提交")
+			.doesNotContain("class=\"flash error\"");
+		assertThat(this.answers.findById(a).orElseThrow().getStatus()).isEqualTo(AnswerStatus.ACCEPTED);
+	}
+
 	private CommonProblemNotice send(String title) {
 		return this.service.send(new CommonProblemService.Draft(title, null, "某单位发现的问题：" + title, null,
 				List.of(this.unitA, this.unitB), LocalDate.now().plusDays(7).toString()), DemoAccounts.INSPECTOR);

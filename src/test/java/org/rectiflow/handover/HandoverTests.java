@@ -26,6 +26,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.rectiflow.HttpUser;
 import org.rectiflow.ProcessDriver;
+import org.rectiflow.audit.AuditChain;
+import org.rectiflow.audit.AuditEntry;
+import org.rectiflow.audit.AuditKind;
+import org.rectiflow.audit.AuditLog;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.identity.Groups;
 import org.rectiflow.ledger.LedgerScope;
@@ -43,9 +47,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Handover over HTTP, in a unit of the test's own: the rectification office records that a responsible leader's
@@ -86,6 +92,12 @@ class HandoverTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	OwnUnit unit;
 
@@ -319,6 +331,60 @@ class HandoverTests {
 		// now the head is 赵处长: 王处长 cannot hand the department over again
 		assertRefused(record(this.office, "DEPARTMENT_HEAD", this.logistics, this.headA, this.leaderB, tomorrow,
 				"调整"), "王处长 不是 后勤处 的现任负责人（现任：赵处长）");
+	}
+
+	@Test
+	@Order(5)
+	void shouldAuditEveryHandoverInTheUnitsTrail() {
+		List<Handovers.Handover> recorded = this.handovers.ofUnit(this.unit.id);
+		Handovers.Handover leader = recorded.stream().filter((h) -> h.kind() == HandoverKind.RESPONSIBLE_LEADER)
+			.findFirst()
+			.orElseThrow();
+		Handovers.Handover head = recorded.stream().filter((h) -> h.kind() == HandoverKind.DEPARTMENT_HEAD)
+			.findFirst()
+			.orElseThrow();
+
+		// who recorded it, from whom to whom, from which date, why; then what moved, by whoever applied it
+		List<AuditEntry> leaderEntries = entries(leader.id());
+		assertThat(leaderEntries).extracting(AuditEntry::kind, AuditEntry::actor)
+			.containsExactly(tuple("HANDOVER", this.office),
+					tuple("HANDOVER_APPLIED", this.office));
+		assertThat(leaderEntries.get(0).detail()).contains("RESPONSIBLE_LEADER")
+			.contains("from " + this.leaderA + " (张副校长) to " + this.leaderB + " (李副校长)")
+			.contains("effective " + today())
+			.contains("工作分工调整");
+		assertThat(leaderEntries.get(1).detail()).contains("2 tasks moved")
+			.contains("1.1.1 #" + this.reviewed.getId())
+			.contains("1.1.2 #" + this.waiting.getId())
+			.doesNotContain("1.2.1");
+
+		List<AuditEntry> headEntries = entries(head.id());
+		assertThat(headEntries).extracting(AuditEntry::kind, AuditEntry::actor)
+			.containsExactly(tuple("HANDOVER", this.office),
+					tuple("HANDOVER_APPLIED", "system"));
+		assertThat(headEntries.get(0).detail()).contains("DEPARTMENT_HEAD")
+			.contains("department " + this.logistics)
+			.contains("effective " + today().plusDays(1))
+			.contains("岗位调动");
+		assertThat(headEntries.get(1).detail()).contains("headship of department " + this.logistics)
+			.contains("1.1.2 #" + this.waiting.getId());
+
+		// in the unit's audit trail, and in no other unit's
+		assertThat(this.jdbc.queryForList("select distinct unit_id from audit_entry where subject in (?, ?)", String.class,
+				"handover:" + leader.id(), "handover:" + head.id()))
+			.containsExactly(this.unit.id);
+		assertThat(this.auditLog.find(new AuditLog.Filter(null, AuditKind.HANDOVER, null, null), List.of(this.unit.id), 0, 10)
+			.entries()).extracting(AuditEntry::subject)
+			.contains("handover:" + leader.id(), "handover:" + head.id());
+		assertThat(this.auditLog.find(new AuditLog.Filter(null, AuditKind.HANDOVER, null, null), List.of("unit1"), 0, 1000)
+			.entries()).extracting(AuditEntry::subject)
+			.doesNotContain("handover:" + leader.id(), "handover:" + head.id());
+	}
+
+	private List<AuditEntry> entries(Long handoverId) {
+		return this.jdbc.query("select id, occurred_at, actor, client_address, kind, subject, detail, prev_hash, hash"
+				+ " from audit_entry where subject = ? order by id", (rs, n) -> AuditChain.read(rs),
+				"handover:" + handoverId);
 	}
 
 }

@@ -54,8 +54,13 @@ class LedgerPageControllerTests {
 	@MockitoBean
 	LedgerQueries queries;
 
+	/** The slice has no database: the person's scope as for any list (an inspection group's is tested over HTTP). */
+	@MockitoBean
+	InspectionScopes scopes;
+
 	@BeforeEach
 	void ledger() {
+		given(this.scopes.current(any())).willAnswer((call) -> LedgerScope.current());
 		given(this.queries.heading(ID)).willReturn(new Heading(ID, "省委第四巡察组巡察测试学院党委", "测试学院党委",
 				InspectionStatus.RECTIFYING));
 		given(this.queries.heading(999L)).willThrow(new RectiflowException.NotFound("error.inspection.notFound", 999L));

@@ -238,6 +238,39 @@ class OfficeViewsTests {
 			.contains(this.body.unitB.getName());
 	}
 
+	@Test
+	void anInspectionGroupReadsTheLedgerOfItsUnitOnly() throws Exception {
+		String ledger = "/inspections/" + this.inRectification;
+		for (String person : List.of(this.body.leaderA, this.body.memberA)) {
+			PortalSession group = session(person);
+			HttpResponse<String> problems = group.get(ledger);
+			assertThat(problems.statusCode()).as("%s: problem list", person).isEqualTo(200);
+			assertThat(problems.body()).as("%s: every problem", person).contains("宿舍日常维修不及时", "财务管理漏洞");
+			// Read-only: the only form that posts is the sign-out's.
+			assertThat(problems.body().replaceAll("<form action=\"/logout\"[^>]*>", "")).doesNotContain("method=\"post\"");
+			HttpResponse<String> tasks = group.get(ledger + "/tasks");
+			assertThat(tasks.statusCode()).isEqualTo(200);
+			assertThat(tasks.body()).as("%s: every task", person)
+				.contains("学生食堂特色档口无准入规则", "未出台财务报账管理办法");
+			HttpResponse<String> responsibilities = group.get(ledger + "/responsibilities");
+			assertThat(responsibilities.statusCode()).isEqualTo(200);
+			assertThat(responsibilities.body()).contains("后勤处", "财务处");
+			assertThat(group.get(ledger + "/tasks.xlsx").statusCode()).as("%s: the list's export", person).isEqualTo(200);
+		}
+
+		// The group of unit B: unit A's ledger does not exist for it, its own unit's does.
+		PortalSession groupB = session(this.body.leaderB);
+		for (String list : List.of("", "/tasks", "/responsibilities", "/tasks.xlsx")) {
+			assertThat(groupB.get(ledger + list).statusCode()).as("another unit's %s", list).isEqualTo(404);
+		}
+		assertThat(groupB.get("/inspections/" + this.withGroup + "/tasks").body()).contains("未出台财务报账管理办法");
+
+		// A department of unit A keeps its own view: its tasks, not the whole ledger.
+		PortalSession staff = session(this.body.unitA.getId() + "Staff");
+		assertThat(staff.get(ledger + "/tasks").body()).contains("学生食堂特色档口无准入规则")
+			.doesNotContain("未出台财务报账管理办法");
+	}
+
 	private Oversight office() {
 		return this.inspectingBody.of(new Viewer(DemoAccounts.INSPECTOR, Set.of(Groups.INSPECTION_OFFICE),
 				Set.copyOf(this.units.tenantIds(DemoAccounts.INSPECTOR))));

@@ -22,7 +22,7 @@ import org.rectiflow.identity.Groups;
 import org.rectiflow.inspection.InspectionStatus;
 import org.rectiflow.plan.importing.PlanWorkbookException;
 import org.rectiflow.plan.importing.PlanWorkbookTemplate;
-import org.rectiflow.plan.importing.WorkbookError;
+import org.rectiflow.system.WorkbookError;
 import org.rectiflow.ledger.Ledger;
 import org.rectiflow.ledger.LedgerService;
 import org.rectiflow.task.TaskKind;

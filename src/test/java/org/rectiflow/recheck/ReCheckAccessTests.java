@@ -172,6 +172,27 @@ class ReCheckAccessTests {
 		assertThat(result.body()).contains("未通过，已重新整改").contains("现场核查发现整改未落实，台账与实际不符");
 	}
 
+	@Test
+	void aRetriedReCheckByTheSamePersonIsAlreadyDoneNotAnError() throws Exception {
+		String unit = this.crossUnits.unit("反向核查重复提交测试单位");
+		this.crossUnits.closedInspection(unit, "反向核查重复提交测试");
+		PortalSession office = session(DemoAccounts.INSPECTOR);
+		Long drawId = draw(office, unit, "1", "", "11");
+		ReCheck reCheck = this.reChecks.findByDrawId(drawId).get(0);
+		String token = office.csrfToken("/rechecks/" + reCheck.getId());
+		String form = "reCheckOutcome=passed&reCheckFinding=" + enc("调阅台账，整改到位") + "&_csrf=" + token;
+		assertThat(office.postForm("/rechecks/" + reCheck.getId(), form).statusCode()).isEqualTo(302);
+		assertThat(this.reChecks.findById(reCheck.getId()).orElseThrow().getStatus()).isEqualTo(ReCheckStatus.PASSED);
+		assertThat(office.get("/rechecks/" + reCheck.getId()).body()).contains("已记录：核查通过");
+
+		// The same form sent again (a second click, a retry after a lost answer): said to be done, by them, when.
+		HttpResponse<String> again = office.postForm("/rechecks/" + reCheck.getId(), form);
+		assertThat(again.statusCode()).isEqualTo(302);
+		assertThat(office.get("/rechecks/" + reCheck.getId()).body()).contains("完成此步骤，无需重复提交")
+			.doesNotContain("class=\"flash error\"");
+		assertThat(this.reChecks.findById(reCheck.getId()).orElseThrow().getStatus()).isEqualTo(ReCheckStatus.PASSED);
+	}
+
 	/** Runs the re-check's asynchronous step, as the job executor would once the failure is committed. */
 	private void runTheJobsOf(ReCheck reCheck) {
 		String instanceId = this.runtimeService.createProcessInstanceQuery()

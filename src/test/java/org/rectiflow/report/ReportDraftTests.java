@@ -28,7 +28,7 @@ import org.rectiflow.plan.Feedback;
 import org.rectiflow.plan.importing.PlanWorkbookException;
 import org.rectiflow.plan.importing.PlanWorkbookReader;
 import org.rectiflow.plan.importing.PlanWorkbookTemplate;
-import org.rectiflow.plan.importing.WorkbookError;
+import org.rectiflow.system.WorkbookError;
 import org.rectiflow.security.PortalSession;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.task.RectificationTask;

@@ -586,6 +586,221 @@ class AccessMatrixTests {
 		return tests.stream();
 	}
 
+	// ---------------------------------------------------------------------------------------------------------------
+	// The pages and API that issue 18 added, each tried by every person of both units, the inspection office, the
+	// administrator and the leader of an inspection group (巡察组) of a round over a third unit: the office's views and
+	// rounds (the inspecting body's only), onboarding (the administrator's), common-problem notices and re-checks (a
+	// notice, an answer, a draw and a re-check of the second unit), repeat problems and handovers (each unit's own),
+	// and refused writes that create nothing. The second unit's data never reaches the first unit's people.
+	// ---------------------------------------------------------------------------------------------------------------
+
+	@Autowired
+	org.rectiflow.CrossUnits crossUnits;
+
+	@Autowired
+	org.rectiflow.round.Rounds rounds;
+
+	@Autowired
+	org.camunda.bpm.engine.IdentityService identityService;
+
+	@Autowired
+	org.rectiflow.commonproblem.CommonProblemService commonProblems;
+
+	@Autowired
+	org.rectiflow.recheck.ReCheckService reChecks;
+
+	@Autowired
+	org.rectiflow.plan.PlanService plans;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	/** The leader of the inspection group of a round over a unit of this class's own. */
+	String groupLeader;
+
+	Long roundId;
+
+	Long notice;
+
+	Long answer;
+
+	Long drawId;
+
+	Long reCheck;
+
+	/** Everyone above and the inspection group's leader. */
+	List<String> everyoneAndGroup;
+
+	static final String NOTICE_TITLE = "矩阵举一反三通知：" + SecondUnit.SECRET;
+
+	@BeforeAll
+	void theInspectingBodysRecordsOfTheSecondUnit() {
+		this.second.inspection();
+		String third = this.crossUnits.unit("权限矩阵第三单位");
+		this.groupLeader = "matrixGroupLeader" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+		org.camunda.bpm.engine.identity.User leader = this.identityService.newUser(this.groupLeader);
+		leader.setFirstName("矩阵组长");
+		leader.setLastName("");
+		leader.setPassword(DemoAccounts.PASSWORD);
+		this.identityService.saveUser(leader);
+		int number;
+		do {
+			number = java.util.concurrent.ThreadLocalRandom.current().nextInt(100, 1000);
+		}
+		while (this.rounds.byNumber(number).isPresent());
+		this.roundId = this.rounds.create(number, "权限矩阵测试轮次", java.time.LocalDate.now().minusMonths(1),
+				java.time.LocalDate.now(), DemoAccounts.INSPECTOR).id();
+		this.rounds.assign(this.roundId, third, "矩阵巡察组", this.groupLeader, List.of());
+		this.everyoneAndGroup = Stream.concat(EVERYONE.stream(), Stream.of(this.groupLeader)).toList();
+
+		this.notice = this.commonProblems.send(new org.rectiflow.commonproblem.CommonProblemService.Draft(NOTICE_TITLE, null,
+				"某单位食堂食品安全台账缺失", null, List.of(SecondUnit.ID), java.time.LocalDate.now().plusDays(10).toString()),
+				DemoAccounts.INSPECTOR).getId();
+		this.answer = this.jdbc.queryForObject("select id from common_problem_answer where notice_id = ?", Long.class,
+				this.notice);
+
+		// Closed tasks of the second unit's own to draw from.
+		Long closed = this.plans.register(SecondUnit.feedback("权限矩阵反向核查：" + SecondUnit.SECRET), SecondUnit.ID).getId();
+		for (RectificationTask t : this.rectificationTasks.tasksOf(closed)) {
+			this.rectificationTasks.recordOutcome(t.getId(), org.rectiflow.task.TaskStatus.COMPLETED);
+		}
+		this.drawId = this.reChecks.draw(new org.rectiflow.recheck.ReCheckService.Parameters(List.of(SecondUnit.ID), "1",
+				"", "18"), DemoAccounts.INSPECTOR).getId();
+		this.reCheck = this.jdbc.queryForObject("select id from re_check where draw_id = ?", Long.class, this.drawId);
+	}
+
+	@org.junit.jupiter.api.AfterAll
+	void removeTheGroupLeader() {
+		this.identityService.deleteUser(this.groupLeader);
+		this.crossUnits.removePeople();
+	}
+
+	@TestFactory
+	Stream<DynamicTest> issue18Pages() {
+		String secret = SecondUnit.SECRET;
+		Set<String> body = Set.of(DemoAccounts.INSPECTOR, this.groupLeader);
+		List<DynamicTest> tests = new ArrayList<>();
+		for (String office : List.of("/office/dashboard", "/office/queue", "/office/rounds", "/office/rounds/" + this.roundId)) {
+			expectAll(tests, office, body, secret);
+		}
+		for (String onboarding : List.of("/units", "/units/new", "/units/template.xlsx")) {
+			expectAll(tests, onboarding, Set.of(DemoAccounts.ADMIN), secret);
+		}
+		expectAll(tests, "/common-problems", Set.of(DemoAccounts.INSPECTOR, DemoAccounts.RECTIFICATION_CLERK,
+				SecondUnit.CLERK), secret);
+		expectAll(tests, "/common-problems/new", Set.of(DemoAccounts.INSPECTOR), secret);
+		expectAll(tests, "/common-problems/" + this.notice, Set.of(DemoAccounts.INSPECTOR, SecondUnit.CLERK), secret);
+		expectAll(tests, "/common-problems/answers/" + this.answer, Set.of(DemoAccounts.INSPECTOR, SecondUnit.CLERK),
+				secret);
+		expectAll(tests, "/rechecks", Set.of(DemoAccounts.INSPECTOR), secret);
+		expectAll(tests, "/rechecks/draws/" + this.drawId, Set.of(DemoAccounts.INSPECTOR), secret);
+		expectAll(tests, "/rechecks/" + this.reCheck, Set.of(DemoAccounts.INSPECTOR), secret);
+		expectAll(tests, "/repeat-rates", union(LEDGER, U2_LEDGER), secret);
+		expectAll(tests, "/handovers", Set.of(DemoAccounts.RECTIFICATION_CLERK, SecondUnit.CLERK, DemoAccounts.ADMIN),
+				secret);
+		String unit1 = this.inspections.findById(this.inspection).orElseThrow().getUnitId();
+		for (String user : this.everyoneAndGroup) {
+			boolean ofUnit2 = SecondUnit.PEOPLE.contains(user);
+			tests.add(DynamicTest.dynamicTest("lists of issue 18 across units as " + user, () -> {
+				// The common-problem notice to the second unit is listed to its office and the inspection office only.
+				HttpResponse<String> notices = page(user, "/common-problems");
+				if (notices.statusCode() == 200) {
+					assertThat(notices.body().contains(NOTICE_TITLE))
+						.isEqualTo(SecondUnit.CLERK.equals(user) || DemoAccounts.INSPECTOR.equals(user));
+				}
+				// The repeat rates list one's own unit's inspections, the handover page one's own unit, never the other's.
+				if (!DemoAccounts.ADMIN.equals(user) && !DemoAccounts.INSPECTOR.equals(user)) {
+					HttpResponse<String> rates = page(user, "/repeat-rates");
+					if (rates.statusCode() == 200) {
+						assertThat(rates.body()).contains(ofUnit2 ? SecondUnit.SECRET : "权限矩阵测试")
+							.doesNotContain(ofUnit2 ? "权限矩阵测试" : SecondUnit.SECRET);
+					}
+					HttpResponse<String> handovers = page(user, "/handovers");
+					if (handovers.statusCode() == 200) {
+						assertThat(handovers.body()).contains("value=\"" + (ofUnit2 ? SecondUnit.ID : unit1) + "\"")
+							.doesNotContain("value=\"" + (ofUnit2 ? unit1 : SecondUnit.ID) + "\"");
+					}
+				}
+				// The group's office pages show its unit, not the units of the matrix.
+				if (user.equals(this.groupLeader)) {
+					assertThat(page(user, "/office/dashboard").body()).doesNotContain(SecondUnit.NAME,
+							"/inspections/" + this.inspection + "\"");
+				}
+			}));
+		}
+		return tests.stream();
+	}
+
+	@TestFactory
+	Stream<DynamicTest> issue18Api() {
+		String secret = SecondUnit.SECRET;
+		String unit1 = this.inspections.findById(this.inspection).orElseThrow().getUnitId();
+		Long other = this.second.inspection().getId();
+		RectificationTask otherTask = this.second.task("1.1.1");
+		List<DynamicTest> tests = new ArrayList<>();
+		expectAllApi(tests, "/api/units/" + unit1 + "/handovers", LEDGER, secret);
+		expectAllApi(tests, "/api/units/" + SecondUnit.ID + "/handovers", U2_LEDGER, secret);
+		expectAllApi(tests, "/api/tasks/" + this.task.getId() + "/handovers", LEDGER, SECRET);
+		expectAllApi(tests, "/api/tasks/" + otherTask.getId() + "/handovers", U2_LEDGER, secret);
+		expectAllApi(tests, "/api/inspections/" + this.inspection + "/repeat-problems", LEDGER, SECRET);
+		expectAllApi(tests, "/api/inspections/" + other + "/repeat-problems", U2_LEDGER, secret);
+		expectAllApi(tests, "/api/repeat-rates", union(LEDGER, U2_LEDGER), secret);
+		for (String user : this.everyoneAndGroup) {
+			boolean ofUnit2 = SecondUnit.PEOPLE.contains(user);
+			tests.add(DynamicTest.dynamicTest("writes of issue 18 as " + user + " create nothing", () -> {
+				// Onboarding is the administrator's: an empty unit is refused for what it lacks, for anyone else 403.
+				HttpResponse<String> unit = send(user, "POST", "/api/units", "{}");
+				assertThat(unit.statusCode()).as(unit.body()).isEqualTo(DemoAccounts.ADMIN.equals(user) ? 400 : 403);
+				// A handover is recorded by the unit's own rectification office or an administrator: an empty one is
+				// refused for what it lacks; anyone else's is refused as not theirs.
+				for (String unitId : List.of(unit1, SecondUnit.ID)) {
+					boolean own = DemoAccounts.ADMIN.equals(user) || (SecondUnit.ID.equals(unitId)
+							? SecondUnit.CLERK.equals(user) : DemoAccounts.RECTIFICATION_CLERK.equals(user));
+					HttpResponse<String> handover = send(user, "POST", "/api/units/" + unitId + "/handovers", "{}");
+					assertThat(handover.statusCode()).as(unitId + ": " + handover.body()).isEqualTo(own ? 400 : 403);
+				}
+				HttpResponse<String> rates = basic(user, "/api/repeat-rates");
+				if (rates.statusCode() == 200 && !DemoAccounts.ADMIN.equals(user) && !DemoAccounts.INSPECTOR.equals(user)) {
+					assertThat(rates.body()).contains(ofUnit2 ? SecondUnit.ID : unit1)
+						.doesNotContain("\"" + (ofUnit2 ? unit1 : SecondUnit.ID) + "\"");
+				}
+			}));
+		}
+		return tests.stream();
+	}
+
+	private void expectAll(List<DynamicTest> tests, String path, Set<String> allowed, String secret) {
+		for (String user : this.everyoneAndGroup) {
+			boolean may = allowed.contains(user);
+			tests.add(DynamicTest.dynamicTest("GET " + path + " as " + user + (may ? " → 200" : " → 403/404"), () -> {
+				HttpResponse<String> response = page(user, path);
+				if (may) {
+					assertThat(response.statusCode()).isEqualTo(200);
+				}
+				else {
+					assertThat(response.statusCode()).isIn(403, 404);
+					assertThat(response.body()).doesNotContain(secret, "%PDF");
+				}
+			}));
+		}
+	}
+
+	private void expectAllApi(List<DynamicTest> tests, String path, Set<String> allowed, String secret) {
+		for (String user : this.everyoneAndGroup) {
+			boolean may = allowed.contains(user);
+			tests.add(DynamicTest.dynamicTest("API " + path + " as " + user + (may ? " → 200" : " → 403/404"), () -> {
+				HttpResponse<String> response = basic(user, path);
+				if (may) {
+					assertThat(response.statusCode()).isEqualTo(200);
+				}
+				else {
+					assertThat(response.statusCode()).isIn(403, 404);
+					assertThat(response.body()).doesNotContain(secret);
+				}
+			}));
+		}
+	}
+
 	private String submission(Long taskId) {
 		return this.driver.one(RectificationTaskProcess.PROCESS_KEY, taskId,
 				RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE).getId();

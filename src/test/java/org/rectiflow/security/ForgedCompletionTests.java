@@ -23,11 +23,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.rectiflow.CrossUnits;
 import org.rectiflow.ProcessDriver;
 import org.rectiflow.TestFeedback;
+import org.rectiflow.commonproblem.CommonProblemNotice;
+import org.rectiflow.commonproblem.CommonProblemNoticeProcess;
+import org.rectiflow.commonproblem.CommonProblemService;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.identity.Department;
+import org.rectiflow.identity.Groups;
 import org.rectiflow.plan.RectificationProcess;
+import org.rectiflow.recheck.ReCheckProcess;
+import org.rectiflow.recheck.ReCheckService;
 import org.rectiflow.supervision.SupervisionProcess;
 import org.rectiflow.deadline.DeadlineService;
 import org.rectiflow.task.RectificationTask;
@@ -37,6 +44,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once for each variable that is not on the step's form (every other form's fields and every process variable), each
  * refused with 400 naming it while the step stays open; then with its own form's fields, which completes it. The forms'
  * fields are read here from {@code forms/*.form} and the BPMN's {@code camunda:formRef}, independently of the guard.
+ * The same for the two processes across units (common-problem notice, re-check), whose steps are also tried first by
+ * participants whose step it is not — another unit's rectification office, the other side of the step — and refused.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -67,9 +77,17 @@ class ForgedCompletionTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	/** The rectification cycle this journey drives; the processes across units have tests of their own. */
+	/** The rectification cycle this journey drives. */
 	private static final Set<String> THE_THREE_PROCESSES = Set.of("rectification.bpmn", "rectification-task.bpmn",
 			"supervision.bpmn");
+
+	/** The processes across units (issue 18). */
+	private static final Set<String> ACROSS_UNITS = Set.of("common-problem-notice.bpmn", "re-check.bpmn");
+
+	/** The process variables of the processes across units that no form carries (docs/processes.md 4 and 5). */
+	static final Set<String> ACROSS_UNITS_VARIABLES = Set.of("unitId", "unitName", "noticeId", "noticeTitle",
+			"problemText", "requirement", "deadline", "dueAt", "inspectionId", "drawId", "reCheckedTaskId",
+			"reCheckedTaskCode", "reCheckedTaskTitle", "reCheckedLeadDepartmentName");
 
 	private final Map<String, Set<String>> fieldsByStep = new HashMap<>();
 
@@ -89,9 +107,21 @@ class ForgedCompletionTests {
 	@Autowired
 	DeadlineService deadlines;
 
+	@Autowired
+	CrossUnits crossUnits;
+
+	@Autowired
+	CommonProblemService commonProblems;
+
+	@Autowired
+	ReCheckService reChecks;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
 	@Test
 	void everyStepTakesItsOwnFormAndNothingElse() throws Exception {
-		readFormsAndSteps();
+		readFormsAndSteps(THE_THREE_PROCESSES, 20);
 		Long id = this.driver.register(TestFeedback.small("伪造办理测试")).getId();
 		String plan = RectificationProcess.PROCESS_KEY;
 
@@ -167,6 +197,61 @@ class ForgedCompletionTests {
 		assertThat(this.covered).as("every user task of the three processes").isEqualTo(this.fieldsByStep.keySet());
 	}
 
+	@Test
+	void theStepsAcrossUnitsTakeTheirOwnFormFromTheirOwnParticipantsOnly() throws Exception {
+		readFormsAndSteps(ACROSS_UNITS, 3);
+		this.everyVariable.addAll(ACROSS_UNITS_VARIABLES);
+		String unitA = this.crossUnits.unit("伪造办理甲单位");
+		String unitB = this.crossUnits.unit("伪造办理乙单位");
+		String officeA = this.crossUnits.person(unitA, Groups.RECTIFICATION_OFFICE);
+		String officeB = this.crossUnits.person(unitB, Groups.RECTIFICATION_OFFICE);
+		String staffA = this.crossUnits.person(unitA, CrossUnits.logistics(unitA));
+		try {
+			// 举一反三: unit A's answer is its rectification office's, the review the inspection office's.
+			CommonProblemNotice notice = this.commonProblems.send(new CommonProblemService.Draft("伪造办理测试举一反三通知",
+					null, "某单位公务接待超标准", null, List.of(unitA, unitB), LocalDate.now().plusDays(7).toString()),
+					DemoAccounts.INSPECTOR);
+			Long answer = this.jdbc.queryForObject("select id from common_problem_answer where notice_id = ? and unit_id = ?",
+					Long.class, notice.getId(), unitA);
+			String notice1 = CommonProblemNoticeProcess.PROCESS_KEY;
+			Map<String, Object> answerForm = Map.of("sameProblem", "no", "selfCheckFinding", "经自查未发现同类问题",
+					"selfCheckMeasures", "建立接待审批台账");
+			Task answerStep = this.driver.one(notice1, answer, CommonProblemNoticeProcess.USER_TASK_ANSWER_SELF_CHECK);
+			refused(answerStep, List.of(officeB, staffA, DemoAccounts.INSPECTOR, DemoAccounts.RECTIFICATION_CLERK),
+					answerForm);
+			step(answerStep, officeA, answerForm);
+			Task review = this.driver.one(notice1, answer, CommonProblemNoticeProcess.USER_TASK_REVIEW_ANSWER);
+			Map<String, Object> reviewForm = Map.of("answerDecision", "accept", "answerReturnReason", "");
+			refused(review, List.of(officeA, officeB, staffA), reviewForm);
+			step(review, DemoAccounts.INSPECTOR, reviewForm);
+
+			// 销号反向核查: the re-check of unit A's closed task is the inspecting body's, not the unit's.
+			this.crossUnits.closedInspection(unitA, "伪造办理反向核查");
+			Long drawId = this.reChecks.draw(new ReCheckService.Parameters(List.of(unitA), "1", "", "17"),
+					DemoAccounts.INSPECTOR).getId();
+			Long reCheck = this.jdbc.queryForObject("select id from re_check where draw_id = ?", Long.class, drawId);
+			Task reCheckStep = this.driver.one(ReCheckProcess.PROCESS_KEY, reCheck, ReCheckProcess.USER_TASK_RE_CHECK);
+			Map<String, Object> reCheckForm = Map.of("reCheckOutcome", "passed", "reCheckFinding", "调阅台账，整改到位");
+			refused(reCheckStep, List.of(officeA, staffA, officeB, DemoAccounts.DISCIPLINE_OFFICER), reCheckForm);
+			step(reCheckStep, DemoAccounts.INSPECTOR, reCheckForm);
+		}
+		finally {
+			this.crossUnits.removePeople();
+		}
+		assertThat(this.covered).as("every user task of the processes across units").isEqualTo(this.fieldsByStep.keySet());
+	}
+
+	/** Those whose step it is not cannot complete it, even with its own form; it stays open. */
+	private void refused(Task task, List<String> users, Map<String, Object> form) throws Exception {
+		for (String user : users) {
+			HttpResponse<String> refused = complete(user, task.getId(), form);
+			assertThat(refused.statusCode()).as("%s as %s: %s", task.getTaskDefinitionKey(), user, refused.body())
+				.isIn(403, 404);
+		}
+		assertThat(this.taskService.createTaskQuery().taskId(task.getId()).singleResult())
+			.as("%s still open", task.getTaskDefinitionKey()).isNotNull();
+	}
+
 	private void step(String processKey, Long businessKey, String taskKey, String user, Map<String, Object> form)
 			throws Exception {
 		step(this.driver.one(processKey, businessKey, taskKey), user, form);
@@ -210,8 +295,8 @@ class ForgedCompletionTests {
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** Each user task's form fields: the BPMN's formRef, the form's component keys. */
-	private void readFormsAndSteps() throws IOException {
+	/** Each user task's form fields in these processes: the BPMN's formRef, the form's component keys. */
+	private void readFormsAndSteps(Set<String> processes, int steps) throws IOException {
 		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 		Map<String, Set<String>> forms = new HashMap<>();
 		for (Resource form : resolver.getResources("classpath*:forms/*.form")) {
@@ -229,8 +314,8 @@ class ForgedCompletionTests {
 		}
 		Pattern userTask = Pattern.compile("<bpmn:userTask id=\"([^\"]+)\"[^>]*camunda:formRef=\"([^\"]+)\"");
 		for (Resource bpmn : resolver.getResources("classpath*:processes/*.bpmn")) {
-			if (!THE_THREE_PROCESSES.contains(bpmn.getFilename())) {
-				continue; // the processes across units (issue 18) are driven by their own process tests
+			if (!processes.contains(bpmn.getFilename())) {
+				continue;
 			}
 			String xml = bpmn.getContentAsString(StandardCharsets.UTF_8);
 			Matcher found = userTask.matcher(xml);
@@ -240,7 +325,7 @@ class ForgedCompletionTests {
 			assertThat(xml.split("<bpmn:userTask ", -1).length - 1).as("every user task of %s links a form",
 					bpmn.getFilename()).isEqualTo((int) userTask.matcher(xml).results().count());
 		}
-		assertThat(this.fieldsByStep).hasSize(20).doesNotContainValue(null);
+		assertThat(this.fieldsByStep).hasSize(steps).doesNotContainValue(null);
 	}
 
 }

@@ -111,13 +111,17 @@ class UnitsUpgradeTests {
 			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 			assertThat(jdbc.queryForList("select id from unit", String.class)).containsExactly(Units.FIRST_UNIT_ID);
 			// V12 (isolation): the release's audit entries and notices are the first unit's, and the chain still
-			// verifies: the unit is not part of an entry's hash.
+			// verifies: V18 leaves the release's entry at hash version 1, whose hash does not cover the unit; what
+			// the application appends since is version 2, the unit inside the hash.
 			assertThat(jdbc.queryForObject("select unit_id from audit_entry where id = 1", String.class))
 				.isEqualTo(Units.FIRST_UNIT_ID);
 			assertThat(jdbc.queryForObject("select hash from audit_entry where id = 1", String.class).trim())
 				.isEqualTo(releaseHash);
 			assertThat(jdbc.queryForList("select unit_id from notice where subject = '发布前的通知'", String.class))
 				.containsExactly(Units.FIRST_UNIT_ID);
+			assertThat(jdbc.queryForObject("select hash_version from audit_entry where id = 1", Integer.class)).isEqualTo(1);
+			assertThat(jdbc.queryForList("select distinct hash_version from audit_entry where id > 1", Integer.class))
+				.doesNotContain(1);
 			assertThat(jdbc.execute((Connection c) -> org.rectiflow.audit.AuditChain.verify(c)).intact()).isTrue();
 			assertThat(jdbc.queryForObject("select name from unit", String.class)).isEqualTo(UNIT_NAME);
 			assertThat(jdbc.queryForObject("select unit_id from inspection where id = ?", String.class, inspectionId))

@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.rectiflow.calendar.WorkingDays;
+import org.rectiflow.ledger.InspectionScopes;
 import org.rectiflow.ledger.LedgerQueries;
 import org.rectiflow.ledger.LedgerScope;
 import org.rectiflow.ledger.ProblemFilter;
@@ -42,18 +43,22 @@ class LedgerExportController {
 
 	private final Clock clock;
 
-	LedgerExportController(LedgerQueries queries, LedgerWorkbooks workbooks, MessageSource messages, Clock clock) {
+	private final InspectionScopes scopes;
+
+	LedgerExportController(LedgerQueries queries, LedgerWorkbooks workbooks, MessageSource messages, Clock clock,
+			InspectionScopes scopes) {
 		this.queries = queries;
 		this.workbooks = workbooks;
 		this.messages = messages;
 		this.clock = clock;
+		this.scopes = scopes;
 	}
 
 	@GetMapping("/inspections/{inspectionId}/problems.xlsx")
 	void problems(@PathVariable Long inspectionId, @RequestParam Map<String, String> params, Locale locale,
 			HttpServletResponse response) throws IOException {
 		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
-		LedgerScope scope = LedgerScope.current();
+		LedgerScope scope = this.scopes.current(inspectionId);
 		ProblemFilter filter = ProblemFilter.parse(params, this.queries.problems(inspectionId, scope).categories(),
 				new ArrayList<>());
 		attachment(response, "ledger.problemList", heading, locale);
@@ -64,7 +69,7 @@ class LedgerExportController {
 	void tasks(@PathVariable Long inspectionId, @RequestParam Map<String, String> params, Locale locale,
 			HttpServletResponse response) throws IOException {
 		LedgerQueries.Heading heading = this.queries.heading(inspectionId);
-		LedgerScope scope = LedgerScope.current();
+		LedgerScope scope = this.scopes.current(inspectionId);
 		TaskListQuery query = TaskListQuery.parse(params, this.queries.taskOptions(inspectionId, scope)).query();
 		attachment(response, "ledger.taskList", heading, locale);
 		this.workbooks.tasks(inspectionId, query, scope, locale, response.getOutputStream());
@@ -77,7 +82,7 @@ class LedgerExportController {
 		LedgerQueries.ResponsibilityView view = "leader".equalsIgnoreCase((by != null) ? by.trim() : null)
 				? LedgerQueries.ResponsibilityView.LEADER : LedgerQueries.ResponsibilityView.DEPARTMENT;
 		attachment(response, "ledger.responsibilityList", heading, locale);
-		this.workbooks.responsibilities(inspectionId, view, LedgerScope.current(), locale, response.getOutputStream());
+		this.workbooks.responsibilities(inspectionId, view, this.scopes.current(inspectionId), locale, response.getOutputStream());
 	}
 
 	/** "任务清单-<inspection>-2026-11-25.xlsx", in UTF-8 for browsers (RFC 6266) with an ASCII fallback. */

@@ -3,6 +3,7 @@ package org.rectiflow.plan.importing;
 import java.util.List;
 
 import org.rectiflow.system.RectiflowException;
+import org.rectiflow.system.WorkbookError;
 
 /**
  * An uploaded plan workbook was refused: every error found, each with its sheet, row and column, and the leaders and

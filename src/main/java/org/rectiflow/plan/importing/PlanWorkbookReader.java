@@ -33,6 +33,7 @@ import org.rectiflow.identity.UnitDepartment;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.plan.importing.PlanWorkbookLayout.Column;
 import org.rectiflow.plan.importing.PlanWorkbookLayout.Field;
+import org.rectiflow.system.WorkbookError;
 import org.rectiflow.task.TaskKind;
 import org.rectiflow.unit.Units;
 import org.springframework.stereotype.Component;

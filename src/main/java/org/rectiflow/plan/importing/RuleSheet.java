@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
+import org.rectiflow.system.WorkbookError;
 
 /**
  * The sheet of institutional rules (制度) in the plan workbook (issue 19): one rule a row, its name, document number

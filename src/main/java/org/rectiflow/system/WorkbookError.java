@@ -1,11 +1,12 @@
-package org.rectiflow.plan.importing;
+package org.rectiflow.system;
 
 import org.springframework.context.MessageSourceResolvable;
 
 /**
  * One thing wrong with an uploaded workbook, where a person finds it in Excel: the sheet, the row (1-based, as Excel
  * numbers them) and the column letter, with a message key and its arguments. Row and column are null for what
- * concerns the whole sheet or file.
+ * concerns the whole sheet or file. Every import reports its errors so (the plan workbook, a unit's directory); a
+ * form or JSON read as a workbook names its section, line and field in the same places.
  */
 public record WorkbookError(String sheet, Integer row, String column, String key, Object... args)
 		implements MessageSourceResolvable {

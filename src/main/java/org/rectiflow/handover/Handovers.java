@@ -25,6 +25,7 @@ import org.rectiflow.task.RectificationTaskRepository;
 import org.rectiflow.unit.Units;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.rectiflow.inspection.TypedDates;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -77,9 +78,12 @@ public class Handovers {
 
 	private final IdentityService identityService;
 
+	private final TypedDates typedDates;
+
 	Handovers(NamedParameterJdbcTemplate jdbc, RectificationTaskRepository tasks, RectificationTaskProcessAdapter process,
 			Directory directory, Units units, Clock clock, TransactionTemplate transactions,
-			IdentityService identityService) {
+			IdentityService identityService, TypedDates typedDates) {
+		this.typedDates = typedDates;
 		this.jdbc = jdbc;
 		this.tasks = tasks;
 		this.process = process;
@@ -154,6 +158,7 @@ public class Handovers {
 		if (request.effectiveOn().isBefore(today)) {
 			throw new RectiflowException("error.handover.datePast", request.effectiveOn(), today);
 		}
+		this.typedDates.plausible(request.effectiveOn(), "date.field.handoverEffectiveOn");
 		String reason = trimmed(request.reason());
 		if (reason == null) {
 			throw new RectiflowException("error.handover.reasonMissing");

@@ -10,6 +10,8 @@ import org.rectiflow.plan.PlanService;
 import org.rectiflow.plan.RectificationProcess;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.task.RectificationTaskService;
+import org.rectiflow.system.StepClock;
+import org.rectiflow.inspection.TypedDates;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -33,9 +35,15 @@ public class ReportService {
 
 	private final Clock clock;
 
+	private final StepClock stepClock;
+
+	private final TypedDates typedDates;
+
 	ReportService(RectificationReportRepository reports, ReviewOpinionRepository opinions,
 			InstitutionalRuleRepository rules, PlanService plans, RectificationTaskService tasks,
-			PublicReportRenderer renderer, Clock clock) {
+			PublicReportRenderer renderer, Clock clock, StepClock stepClock, TypedDates typedDates) {
+		this.typedDates = typedDates;
+		this.stepClock = stepClock;
 		this.reports = reports;
 		this.opinions = opinions;
 		this.rules = rules;
@@ -48,7 +56,7 @@ public class ReportService {
 	/** A draft of the rectification report: every task is settled, so the inspection is now reporting. */
 	public RectificationReport draftSummary(Long inspectionId, String summary, String by) {
 		this.plans.markReporting(inspectionId);
-		return this.reports.save(new RectificationReport(inspectionId, ReportKind.DRAFT, summary, by, this.clock.instant()));
+		return this.reports.save(new RectificationReport(inspectionId, ReportKind.DRAFT, summary, by, this.stepClock.now()));
 	}
 
 	/** The committee approved the draft: what goes to the inspection office is the draft with the computed counts. */
@@ -57,7 +65,7 @@ public class ReportService {
 			.orElseThrow(() -> new RectiflowException.Conflict("error.report.noDraft"));
 		String content = this.renderer.renderSubmitted(inspectionId, draft.getContent());
 		return this.reports.save(new RectificationReport(inspectionId, ReportKind.SUBMITTED, content, by,
-				this.clock.instant()));
+				this.stepClock.now()));
 	}
 
 	/** The inspection office's review opinion; a reopen must name existing tasks. */
@@ -67,7 +75,7 @@ public class ReportService {
 		if (RectificationProcess.REOPEN.equals(decision)) {
 			codes = String.join(", ", this.tasks.findByCodes(inspectionId, taskCodes).stream().map((t) -> t.getCode()).toList());
 		}
-		return this.opinions.save(new ReviewOpinion(inspectionId, decision, content, codes, by, this.clock.instant()));
+		return this.opinions.save(new ReviewOpinion(inspectionId, decision, content, codes, by, this.stepClock.now()));
 	}
 
 	@Transactional(readOnly = true)
@@ -96,7 +104,7 @@ public class ReportService {
 	public RectificationReport publish(Long inspectionId, String by) {
 		this.plans.inspection(inspectionId);
 		return this.reports.save(new RectificationReport(inspectionId, ReportKind.PUBLIC,
-				this.renderer.renderPublic(inspectionId), by, this.clock.instant()));
+				this.renderer.renderPublic(inspectionId), by, this.stepClock.now()));
 	}
 
 	@Transactional(readOnly = true)
@@ -146,7 +154,7 @@ public class ReportService {
 		if (!"CREATED".equals(action) && !"REVISED".equals(action)) {
 			throw new RectiflowException("error.rule.action", action);
 		}
-		this.plans.inspection(inspectionId);
+		this.typedDates.ofInspection(this.plans.inspection(inspectionId), issuedOn, "date.field.ruleIssuedOn");
 		// A rule names a task of its own inspection: another inspection's (another unit's) task does not exist here.
 		if (taskId != null && !inspectionId.equals(this.tasks.get(taskId).getInspectionId())) {
 			throw new RectiflowException.NotFound("error.task.notFound", taskId);

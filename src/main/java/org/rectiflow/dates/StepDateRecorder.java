@@ -92,6 +92,8 @@ class StepDateRecorder implements StepDates {
 		if (inspection == null) {
 			return null;
 		}
+		Object explicit = task.getVariable(StepClock.VARIABLE);
+		boolean dated = explicit != null && !explicit.toString().isBlank();
 		LocalDate day = given(task);
 		if (day == null) {
 			if (inspection.isRecordedHistory()) {
@@ -107,7 +109,10 @@ class StepDateRecorder implements StepDates {
 				inspection.getUnitId(), inspection.getId(), taskId, processKey, task.getTaskDefinitionKey(),
 				abbreviated(task.getName()), task.getId(), Date.valueOf(day), Timestamp.from(this.clock.instant()),
 				Actors.completing(task));
-		return day;
+		// The step's records are dated by its effective day when the person gave one, and always in recorded
+		// history; a visit typed days later in a current rectification keeps its records in the order they were made
+		// (its own date is the visit's, which the reports print).
+		return (dated || inspection.isRecordedHistory()) ? day : null;
 	}
 
 	/** The date the completion gives: its 办理日期, or for a visit or a sign-off the visit's date. */

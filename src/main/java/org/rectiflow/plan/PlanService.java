@@ -179,12 +179,13 @@ public class PlanService {
 	 * A deadline a person types for a task of the problem or the task given (our API): checked as {@link #checkDates}
 	 * checks those of registered feedback.
 	 */
-	@Transactional(readOnly = true)
 	public void checkDeadline(Long problemId, Long taskId, LocalDate deadline) {
 		Long inspectionId = (taskId != null) ? this.taskService.get(taskId).getInspectionId()
 				: this.problems.findById(problemId)
 					.orElseThrow(() -> new RectiflowException.NotFound("error.problem.notFound", problemId))
 					.getInspectionId();
+		// A plan no longer drafted is refused as such (409) before its dates are looked at.
+		requirePlanning(inspectionId);
 		this.typedDates.deadline(inspection(inspectionId), deadline, "date.field.deadline");
 	}
 

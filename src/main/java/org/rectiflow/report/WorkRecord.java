@@ -128,7 +128,10 @@ class WorkRecord {
 			.toList();
 		if (!signOffs.isEmpty()) {
 			long returned = records.stream().filter((r) -> r.getTaskId() != null && "return".equals(r.getDecision())).count();
-			oversight.add(between(signOffs.stream().map(SupervisionRecord::getRecordedAt).toList()) + "，纪委对"
+			// A sign-off took effect on the day of its visit, when it gave one (issue 19: a typed date was ignored).
+			oversight.add(betweenDays(signOffs.stream()
+				.map((r) -> (r.getVisitDate() != null) ? r.getVisitDate() : day(r.getRecordedAt()))
+				.toList()) + "，纪委对"
 					+ signOffs.stream().map(SupervisionRecord::getTaskId).distinct().count() + "项细化任务开展现场督办并签字确认"
 					+ ((returned > 0) ? "，退回整改" + returned + "次" : "") + "，确保整改任务如期完成。");
 		}
@@ -189,9 +192,9 @@ class WorkRecord {
 		return history.stream().anyMatch((s) -> s.activityId().equals(activityId));
 	}
 
-	private static String between(List<Instant> instants) {
-		LocalDate first = instants.stream().min(Instant::compareTo).map(WorkRecord::day).orElseThrow();
-		LocalDate last = instants.stream().max(Instant::compareTo).map(WorkRecord::day).orElseThrow();
+	private static String betweenDays(List<LocalDate> days) {
+		LocalDate first = days.stream().min(LocalDate::compareTo).orElseThrow();
+		LocalDate last = days.stream().max(LocalDate::compareTo).orElseThrow();
 		return first.equals(last) ? date(first) : date(first) + "至" + date(last);
 	}
 

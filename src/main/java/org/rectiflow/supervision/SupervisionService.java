@@ -132,7 +132,7 @@ public class SupervisionService {
 		}
 		this.typedDates.done(inspectionId, visitDate, "date.field.visitDate");
 		return this.records.save(new SupervisionRecord(inspectionId, SupervisionStage.ON_SITE, record, by,
-				this.stepClock.at(visitDate))
+				this.stepClock.now())
 			.atDepartment(department, visitDate));
 	}
 
@@ -148,9 +148,8 @@ public class SupervisionService {
 	/** A sign-off with what the visit found on site: date, place, participants and the items checked. */
 	public SupervisionRecord recordSignOff(Long inspectionId, Long taskId, String decision, String findings,
 			SignOff.Visit visit, String by) {
-		// The sign-off took effect on the day of the visit (issue 19: a typed sign-off date was ignored).
 		SupervisionRecord record = new SupervisionRecord(inspectionId, SupervisionStage.ON_SITE, findings, by,
-				(visit != null && visit.date() != null) ? this.stepClock.at(visit.date()) : this.stepClock.now())
+				this.stepClock.now())
 			.forTask(taskId, decision);
 		if (visit != null) {
 			if (visit.date().isAfter(LocalDate.now(this.clock))) {

@@ -166,7 +166,7 @@ class TaskPageController {
 					.filter(Objects::nonNull)
 					.toList());
 		model.addAttribute("timeline", entries.stream().map((e) -> {
-			StepDateQueries.StepDate d = e.done() ? dated.get(e.engineTaskId()) : null;
+			StepDateQueries.StepDate d = (e.done() && e.engineTaskId() != null) ? dated.get(e.engineTaskId()) : null;
 			String who = (e.who() != null) ? e.who() : (d != null) ? d.enteredBy() : null;
 			LocalDate effective = (d != null && !d.effectiveOn().equals(e.at().atZone(this.clock.getZone()).toLocalDate()))
 					? d.effectiveOn() : null;
@@ -202,14 +202,21 @@ class TaskPageController {
 	String submit(@PathVariable Long taskId, @RequestParam(name = "action", defaultValue = "draft") String action,
 			@RequestParam(name = "narrative", required = false) String narrative,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files,
-			@RequestParam(name = "description", required = false) String description, RedirectAttributes redirect)
+			@RequestParam(name = "description", required = false) String description,
+			@RequestParam(name = "effectiveDate", required = false) String effectiveDate, RedirectAttributes redirect)
 			throws IOException {
 		String user = Actors.current();
 		boolean submitting = "submit".equals(action);
 		try {
 			List<EvidenceService.Upload> uploads = uploads(files, description);
 			if (submitting) {
-				this.submissions.submit(taskId, narrative, uploads, user);
+				if (effectiveDate == null || effectiveDate.isBlank()) {
+					this.submissions.submit(taskId, narrative, uploads, user);
+				}
+				else {
+					// Recorded history (issue 19): the day the material was actually handed in.
+					this.submissions.submit(taskId, narrative, uploads, user, effectiveDate);
+				}
 				redirect.addFlashAttribute("message", this.messages.get("submission.submitted"));
 			}
 			else {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.rectiflow.ProcessDriver;
+import org.rectiflow.evidence.EvidenceSubmissionService;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.plan.Feedback;
@@ -68,6 +69,9 @@ class RecordedHistoryTests {
 
 	@Autowired
 	Units units;
+
+	@Autowired
+	EvidenceSubmissionService submissions;
 
 	Long id;
 
@@ -243,9 +247,16 @@ class RecordedHistoryTests {
 				RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE, this.driver.staffOf(first.getLeadDepartment()),
 				on(LocalDate.now().plusDays(3).toString(), RectificationTaskProcess.VAR_PROGRESS_REPORT, "已整改")))
 			.isInstanceOf(NotValidException.class)
-			.hasMessageContaining("晚于今天");
+			.hasMessageContaining("不能晚于今天");
 		assertThat(this.driver.open(RectificationTaskProcess.PROCESS_KEY, first.getId(),
 				RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE)).hasSize(1);
+		// the portal's submission takes the day it was handed in
+		this.driver.uploadEvidence(first);
+		this.submissions.submit(first.getId(), "已按措施完成整改，佐证材料已上传。", List.of(),
+				this.driver.staffOf(first.getLeadDepartment()), "2021-10-20");
+		assertThat(this.jdbc.queryForObject("select effective_on from step_date where task_id = ? and step = ?",
+				java.sql.Date.class, first.getId(), RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE).toLocalDate())
+			.isEqualTo(LocalDate.of(2021, 10, 20));
 	}
 
 	/** The zone the reports date by. */

@@ -197,6 +197,28 @@ class TypedDatesTests {
 			.isEqualTo(201);
 	}
 
+	@Test
+	void shouldLetOnlyTheRectificationOfficeMarkADraftedPlanAsRecordedHistory() {
+		Inspection inspection = this.driver.register(TestFeedback.small("补录标记 " + System.nanoTime()));
+		String path = url("/api/inspections/" + inspection.getId() + "/recorded-history");
+		Map<String, Object> mark = Map.of("recordedHistory", true);
+		assertThat(new HttpUser(DemoAccounts.DISCIPLINE_OFFICER, DemoAccounts.PASSWORD).put(path, mark)
+			.getStatusCode()
+			.value()).isEqualTo(403);
+		assertThat(this.inspections.findById(inspection.getId()).orElseThrow().isRecordedHistory()).isFalse();
+		HttpUser office = new HttpUser(DemoAccounts.RECTIFICATION_CLERK, DemoAccounts.PASSWORD);
+		ResponseEntity<JsonNode> marked = office.put(path, mark);
+		assertThat(marked.getStatusCode().value()).as("%s", marked.getBody()).isEqualTo(200);
+		assertThat(marked.getBody().get("recordedHistory").asBoolean()).isTrue();
+		assertThat(this.inspections.findById(inspection.getId()).orElseThrow().isRecordedHistory()).isTrue();
+		// once the plan has left drafting, what the timers do is settled
+		assertThat(office.put(path, Map.of("recordedHistory", false)).getStatusCode().value()).isEqualTo(200);
+		this.driver.complete(org.rectiflow.plan.RectificationProcess.PROCESS_KEY, inspection.getId(),
+				org.rectiflow.plan.RectificationProcess.USER_TASK_DRAFT_PLAN, DemoAccounts.RECTIFICATION_CLERK,
+				Map.of(org.rectiflow.plan.RectificationProcess.VAR_PLAN_SUMMARY, "按三个清单细化整改任务"));
+		assertThat(office.put(path, mark).getStatusCode().value()).isEqualTo(409);
+	}
+
 	TestWorkbooks workbook(String title) {
 		return TestWorkbooks.fromTemplate(this.template, ZH)
 			.standardInspection(title)
@@ -301,7 +323,7 @@ class TypedDatesTests {
 	}
 
 	@Test
-	void shouldShowWhoClosedOffUnclaimedAndLabelAnAcceptedCommentAsAnOpinion() {
+	void shouldShowWhoClosedOffUnclaimedAndLabelAnAcceptedCommentAsAnOpinion() throws Exception {
 		RectificationTask task = atSignOff("办理记录");
 		this.driver.complete(RectificationTaskProcess.PROCESS_KEY, task.getId(),
 				RectificationTaskProcess.USER_TASK_ON_SITE_SUPERVISION, DemoAccounts.DISCIPLINE_OFFICER,

@@ -25,6 +25,7 @@ import org.rectiflow.plan.PlanService;
 import org.rectiflow.plan.RectificationProcess;
 import org.rectiflow.report.ReportDocument;
 import org.rectiflow.report.ReportService;
+import org.rectiflow.security.PortalSession;
 import org.rectiflow.supervision.SupervisionProcess;
 import org.rectiflow.supervision.SupervisionRecord;
 import org.rectiflow.supervision.SupervisionService;
@@ -35,6 +36,7 @@ import org.rectiflow.task.TaskKind;
 import org.rectiflow.unit.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -48,6 +50,9 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecordedHistoryTests {
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	ProcessDriver driver;
@@ -205,6 +210,20 @@ class RecordedHistoryTests {
 			assertThat(s.get("STEP")).isEqualTo(RectificationProcess.USER_TASK_COMMITTEE_APPROVAL);
 			assertThat(s.get("ENTERED_BY")).isEqualTo(DemoAccounts.SECRETARY);
 		});
+	}
+
+	@Test
+	void shouldShowTheEffectiveDayInTheAuditLogAndOnTheTaskPage() throws Exception {
+		assertThat(this.jdbc.queryForList("select detail from audit_entry where kind = 'TASK_COMPLETED' and subject like ?",
+				String.class, RectificationProcess.PROCESS_KEY + ":" + this.id + "/%"))
+			.anySatisfy((detail) -> assertThat(detail).contains("userTask_committeeApproval")
+				.contains(StepClock.VARIABLE + "=2021-09-08"));
+		RectificationTask task = this.driver.tasksOf(this.id).get(0);
+		PortalSession session = new PortalSession(this.port);
+		session.login(DemoAccounts.RECTIFICATION_CLERK, DemoAccounts.PASSWORD);
+		java.net.http.HttpResponse<String> page = session.get("/tasks/" + task.getId());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("（办理日期 2021-11-30，补录）").contains("（办理日期 2021-10-20，补录）");
 	}
 
 	@Test

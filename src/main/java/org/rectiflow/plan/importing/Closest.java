@@ -3,9 +3,10 @@ package org.rectiflow.plan.importing;
 import java.util.Map;
 
 /**
- * The known name closest to one that is not known (issue 19): "宣传部" → "宣传统战部". Names are compared by their
- * longest common subsequence of characters, against the longer of the two; a name shares at least two characters
- * and half of the longer name with its suggestion, or there is none. Ties go to the shorter name.
+ * The known name closest to one that is not known (issue 19): "宣传部" → "宣传统战部", "吴校长" → "吴副校长". A
+ * suggestion holds every character of the name typed in order, or the name typed holds all of the suggestion's (one
+ * is a shortened or lengthened form of the other: "王校长" is not "李校长"), at least two characters, and half of the
+ * longer name; the closest by shared characters wins, ties going to the shorter name.
  */
 final class Closest {
 
@@ -24,7 +25,8 @@ final class Closest {
 			}
 			int common = commonSubsequence(typed, name);
 			double score = (double) common / Math.max(typed.length(), name.length());
-			if (common >= 2 && score >= 0.5
+			boolean within = common == Math.min(typed.length(), name.length());
+			if (common >= 2 && within && score >= 0.5
 					&& (score > bestScore || (score == bestScore && name.length() < bestLength))) {
 				best = candidate.getValue();
 				bestScore = score;

@@ -472,6 +472,10 @@ public class PlanWorkbookReader {
 						.map(Map.Entry::getKey)
 						.findFirst()
 						.orElse(categorySeq + "." + (problems.size() + 1));
+					if (problems.containsKey(numberKey) && !problems.get(numberKey).title.equals(problemTitle)) {
+						// That number is taken by another problem: this one keeps a place of its own.
+						numberKey = "\u0000" + number;
+					}
 					if (!this.unreadableNumbers.add(categoryTitle + "\u0000" + number)) {
 						numberKey = this.unreadableKeys.getOrDefault(categoryTitle + "\u0000" + number, numberKey);
 					}

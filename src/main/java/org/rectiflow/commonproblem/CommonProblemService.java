@@ -27,6 +27,7 @@ import org.rectiflow.notification.Notifications;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.unit.Unit;
 import org.rectiflow.unit.Units;
+import org.rectiflow.inspection.TypedDates;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,9 +64,12 @@ public class CommonProblemService {
 
 	private final Clock clock;
 
+	private final TypedDates typedDates;
+
 	CommonProblemService(CommonProblemNoticeRepository notices, CommonProblemAnswerRepository answers,
 			CommonProblemNoticeProcessAdapter process, ProblemRepository problems, InspectionRepository inspections,
-			Units units, Directory directory, Notifications notifications, Clock clock) {
+			Units units, Directory directory, Notifications notifications, Clock clock, TypedDates typedDates) {
+		this.typedDates = typedDates;
 		this.notices = notices;
 		this.answers = answers;
 		this.process = process;
@@ -222,7 +226,7 @@ public class CommonProblemService {
 		if (deadline.isBefore(LocalDate.now(this.clock.withZone(WorkingDays.ZONE)))) {
 			throw new RectiflowException("error.commonProblem.deadlinePast", deadline.toString());
 		}
-		return deadline;
+		return this.typedDates.plausible(deadline, "date.field.noticeDeadline");
 	}
 
 	/** {@code userTask_answerSelfCheck} completed: the unit's answer is kept and waits for the office's review. */

@@ -24,6 +24,7 @@ import org.rectiflow.task.RectificationTaskProcess;
 import org.rectiflow.task.RectificationTaskProcessAdapter;
 import org.rectiflow.task.RectificationTaskRepository;
 import org.rectiflow.task.RectificationTaskService;
+import org.rectiflow.system.StepClock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -61,10 +62,13 @@ public class DeadlineService {
 
 	private final Clock clock;
 
+	private final StepClock stepClock;
+
 	DeadlineService(RectificationTaskService tasks, RectificationTaskRepository taskRows,
 			DeadlineExtensionRepository extensions,
 			RectificationTaskProcessAdapter process, DeadlineTimes times, WorkingDays workingDays,
-			Notifications notifications, Directory directory, Clock clock) {
+			Notifications notifications, Directory directory, Clock clock, StepClock stepClock) {
+		this.stepClock = stepClock;
 		this.tasks = tasks;
 		this.taskRows = taskRows;
 		this.extensions = extensions;
@@ -145,7 +149,8 @@ public class DeadlineService {
 			.isPresent()) {
 			throw new RectiflowException.Conflict("error.extension.notNow");
 		}
-		if (task.getDeadline().isBefore(today())) {
+		// Recorded history (issue 19) records an extension granted back then, after its deadline as typed today.
+		if (task.getDeadline().isBefore(today()) && !this.tasks.isRecordedHistory(task)) {
 			throw new RectiflowException("error.extension.afterDeadline", task.getDeadline());
 		}
 		if (requested == null) {
@@ -193,7 +198,7 @@ public class DeadlineService {
 			throw new RectiflowException.Conflict("error.extension.decided");
 		}
 		RectificationTask task = this.tasks.get(extension.getTaskId());
-		extension.decide(approved, by, StringUtils.hasText(opinion) ? opinion.strip() : null, this.clock.instant());
+		extension.decide(approved, by, StringUtils.hasText(opinion) ? opinion.strip() : null, this.stepClock.now());
 		this.notifications.send(inUnit(task, Notice.of(Notice.Kind.EXTENSION,
 				"【延期申请】细化任务 " + task.getCode() + (approved ? " 同意延期至 " + extension.getRequestedDeadline()
 						: " 不同意延期，仍按 " + task.getDeadline() + " 完成"),
@@ -204,7 +209,8 @@ public class DeadlineService {
 			return Optional.empty();
 		}
 		task.extendDeadline(extension.getRequestedDeadline());
-		DeadlineTimes.Times next = this.times.of(extension.getRequestedDeadline());
+		DeadlineTimes.Times next = this.tasks.isRecordedHistory(task) ? DeadlineTimes.unarmed()
+				: this.times.of(extension.getRequestedDeadline());
 		return Optional.of(new NewDeadline(extension.getRequestedDeadline(), Date.from(next.remindAt()),
 				Date.from(next.dueAt()), Date.from(next.graceEndsAt())));
 	}

@@ -51,6 +51,7 @@ import org.rectiflow.audit.AuditKind;
 import org.rectiflow.audit.AuditLog;
 import org.rectiflow.system.Actors;
 import org.rectiflow.system.DecisionListener;
+import org.rectiflow.system.StepClock;
 import org.rectiflow.system.TaskTakenException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -147,6 +148,10 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
 			if (value != null) {
 				detail.add(variable + "=" + shorten(String.valueOf(value)));
 			}
+		}
+		// The day the step took effect (issue 19), when it is not the day it is typed.
+		if (StepClock.bound() != null && !StepClock.bound().equals(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))) {
+			detail.add(StepClock.VARIABLE + "=" + StepClock.bound());
 		}
 		String processKey = task.getProcessDefinitionId();
 		String businessKey = (task.getExecution() != null) ? task.getExecution().getProcessBusinessKey() : null;

@@ -11,6 +11,7 @@ import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.rectiflow.task.RectificationTaskProcessAdapter;
 import org.rectiflow.task.RectificationTaskRepository;
+import org.rectiflow.system.StepClock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,6 +80,15 @@ public class EvidenceSubmissionService {
 	}
 
 	public void submit(Long taskId, String narrative, List<EvidenceService.Upload> files, String userId) {
+		submit(taskId, narrative, files, userId, null);
+	}
+
+	/**
+	 * As {@link #submit(Long, String, List, String)}, with the day the submission was actually made (issue 19,
+	 * recorded history: {@code yyyy-MM-dd}, checked by the step's completion); none: today.
+	 */
+	public void submit(Long taskId, String narrative, List<EvidenceService.Upload> files, String userId,
+			String effectiveDate) {
 		List<String> groups = this.directory.groupIds(userId);
 		RectificationTask task = this.tasks.findById(taskId)
 			.orElseThrow(() -> new RectiflowException.NotFound("error.task.notFound", taskId));
@@ -94,7 +104,12 @@ public class EvidenceSubmissionService {
 			throw new RectiflowException("error.evidence.missing");
 		}
 		files.forEach((file) -> this.evidence.upload(task.getId(), file, userId));
-		this.process.complete(step, userId, groups, Map.of(RectificationTaskProcess.VAR_PROGRESS_REPORT, text));
+		Map<String, Object> variables = new java.util.HashMap<>();
+		variables.put(RectificationTaskProcess.VAR_PROGRESS_REPORT, text);
+		if (effectiveDate != null && !effectiveDate.isBlank()) {
+			variables.put(StepClock.VARIABLE, effectiveDate.trim());
+		}
+		this.process.complete(step, userId, groups, variables);
 		this.drafts.deleteByTaskId(taskId);
 	}
 

@@ -27,6 +27,7 @@ import org.rectiflow.task.RectificationTaskRepository;
 import org.rectiflow.unit.Units;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.rectiflow.inspection.TypedDates;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -81,9 +82,12 @@ public class Handovers {
 
 	private final AuditLog auditLog;
 
+	private final TypedDates typedDates;
+
 	Handovers(NamedParameterJdbcTemplate jdbc, RectificationTaskRepository tasks, RectificationTaskProcessAdapter process,
 			Directory directory, Units units, Clock clock, TransactionTemplate transactions,
-			IdentityService identityService, AuditLog auditLog) {
+			IdentityService identityService, AuditLog auditLog, TypedDates typedDates) {
+		this.typedDates = typedDates;
 		this.jdbc = jdbc;
 		this.tasks = tasks;
 		this.process = process;
@@ -159,6 +163,7 @@ public class Handovers {
 		if (request.effectiveOn().isBefore(today)) {
 			throw new RectiflowException("error.handover.datePast", request.effectiveOn(), today);
 		}
+		this.typedDates.plausible(request.effectiveOn(), "date.field.handoverEffectiveOn");
 		String reason = trimmed(request.reason());
 		if (reason == null) {
 			throw new RectiflowException("error.handover.reasonMissing");

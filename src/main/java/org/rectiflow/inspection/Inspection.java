@@ -64,6 +64,12 @@ public class Inspection {
 
 	private String handedOverBy;
 
+	/**
+	 * Recorded history (issue 19): the unit records a round, or the rest of one, done before it used Rectiflow. Each
+	 * step then takes its effective date, deadlines may lie in the past, and no deadline timer is armed.
+	 */
+	private boolean recordedHistory;
+
 	@Version
 	private long version;
 
@@ -206,6 +212,14 @@ public class Inspection {
 	/** In a round, and the group has not handed the feedback over yet: it is still with the group. */
 	public boolean isWithGroup() {
 		return this.roundId != null && this.handedOverAt == null;
+	}
+
+	public boolean isRecordedHistory() {
+		return this.recordedHistory;
+	}
+
+	public void setRecordedHistory(boolean recordedHistory) {
+		this.recordedHistory = recordedHistory;
 	}
 
 	public void handOver(String by, Instant at) {

@@ -97,11 +97,12 @@ class PlanController {
 	@PostMapping("/inspections")
 	@PreAuthorize(REGISTERS)
 	ResponseEntity<Registered> register(@Valid @RequestBody Feedback feedback,
-			@RequestParam(required = false) Long roundId, @RequestParam(required = false) String unitId) {
+			@RequestParam(required = false) Long roundId, @RequestParam(required = false) String unitId,
+			@RequestParam(defaultValue = "false") boolean recordedHistory) {
 		RoundUnit target = target(roundId, unitId);
 		Inspection inspection = (target == null)
-				? this.plans.register(feedback, this.plans.unitForRegistration(unitId, Viewer.current()))
-				: this.plans.registerForRound(feedback, target);
+				? this.plans.register(feedback, this.plans.unitForRegistration(unitId, Viewer.current()), recordedHistory)
+				: this.plans.registerForRound(feedback, target, recordedHistory);
 		return ResponseEntity.created(URI.create("/api/inspections/" + inspection.getId()))
 			.body(new Registered(inspection.getId(), inspection.getTitle()));
 	}
@@ -110,12 +111,22 @@ class PlanController {
 	@PostMapping(path = "/inspections/import", consumes = "text/plain")
 	@PreAuthorize(REGISTERS)
 	ResponseEntity<Registered> importReport(@RequestBody String text, @RequestParam(required = false) Long roundId,
-			@RequestParam(required = false) String unitId) {
+			@RequestParam(required = false) String unitId, @RequestParam(defaultValue = "false") boolean recordedHistory) {
 		RoundUnit target = target(roundId, unitId);
 		Feedback feedback = this.importer.fromReport(text);
-		Inspection inspection = (target == null)
-				? this.plans.register(feedback, this.plans.unitForRegistration(unitId, Viewer.current()))
-				: this.plans.registerForRound(feedback, target);
+		// The deadlines of a report's text are inferred (the end of the concentrated period), not typed: they are not
+		// refused for having passed, and are the office's to correct while drafting (issue 19).
+		Inspection inspection;
+		if (recordedHistory) {
+			inspection = (target == null)
+					? this.plans.register(feedback, this.plans.unitForRegistration(unitId, Viewer.current()), true)
+					: this.plans.registerForRound(feedback, target, true);
+		}
+		else {
+			inspection = (target == null)
+					? this.plans.register(feedback, this.plans.unitForRegistration(unitId, Viewer.current()))
+					: this.plans.registerForRound(feedback, target);
+		}
 		return ResponseEntity.created(URI.create("/api/inspections/" + inspection.getId()))
 			.body(new Registered(inspection.getId(), inspection.getTitle()));
 	}
@@ -127,8 +138,8 @@ class PlanController {
 	@PostMapping(path = "/inspections/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize(REGISTERS)
 	ResponseEntity<WorkbookImported> importWorkbook(@RequestParam("file") MultipartFile file, Principal principal,
-			@RequestParam(required = false) Long roundId, @RequestParam(required = false) String unitId)
-			throws IOException {
+			@RequestParam(required = false) Long roundId, @RequestParam(required = false) String unitId,
+			@RequestParam(defaultValue = "false") boolean recordedHistory) throws IOException {
 		RoundUnit target = target(roundId, unitId);
 		String unit = (target != null) ? target.unitId() : this.plans.unitForRegistration(unitId, Viewer.current());
 		if (file.getSize() > PlanWorkbookReader.MAX_FILE_BYTES) {
@@ -139,14 +150,11 @@ class PlanController {
 		byte[] bytes = file.getBytes();
 		PlanWorkbookImporter.Outcome outcome;
 		try {
-			outcome = (target == null)
-					? this.workbooks.importWorkbook(bytes, unit, file.getOriginalFilename(), principal.getName(),
-							Messages.currentLocale())
-					: this.workbooks.importWorkbook(bytes, file.getOriginalFilename(), principal.getName(),
-							Messages.currentLocale(), target);
+			outcome = this.workbooks.importWorkbook(bytes, unit, target, file.getOriginalFilename(),
+					principal.getName(), Messages.currentLocale(), recordedHistory);
 		}
 		catch (DuplicateKeyException ex) {
-			outcome = this.workbooks.earlier(bytes, unit, Messages.currentLocale()).orElseThrow(() -> ex);
+			outcome = this.workbooks.earlier(bytes, unit, Messages.currentLocale(), recordedHistory).orElseThrow(() -> ex);
 		}
 		WorkbookImported body = new WorkbookImported(outcome.inspectionId(), outcome.title(), outcome.alreadyImported(),
 				outcome.problems(), outcome.tasks());
@@ -155,6 +163,19 @@ class PlanController {
 	}
 
 	record HandedOver(Long inspectionId, String unitId, Instant handedOverAt) {
+	}
+
+	record RecordedHistory(boolean recordedHistory) {
+	}
+
+	/**
+	 * Marks the inspection, while its plan is drafted, as recorded history or not (issue 19): its steps then take
+	 * effective dates, its deadlines may lie in the past and no deadline timer is armed. 409 once drafting is over.
+	 */
+	@PutMapping("/inspections/{inspectionId}/recorded-history")
+	@PreAuthorize("hasAuthority('GROUP_rectificationOffice')")
+	RecordedHistory markRecordedHistory(@PathVariable Long inspectionId, @RequestBody RecordedHistory body) {
+		return new RecordedHistory(this.plans.markRecordedHistory(inspectionId, body.recordedHistory()).isRecordedHistory());
 	}
 
 	/** The inspection group hands a round's feedback over to the unit, whose rectification starts. */
@@ -202,6 +223,7 @@ class PlanController {
 	@PostMapping("/problems/{problemId}/tasks")
 	@PreAuthorize("hasAuthority('GROUP_rectificationOffice')")
 	ResponseEntity<TaskRef> addTask(@PathVariable Long problemId, @Valid @RequestBody Feedback.TaskItem item) {
+		this.plans.checkDeadline(problemId, null, item.deadline());
 		RectificationTask task = this.plans.addTask(problemId, item);
 		return ResponseEntity.created(URI.create("/api/tasks/" + task.getId())).body(new TaskRef(task.getId(), task.getCode()));
 	}
@@ -209,6 +231,7 @@ class PlanController {
 	@PutMapping("/tasks/{taskId}")
 	@PreAuthorize("hasAuthority('GROUP_rectificationOffice')")
 	TaskRef updateTask(@PathVariable Long taskId, @Valid @RequestBody Feedback.TaskItem item) {
+		this.plans.checkDeadline(null, taskId, item.deadline());
 		RectificationTask task = this.plans.updateTask(taskId, item);
 		return new TaskRef(task.getId(), task.getCode());
 	}

@@ -176,7 +176,8 @@ class PlanImportPageController {
 	@PreAuthorize(REGISTERS)
 	String upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) Long round,
 			@RequestParam(required = false) String unit,
-			@RequestParam(name = "unitId", required = false) String unitId, Principal principal, Locale locale,
+			@RequestParam(name = "unitId", required = false) String unitId,
+			@RequestParam(defaultValue = "false") boolean recordedHistory, Principal principal, Locale locale,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		RoundUnit target = target(round, unit, model);
 		PlanWorkbookImporter.Outcome outcome;
@@ -196,14 +197,11 @@ class PlanImportPageController {
 		try {
 			byte[] bytes = (file.getSize() > PlanWorkbookReader.MAX_FILE_BYTES) ? tooLarge(file) : file.getBytes();
 			try {
-				outcome = (target == null)
-						? this.importer.importWorkbook(bytes, unitOfUpload, file.getOriginalFilename(),
-								principal.getName(), locale)
-						: this.importer.importWorkbook(bytes, file.getOriginalFilename(), principal.getName(), locale,
-								target);
+				outcome = this.importer.importWorkbook(bytes, unitOfUpload, target, file.getOriginalFilename(),
+						principal.getName(), locale, recordedHistory);
 			}
 			catch (DuplicateKeyException ex) {
-				outcome = this.importer.earlier(bytes, unitOfUpload, locale).orElseThrow(() -> ex);
+				outcome = this.importer.earlier(bytes, unitOfUpload, locale, recordedHistory).orElseThrow(() -> ex);
 			}
 		}
 		catch (PlanWorkbookException ex) {

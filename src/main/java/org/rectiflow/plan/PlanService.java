@@ -1,6 +1,7 @@
 package org.rectiflow.plan;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -32,6 +33,8 @@ import org.rectiflow.task.RectificationTaskService;
 import org.rectiflow.task.TaskKind;
 import org.rectiflow.task.TaskSettledEvent;
 import org.rectiflow.unit.Units;
+import org.rectiflow.system.StepClock;
+import org.rectiflow.inspection.TypedDates;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,11 +78,17 @@ public class PlanService {
 
 	private final Messages messages;
 
+	private final StepClock stepClock;
+
+	private final TypedDates typedDates;
+
 	PlanService(InspectionRepository inspections, ProblemCategoryRepository categories, ProblemRepository problems,
 			RectificationTaskRepository tasks, MeasureRepository measures, PlanOpinionRepository opinions,
 			RectificationTaskService taskService, RectificationProcessAdapter process, Directory directory, Units units,
 			RectiflowProperties properties, Clock clock, RepeatProblems repeats, Notifications notifications,
-			Messages messages) {
+			Messages messages, StepClock stepClock, TypedDates typedDates) {
+		this.typedDates = typedDates;
+		this.stepClock = stepClock;
 		this.inspections = inspections;
 		this.categories = categories;
 		this.problems = problems;
@@ -116,6 +125,79 @@ public class PlanService {
 		inspection.setUnitId(unitId);
 		inspection = saveWithBreakdown(inspection, feedback);
 		startProcess(inspection);
+		return inspection;
+	}
+
+	/**
+	 * Registers feedback a person typed or uploaded (our API, the plan workbook): its dates are checked first
+	 * ({@link #checkDates}), then as {@link #register(Feedback, String)}; {@code recordedHistory} marks a round done, or
+	 * partly done, before the unit used Rectiflow (issue 19).
+	 */
+	public Inspection register(Feedback feedback, String unitId, boolean recordedHistory) {
+		checkDates(feedback, recordedHistory);
+		Inspection inspection = newInspection(feedback);
+		inspection.setUnitId(unitId);
+		inspection.setRecordedHistory(recordedHistory);
+		inspection = saveWithBreakdown(inspection, feedback);
+		startProcess(inspection);
+		return inspection;
+	}
+
+	/** As {@link #registerForRound(Feedback, RoundUnit)}, for feedback a person typed or uploaded: dates checked. */
+	public Inspection registerForRound(Feedback feedback, RoundUnit roundUnit, boolean recordedHistory) {
+		checkDates(feedback, recordedHistory);
+		Inspection inspection = registerForRound(feedback, roundUnit);
+		inspection.setRecordedHistory(recordedHistory);
+		return inspection;
+	}
+
+	/**
+	 * The dates of typed feedback (issue 19, {@link TypedDates}): the on-site period and the feedback plausible and in
+	 * order, every deadline from the feedback on, at most five years ahead and, unless the round is recorded
+	 * history, not in the past. The first broken rule is refused, naming the task.
+	 */
+	public void checkDates(Feedback feedback, boolean recordedHistory) {
+		this.typedDates.feedback(feedback.onSiteFrom(), feedback.onSiteTo(), feedback.feedbackDate());
+		Inspection dates = new Inspection(feedback.title(), feedback.inspectingBody(), feedback.unitName(),
+				this.clock.instant());
+		dates.setFeedbackDate(feedback.feedbackDate());
+		dates.setRecordedHistory(recordedHistory);
+		for (Feedback.Category c : feedback.categories()) {
+			for (Feedback.ProblemItem p : c.problems()) {
+				for (Feedback.TaskItem t : (p.tasks() == null) ? List.<Feedback.TaskItem>of() : p.tasks()) {
+					try {
+						this.typedDates.deadline(dates, t.deadline(), "date.field.deadline");
+					}
+					catch (RectiflowException ex) {
+						throw new RectiflowException("error.date.ofTask", t.title(), ex);
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * A deadline a person types for a task of the problem or the task given (our API): checked as {@link #checkDates}
+	 * checks those of registered feedback.
+	 */
+	public void checkDeadline(Long problemId, Long taskId, LocalDate deadline) {
+		Long inspectionId = (taskId != null) ? this.taskService.get(taskId).getInspectionId()
+				: this.problems.findById(problemId)
+					.orElseThrow(() -> new RectiflowException.NotFound("error.problem.notFound", problemId))
+					.getInspectionId();
+		// A plan no longer drafted is refused as such (409) before its dates are looked at.
+		requirePlanning(inspectionId);
+		this.typedDates.deadline(inspection(inspectionId), deadline, "date.field.deadline");
+	}
+
+	/**
+	 * Marks an inspection whose plan is drafted as recorded history, or not (issue 19): from then on its steps take
+	 * their effective dates, its deadlines may lie in the past and its tasks start with no timer armed.
+	 */
+	public Inspection markRecordedHistory(Long inspectionId, boolean recordedHistory) {
+		requirePlanning(inspectionId);
+		Inspection inspection = inspection(inspectionId);
+		inspection.setRecordedHistory(recordedHistory);
 		return inspection;
 	}
 
@@ -317,7 +399,7 @@ public class PlanService {
 	}
 
 	public PlanOpinion recordOpinion(Long inspectionId, String leader, String content) {
-		return this.opinions.save(new PlanOpinion(inspectionId, leader, content, this.clock.instant()));
+		return this.opinions.save(new PlanOpinion(inspectionId, leader, content, this.stepClock.now()));
 	}
 
 	@Transactional(readOnly = true)

@@ -121,15 +121,33 @@ public class PlanWorkbookImporter {
 		return importWorkbook(this.reader.read(bytes, locale), unitId, null, fileName, importedBy);
 	}
 
+	/**
+	 * For the unit chosen (or the unit of {@code roundUnit}, when given), the plan of a round done before the unit used
+	 * Rectiflow when {@code recordedHistory} (issue 19): its deadlines may lie in the past, and no timer is armed.
+	 * @throws org.rectiflow.plan.importing.PlanWorkbookException listing every error, importing nothing
+	 */
+	@Transactional
+	public Outcome importWorkbook(byte[] bytes, String unitId, RoundUnit roundUnit, String fileName, String importedBy,
+			Locale locale, boolean recordedHistory) {
+		ParsedPlan plan = this.reader.read(bytes, locale, null, recordedHistory);
+		return importWorkbook(plan, (roundUnit != null) ? roundUnit.unitId() : unitId, roundUnit, fileName, importedBy,
+				recordedHistory);
+	}
+
 	private Outcome importWorkbook(ParsedPlan plan, String unitId, RoundUnit roundUnit, String fileName,
 			String importedBy) {
+		return importWorkbook(plan, unitId, roundUnit, fileName, importedBy, false);
+	}
+
+	private Outcome importWorkbook(ParsedPlan plan, String unitId, RoundUnit roundUnit, String fileName,
+			String importedBy, boolean recordedHistory) {
 		String hash = hash(plan, unitId);
 		Optional<Outcome> earlier = earlier(hash, plan);
 		if (earlier.isPresent()) {
 			return earlier.get();
 		}
-		Inspection inspection = (roundUnit == null) ? this.plans.register(feedback(plan), unitId)
-				: this.plans.registerForRound(feedback(plan), roundUnit);
+		Inspection inspection = (roundUnit == null) ? this.plans.register(feedback(plan), unitId, recordedHistory)
+				: this.plans.registerForRound(feedback(plan), roundUnit, recordedHistory);
 		Instant now = this.clock.instant();
 		this.jdbc.update(
 				"insert into plan_import (content_sha256, inspection_id, file_name, imported_by, imported_at) values (?, ?, ?, ?, ?)",
@@ -149,7 +167,7 @@ public class PlanWorkbookImporter {
 		// Only while the plan is drafted: at the leaders, the committee or filing, an upload would replace what they
 		// are deciding on or have approved.
 		this.plans.requirePlanning(inspectionId);
-		ParsedPlan sheet = this.reader.read(bytes, locale, inspection.getUnitId());
+		ParsedPlan sheet = this.reader.read(bytes, locale, inspection.getUnitId(), inspection.isRecordedHistory());
 		ParsedPlan reworked = new ParsedPlan(inspection.getTitle(), inspection.getInspectingBody(), inspection.getUnitName(),
 				sheet.onSiteFrom(), sheet.onSiteTo(), sheet.feedbackDate(), sheet.documentNumbers(),
 				sheet.concentratedMonths(), sheet.contactLine(), sheet.categories());
@@ -254,7 +272,13 @@ public class PlanWorkbookImporter {
 	/** The same for a chosen unit. */
 	@Transactional(readOnly = true)
 	public Optional<Outcome> earlier(byte[] bytes, String unitId, Locale locale) {
-		ParsedPlan plan = this.reader.read(bytes, locale);
+		return earlier(bytes, unitId, locale, false);
+	}
+
+	/** The same for a plan of recorded history, whose deadlines may have passed. */
+	@Transactional(readOnly = true)
+	public Optional<Outcome> earlier(byte[] bytes, String unitId, Locale locale, boolean recordedHistory) {
+		ParsedPlan plan = this.reader.read(bytes, locale, null, recordedHistory);
 		return earlier(hash(plan, unitId), plan);
 	}
 

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.rectiflow.handover.HandoverKind;
 import org.rectiflow.handover.Handovers;
+import org.rectiflow.dates.StepDateQueries;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.inspection.InspectionRepository;
@@ -72,10 +73,13 @@ class PublicReportRenderer {
 
 	private final Handovers handovers;
 
+	private final StepDateQueries stepDates;
+
 	PublicReportRenderer(LedgerService ledgers, InspectionRepository inspections, StageReportRepository stageReports,
 			InstitutionalRuleRepository rules, RectificationTaskService tasks, SupervisionService supervision,
 			WorkRecord workRecord, RectiflowProperties properties, Clock clock, Directory directory,
-			Handovers handovers) {
+			Handovers handovers, StepDateQueries stepDates) {
+		this.stepDates = stepDates;
 		this.directory = directory;
 		this.handovers = handovers;
 		this.ledgers = ledgers;
@@ -414,8 +418,7 @@ class PublicReportRenderer {
 		context.setVariable("ruleCount", this.rules.countByInspectionId(inspectionId));
 		context.setVariable("longTerm", longTerm);
 		context.setVariable("longTermInFull", longTermInFull);
-		context.setVariable("issuedOn", WorkRecord.date((words.issuedOn() != null) ? words.issuedOn()
-				: LocalDate.now(this.clock.withZone(WorkRecord.CHINA))));
+		context.setVariable("issuedOn", WorkRecord.date((words.issuedOn() != null) ? words.issuedOn() : issuedOn(inspection)));
 		return context;
 	}
 
@@ -477,9 +480,27 @@ class PublicReportRenderer {
 		return (text == null) ? "" : text;
 	}
 
-	/** Long-term work: closed off as long-term, or planned as long-term and still open. */
+
+	/**
+	 * The report's date: today, or for recorded history (issue 19) the day its latest step took effect (the
+	 * committee's approval of publication, when it is published), never the day it was typed in.
+	 */
+	private LocalDate issuedOn(Inspection inspection) {
+		if (inspection.isRecordedHistory()) {
+			return this.stepDates.latest(inspection.getId())
+				.orElse((inspection.getFeedbackDate() != null) ? inspection.getFeedbackDate()
+						: LocalDate.now(this.clock.withZone(WorkRecord.CHINA)));
+		}
+		return LocalDate.now(this.clock.withZone(WorkRecord.CHINA));
+	}
+
+	/**
+	 * Long-term work: closed off as long-term. A task planned as long-term and still open is counted as not completed
+	 * ("未完成整改"), so it is told among the open tasks: described here too, the report said "长期整改0项" and then
+	 * "对1项长期整改任务" (issue 19). The counts and the text follow the same outcome.
+	 */
 	private static boolean isLongTerm(Ledger.TaskEntry t) {
-		return t.status() == TaskStatus.LONG_TERM || (t.kind() == TaskKind.LONG_TERM && t.status() == TaskStatus.NOT_COMPLETED);
+		return t.status() == TaskStatus.LONG_TERM;
 	}
 
 	private static OutcomeCounts countsOf(List<Ledger.TaskEntry> tasks, TaskKind kind) {

@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.rectiflow.inspection.Inspection;
+import org.rectiflow.inspection.TypedDates;
 import org.rectiflow.plan.PlanService;
 import org.rectiflow.plan.RectificationProcess;
 import org.rectiflow.plan.importing.RuleSheet;
 import org.rectiflow.system.Actors;
 import org.rectiflow.system.RectiflowException;
+import org.rectiflow.system.StepClock;
 import org.rectiflow.task.RectificationTaskService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,10 +42,17 @@ public class ReportService {
 
 	private final ReportDrafts drafts;
 
+	private final StepClock stepClock;
+
+	private final TypedDates typedDates;
+
 	ReportService(RectificationReportRepository reports, ReviewOpinionRepository opinions,
 			InstitutionalRuleRepository rules, PlanService plans, RectificationTaskService tasks,
-			PublicReportRenderer renderer, Clock clock, ReportDrafts drafts) {
+			PublicReportRenderer renderer, Clock clock, ReportDrafts drafts, StepClock stepClock,
+			TypedDates typedDates) {
 		this.drafts = drafts;
+		this.typedDates = typedDates;
+		this.stepClock = stepClock;
 		this.reports = reports;
 		this.opinions = opinions;
 		this.rules = rules;
@@ -60,7 +69,7 @@ public class ReportService {
 	public RectificationReport draftSummary(Long inspectionId, String summary, String by) {
 		this.plans.markReporting(inspectionId);
 		RectificationReport draft = this.reports
-			.save(new RectificationReport(inspectionId, ReportKind.DRAFT, summary, by, this.clock.instant()));
+			.save(new RectificationReport(inspectionId, ReportKind.DRAFT, summary, by, this.stepClock.now()));
 		this.drafts.requestApproval(inspectionId, ReportKind.SUBMITTED, null, by);
 		return draft;
 	}
@@ -76,7 +85,7 @@ public class ReportService {
 		String content = this.renderer.renderSubmitted(inspectionId, draft.getContent(),
 				approved.map(this.drafts::narrativeOf).orElse(null));
 		RectificationReport report = this.reports.save(new RectificationReport(inspectionId, ReportKind.SUBMITTED,
-				content, by, this.clock.instant()));
+				content, by, this.stepClock.now()));
 		approved.ifPresent((v) -> this.drafts.approved(v, by, report));
 		return report;
 	}
@@ -88,7 +97,7 @@ public class ReportService {
 		if (RectificationProcess.REOPEN.equals(decision)) {
 			codes = String.join(", ", this.tasks.findByCodes(inspectionId, taskCodes).stream().map((t) -> t.getCode()).toList());
 		}
-		return this.opinions.save(new ReviewOpinion(inspectionId, decision, content, codes, by, this.clock.instant()));
+		return this.opinions.save(new ReviewOpinion(inspectionId, decision, content, codes, by, this.stepClock.now()));
 	}
 
 	@Transactional(readOnly = true)
@@ -141,7 +150,7 @@ public class ReportService {
 		Optional<ReportVersion> approved = this.drafts.requested(inspectionId, ReportKind.PUBLIC);
 		RectificationReport report = this.reports.save(new RectificationReport(inspectionId, ReportKind.PUBLIC,
 				this.renderer.renderPublic(inspectionId, approved.map(this.drafts::narrativeOf).orElse(null)), by,
-				this.clock.instant()));
+				this.stepClock.now()));
 		approved.ifPresent((v) -> this.drafts.approved(v, by, report));
 		return report;
 	}
@@ -211,7 +220,7 @@ public class ReportService {
 	/** Registers a rule created or revised in the rectification, with its document number (文号) and date. */
 	public InstitutionalRule addRule(Long inspectionId, Long taskId, String title, String action, LocalDate issuedOn,
 			String documentNumber) {
-		String number = checkRule(inspectionId, taskId, title, action, documentNumber);
+		String number = checkRule(inspectionId, taskId, title, action, issuedOn, documentNumber);
 		return this.rules.save(new InstitutionalRule(inspectionId, taskId, title.trim(), action, issuedOn, number));
 	}
 
@@ -219,7 +228,7 @@ public class ReportService {
 	public InstitutionalRule updateRule(Long inspectionId, Long ruleId, Long taskId, String title, String action,
 			LocalDate issuedOn, String documentNumber) {
 		InstitutionalRule rule = rule(inspectionId, ruleId);
-		String number = checkRule(inspectionId, taskId, title, action, documentNumber);
+		String number = checkRule(inspectionId, taskId, title, action, issuedOn, documentNumber);
 		rule.update(taskId, title.trim(), action, issuedOn, number);
 		return rule;
 	}
@@ -270,14 +279,19 @@ public class ReportService {
 				}
 			}
 			catch (RectiflowException ex) {
-				throw new RectiflowException("error.ruleSheet.documentNumber", row.row(), row.documentNumber());
+				if ("error.rule.documentNumber".equals(ex.getMessageKey())) {
+					throw new RectiflowException("error.ruleSheet.documentNumber", row.row(), row.documentNumber());
+				}
+				// Any other refusal of the row (its date, its name) in its own words, with the row it came from.
+				throw new RectiflowException("error.ruleSheet.row", row.row(), ex);
 			}
 		}
 		return sheet.size();
 	}
 
 	/** Checks a rule before anything is stored; returns its document number as it is kept (or null). */
-	private String checkRule(Long inspectionId, Long taskId, String title, String action, String documentNumber) {
+	private String checkRule(Long inspectionId, Long taskId, String title, String action, LocalDate issuedOn,
+			String documentNumber) {
 		if (!StringUtils.hasText(title)) {
 			throw new RectiflowException("error.rule.title");
 		}
@@ -288,7 +302,7 @@ public class ReportService {
 		if (number != null && !ReportDrafts.DOCUMENT_NUMBER.matcher(number).matches()) {
 			throw new RectiflowException("error.rule.documentNumber", number);
 		}
-		this.plans.inspection(inspectionId);
+		this.typedDates.ofInspection(this.plans.inspection(inspectionId), issuedOn, "date.field.ruleIssuedOn");
 		// A rule names a task of its own inspection: another inspection's (another unit's) task does not exist here.
 		if (taskId != null && !inspectionId.equals(this.tasks.get(taskId).getInspectionId())) {
 			throw new RectiflowException.NotFound("error.task.notFound", taskId);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.rectiflow.dates.StepDateQueries;
 import org.rectiflow.inspection.Inspection;
 import org.rectiflow.plan.PlanOpinion;
 import org.rectiflow.plan.PlanService;
@@ -45,8 +46,11 @@ class WorkRecord {
 
 	private final InstitutionalRuleRepository rules;
 
+	private final StepDateQueries stepDates;
+
 	WorkRecord(RectificationProcessAdapter process, PlanService plans, SupervisionService supervision,
-			ReviewOpinionRepository opinions, InstitutionalRuleRepository rules) {
+			ReviewOpinionRepository opinions, InstitutionalRuleRepository rules, StepDateQueries stepDates) {
+		this.stepDates = stepDates;
 		this.process = process;
 		this.plans = plans;
 		this.supervision = supervision;
@@ -69,10 +73,11 @@ class WorkRecord {
 		List<Section> sections = new ArrayList<>();
 		List<String> planning = new ArrayList<>();
 		planning.add("巡察组反馈意见后，" + inspection.getUnitName() + "照单全收反馈意见，由整改办按问题清单、任务清单、责任清单逐项起草整改落实方案。");
-		Optional<Instant> approved = lastEnd(history, RectificationProcess.USER_TASK_COMMITTEE_APPROVAL,
+		Long id = inspection.getId();
+		Optional<LocalDate> approved = lastDay(id, history, RectificationProcess.USER_TASK_COMMITTEE_APPROVAL,
 				reached(history, RectificationProcess.USER_TASK_FILE_WITH_INSPECTION_OFFICE));
 		List<PlanOpinion> planOpinions = this.plans.opinionsOf(inspection.getId());
-		Optional<Instant> solicited = lastEnd(history, RectificationProcess.USER_TASK_SOLICIT_OPINIONS,
+		Optional<LocalDate> solicited = lastDay(id, history, RectificationProcess.USER_TASK_SOLICIT_OPINIONS,
 				reached(history, RectificationProcess.USER_TASK_COMMITTEE_APPROVAL));
 		solicited.ifPresent((at) -> planning.add(date(at) + "，完成整改落实方案征求意见，"
 				+ planOpinions.stream().map(PlanOpinion::getLeader).distinct().count() + "位领导班子成员提出意见"
@@ -80,7 +85,7 @@ class WorkRecord {
 		approved.ifPresent((at) -> {
 			StringBuilder s = new StringBuilder(date(at)).append("，党委会审议并通过整改落实方案，将反馈的").append(problemCount)
 				.append("个具体问题细化为").append(taskCount).append("项任务，明确责任领导、责任部门和整改期限");
-			lastEnd(history, RectificationProcess.USER_TASK_FILE_WITH_INSPECTION_OFFICE,
+			lastDay(id, history, RectificationProcess.USER_TASK_FILE_WITH_INSPECTION_OFFICE,
 					reached(history, RectificationProcess.SERVICE_TASK_START_RECTIFICATION_TASKS))
 				.ifPresent((filed) -> s.append("，并报巡察办备案（").append(date(filed)).append("同意备案），同日下达整改任务"));
 			planning.add(s.append("。").toString());
@@ -96,7 +101,10 @@ class WorkRecord {
 			.findFirst()
 			.ifPresent((s) -> {
 				long selfChecks = records.stream().filter((r) -> r.getStage() == SupervisionStage.SELF_CHECK).count();
-				oversight.add(date(s.startedAt()) + "，纪委启动巡察反馈问题整改落实专项督查，分自查、现场督查和总结三个阶段对巡察整改工作予以督查"
+				// The supervision starts as the filing is accepted: on the filing's effective day.
+				LocalDate started = lastDay(id, history, RectificationProcess.USER_TASK_FILE_WITH_INSPECTION_OFFICE, true)
+					.orElse(day(s.startedAt()));
+				oversight.add(date(started) + "，纪委启动巡察反馈问题整改落实专项督查，分自查、现场督查和总结三个阶段对巡察整改工作予以督查"
 						+ ((selfChecks > 0) ? "，已有" + selfChecks + "个责任部门报送自查情况" : "") + "。");
 			});
 		List<LocalDate> visits = records.stream()
@@ -120,7 +128,10 @@ class WorkRecord {
 			.toList();
 		if (!signOffs.isEmpty()) {
 			long returned = records.stream().filter((r) -> r.getTaskId() != null && "return".equals(r.getDecision())).count();
-			oversight.add(between(signOffs.stream().map(SupervisionRecord::getRecordedAt).toList()) + "，纪委对"
+			// A sign-off took effect on the day of its visit, when it gave one (issue 19: a typed date was ignored).
+			oversight.add(betweenDays(signOffs.stream()
+				.map((r) -> (r.getVisitDate() != null) ? r.getVisitDate() : day(r.getRecordedAt()))
+				.toList()) + "，纪委对"
 					+ signOffs.stream().map(SupervisionRecord::getTaskId).distinct().count() + "项细化任务开展现场督办并签字确认"
 					+ ((returned > 0) ? "，退回整改" + returned + "次" : "") + "，确保整改任务如期完成。");
 		}
@@ -135,7 +146,7 @@ class WorkRecord {
 		}
 
 		List<String> review = new ArrayList<>();
-		lastEnd(history, RectificationProcess.USER_TASK_REVIEW_COMPLETION,
+		lastDay(id, history, RectificationProcess.USER_TASK_REVIEW_COMPLETION,
 				reached(history, RectificationProcess.SERVICE_TASK_REPORT_TO_INSPECTION_OFFICE))
 			.ifPresent((at) -> review.add(date(at) + "，党委会专题研究巡察整改任务完成情况，审议通过整改情况报告，并报送巡察办。"));
 		this.opinions.findByInspectionIdOrderByReviewedAtAsc(inspection.getId())
@@ -154,6 +165,18 @@ class WorkRecord {
 		return sections;
 	}
 
+	/**
+	 * The day the last completed run of a step took effect (its effective date, issue 19), if the process went on
+	 * past it; a step completed before effective dates were kept: the day it ended in the engine.
+	 */
+	private Optional<LocalDate> lastDay(Long inspectionId, List<Step> history, String activityId, boolean wentOn) {
+		if (!wentOn) {
+			return Optional.empty();
+		}
+		Optional<LocalDate> effective = this.stepDates.last(inspectionId, activityId);
+		return effective.isPresent() ? effective : lastEnd(history, activityId, true).map(WorkRecord::day);
+	}
+
 	/** When the last completed run of a step ended, if the process went on past it to {@code next}. */
 	private static Optional<Instant> lastEnd(List<Step> history, String activityId, boolean wentOn) {
 		if (!wentOn) {
@@ -169,9 +192,9 @@ class WorkRecord {
 		return history.stream().anyMatch((s) -> s.activityId().equals(activityId));
 	}
 
-	private static String between(List<Instant> instants) {
-		LocalDate first = instants.stream().min(Instant::compareTo).map(WorkRecord::day).orElseThrow();
-		LocalDate last = instants.stream().max(Instant::compareTo).map(WorkRecord::day).orElseThrow();
+	private static String betweenDays(List<LocalDate> days) {
+		LocalDate first = days.stream().min(LocalDate::compareTo).orElseThrow();
+		LocalDate last = days.stream().max(LocalDate::compareTo).orElseThrow();
 		return first.equals(last) ? date(first) : date(first) + "至" + date(last);
 	}
 

@@ -18,6 +18,7 @@ import org.rectiflow.identity.Groups;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.unit.Unit;
 import org.rectiflow.unit.Units;
+import org.rectiflow.inspection.TypedDates;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,7 +59,10 @@ public class Rounds {
 
 	private final Clock clock;
 
-	Rounds(JdbcClient jdbc, IdentityService identityService, Units units, Directory directory, Clock clock) {
+	private final TypedDates typedDates;
+
+	Rounds(JdbcClient jdbc, IdentityService identityService, Units units, Directory directory, Clock clock, TypedDates typedDates) {
+		this.typedDates = typedDates;
 		this.jdbc = jdbc;
 		this.identityService = identityService;
 		this.units = units;
@@ -113,6 +117,8 @@ public class Rounds {
 		if (endsOn.isBefore(startsOn)) {
 			throw new RectiflowException("error.round.periodOrder", startsOn, endsOn);
 		}
+		this.typedDates.plausible(startsOn, "date.field.roundStartsOn");
+		this.typedDates.plausible(endsOn, "date.field.roundEndsOn");
 		if (byNumber(number).isPresent()) {
 			throw new RectiflowException.Conflict("error.round.numberTaken", number);
 		}

@@ -18,6 +18,8 @@ import org.rectiflow.task.RectificationTask;
 import org.rectiflow.task.RectificationTaskProcess;
 import org.rectiflow.task.RectificationTaskProcessAdapter;
 import org.rectiflow.task.RectificationTaskService;
+import org.rectiflow.system.StepClock;
+import org.rectiflow.inspection.TypedDates;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -45,9 +47,15 @@ public class SupervisionService {
 
 	private final InspectionTenants inspectionTenants;
 
+	private final StepClock stepClock;
+
+	private final TypedDates typedDates;
+
 	SupervisionService(SupervisionRecordRepository records, CriticismNoticeRepository notices,
 			RectificationTaskService tasks, SupervisionProcessAdapter process, RectificationTaskProcessAdapter taskProcess,
-			Directory directory, Notifications notifications, Clock clock, InspectionTenants inspectionTenants) {
+			Directory directory, Notifications notifications, Clock clock, InspectionTenants inspectionTenants, StepClock stepClock, TypedDates typedDates) {
+		this.typedDates = typedDates;
+		this.stepClock = stepClock;
 		this.inspectionTenants = inspectionTenants;
 		this.records = records;
 		this.notices = notices;
@@ -83,6 +91,7 @@ public class SupervisionService {
 		if (!signOff.problems().isEmpty()) {
 			throw new RectiflowException(signOff.problems().get(0).messageKey());
 		}
+		this.typedDates.done(task.getInspectionId(), signOff.date(), "date.field.visitDate");
 		SignOff.Visit visit = signOff.visit();
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(RectificationTaskProcess.VAR_SUPERVISION_DECISION, signOff.verdict());
@@ -105,13 +114,13 @@ public class SupervisionService {
 	}
 
 	public SupervisionRecord record(Long inspectionId, SupervisionStage stage, String content, String by) {
-		return this.records.save(new SupervisionRecord(inspectionId, stage, content, by, this.clock.instant()));
+		return this.records.save(new SupervisionRecord(inspectionId, stage, content, by, this.stepClock.now()));
 	}
 
 	public SupervisionRecord recordSelfCheck(Long inspectionId, String department, String report, String by) {
 		return this.records.save(new SupervisionRecord(inspectionId, SupervisionStage.SELF_CHECK, report, by,
-				this.clock.instant())
-			.atDepartment(department, LocalDate.now(this.clock)));
+				this.stepClock.now())
+			.atDepartment(department, this.stepClock.day()));
 	}
 
 	public SupervisionRecord recordVisit(Long inspectionId, String department, LocalDate visitDate, String record,
@@ -122,8 +131,9 @@ public class SupervisionService {
 		if (visitDate.isAfter(LocalDate.now(this.clock))) {
 			throw new RectiflowException("error.supervision.visitInFuture", visitDate);
 		}
+		this.typedDates.done(inspectionId, visitDate, "date.field.visitDate");
 		return this.records.save(new SupervisionRecord(inspectionId, SupervisionStage.ON_SITE, record, by,
-				this.clock.instant())
+				this.stepClock.now())
 			.atDepartment(department, visitDate));
 	}
 
@@ -140,12 +150,13 @@ public class SupervisionService {
 	public SupervisionRecord recordSignOff(Long inspectionId, Long taskId, String decision, String findings,
 			SignOff.Visit visit, String by) {
 		SupervisionRecord record = new SupervisionRecord(inspectionId, SupervisionStage.ON_SITE, findings, by,
-				this.clock.instant())
+				this.stepClock.now())
 			.forTask(taskId, decision);
 		if (visit != null) {
 			if (visit.date().isAfter(LocalDate.now(this.clock))) {
 				throw new RectiflowException("error.supervision.visitInFuture", visit.date());
 			}
+			this.typedDates.done(inspectionId, visit.date(), "date.field.visitDate");
 			record.onSite(visit.date(), visit.place(), visit.participants(), visit.checkedItems());
 		}
 		return this.records.save(record);
@@ -219,7 +230,7 @@ public class SupervisionService {
 		RectificationTask task = this.tasks.get(taskId);
 		CriticismNotice notice = this.notices.save(CriticismNotice.overdue(task.getInspectionId(), taskId,
 				task.getLeadDepartment(), StringUtils.hasText(task.getResponsiblePerson()) ? task.getResponsiblePerson() : null,
-				reason.strip(), by, this.clock.instant()));
+				reason.strip(), by, this.stepClock.now()));
 		this.notifications.send(Notice.of(Notice.Kind.CRITICISM,
 				"【通报批评】" + this.directory.departmentName(task.getLeadDepartment()) + "：细化任务 " + task.getCode() + " 逾期未完成",
 				"细化任务 " + task.getCode() + "：" + task.getTitle() + "\n整改期限：" + task.getDeadline() + "\n通报事由："

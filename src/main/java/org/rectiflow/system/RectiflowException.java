@@ -1,10 +1,12 @@
 package org.rectiflow.system;
 
+import org.springframework.context.MessageSourceResolvable;
+
 /**
  * A business rule was broken by the caller's input. Carries a message key from {@code messages*.properties}, so
  * the person sees the reason in their language; mapped to HTTP 400 (or 404/409 by subclass), never to a 500.
  */
-public class RectiflowException extends RuntimeException {
+public class RectiflowException extends RuntimeException implements MessageSourceResolvable {
 
 	private final String messageKey;
 
@@ -22,6 +24,22 @@ public class RectiflowException extends RuntimeException {
 
 	public Object[] getArgs() {
 		return this.args;
+	}
+
+	/** The reason as a message argument of another (issue 19: "细化任务“…”：整改期限…"). */
+	@Override
+	public String[] getCodes() {
+		return new String[] { this.messageKey };
+	}
+
+	@Override
+	public Object[] getArguments() {
+		return this.args;
+	}
+
+	@Override
+	public String getDefaultMessage() {
+		return this.messageKey;
 	}
 
 	/** The addressed record does not exist. */

@@ -37,6 +37,17 @@ public class DeadlineTimes {
 				at(deadline, END_OF_DAY), at(this.workingDays.plus(deadline, this.settings.graceWorkingDays()), END_OF_DAY));
 	}
 
+	/**
+	 * The times of a task of recorded history (issue 19): its deadline passed before it was recorded, so no reminder,
+	 * overdue notice or criticism decision is due; the timers wait for a moment that never comes.
+	 */
+	public static Times unarmed() {
+		return new Times(NEVER, NEVER, NEVER);
+	}
+
+	/** The end of the last day the engine and both databases store: a timer set to it never fires. */
+	public static final Instant NEVER = LocalDate.of(9999, 12, 31).atTime(END_OF_DAY).atZone(WorkingDays.ZONE).toInstant();
+
 	public int reminderWorkingDays() {
 		return this.settings.reminderWorkingDays();
 	}

@@ -80,7 +80,13 @@ public class RectificationTaskHistory {
 
 	/** One event of a task's history: a step arrived or was done (by whom, with what), or a comment. */
 	public record TimelineEntry(Instant at, String step, String stepName, boolean done, String who,
-			Map<String, String> details, String deleteReason) {
+			Map<String, String> details, String deleteReason, String engineTaskId) {
+
+		public TimelineEntry(Instant at, String step, String stepName, boolean done, String who,
+				Map<String, String> details, String deleteReason) {
+			this(at, step, stepName, done, who, details, deleteReason, null);
+		}
+
 	}
 
 	/**
@@ -118,13 +124,13 @@ public class RectificationTaskHistory {
 		List<TimelineEntry> entries = new ArrayList<>();
 		for (HistoricTaskInstance step : steps) {
 			entries.add(new TimelineEntry(step.getStartTime().toInstant(), step.getTaskDefinitionKey(), step.getName(),
-					false, null, Map.of(), null));
+					false, null, Map.of(), null, step.getId()));
 			if (step.getEndTime() != null) {
 				boolean completed = "completed".equals(step.getDeleteReason());
 				entries.add(new TimelineEntry(step.getEndTime().toInstant(), step.getTaskDefinitionKey(), step.getName(),
 						true, step.getAssignee(),
 						completed ? detailsByActivity.getOrDefault(step.getActivityInstanceId(), Map.of()) : Map.of(),
-						completed ? null : step.getDeleteReason()));
+						completed ? null : step.getDeleteReason(), step.getId()));
 			}
 		}
 		entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(TimelineEntry::done));

@@ -21,6 +21,7 @@ import org.rectiflow.inspection.Problem;
 import org.rectiflow.inspection.ProblemRepository;
 import org.rectiflow.system.RectiflowException;
 import org.rectiflow.system.RectiflowProperties;
+import org.rectiflow.system.StepClock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -62,10 +63,13 @@ public class RectificationTaskService {
 
 	private final Clock clock;
 
+	private final StepClock stepClock;
+
 	RectificationTaskService(RectificationTaskRepository tasks, MeasureRepository measures,
 			EvidenceRepository evidence, StageReportRepository stageReports, DeadlineExtensionRepository extensions,
 			DeadlineTimes deadlineTimes, ProblemRepository problems, InspectionRepository inspections,
-			RectificationTaskProcessAdapter process, Directory directory, RectiflowProperties properties, ApplicationEventPublisher events, Clock clock) {
+			RectificationTaskProcessAdapter process, Directory directory, RectiflowProperties properties, ApplicationEventPublisher events, Clock clock, StepClock stepClock) {
+		this.stepClock = stepClock;
 		this.tasks = tasks;
 		this.measures = measures;
 		this.evidence = evidence;
@@ -79,6 +83,12 @@ public class RectificationTaskService {
 		this.properties = properties;
 		this.events = events;
 		this.clock = clock;
+	}
+
+	/** Whether the task's inspection is recorded history (issue 19): no deadline timers, past deadlines allowed. */
+	@Transactional(readOnly = true)
+	public boolean isRecordedHistory(RectificationTask task) {
+		return this.inspections.findById(task.getInspectionId()).map(Inspection::isRecordedHistory).orElse(false);
 	}
 
 	/** The unit a task belongs to: its inspection's (issue 18), e.g. for the notices about it. */
@@ -188,7 +198,7 @@ public class RectificationTaskService {
 		}
 		RectificationTask task = get(taskId);
 		this.inspections.lockById(task.getInspectionId());
-		task.recordOutcome(outcome, this.clock.instant());
+		task.recordOutcome(outcome, this.stepClock.now());
 		this.events.publishEvent(new TaskSettledEvent(task.getInspectionId(), task.getId()));
 	}
 
@@ -237,7 +247,7 @@ public class RectificationTaskService {
 			boolean completionClaimed, String reportedBy) {
 		get(taskId);
 		return this.stageReports.save(new StageReport(taskId, stageMeasures, stageResults, completionClaimed,
-				reportedBy, this.clock.instant()));
+				reportedBy, this.stepClock.now()));
 	}
 
 	@Transactional(readOnly = true)
@@ -289,16 +299,21 @@ public class RectificationTaskService {
 			.toList()));
 		Function<String, String> displayName = (user) -> names.getOrDefault(user, user);
 		Map<Long, String> titles = new HashMap<>();
+		Map<Long, Boolean> recordedHistory = new HashMap<>();
 		List<RectificationTaskProcessAdapter.Start> starts = new ArrayList<>(tasks.size());
 		for (RectificationTask task : tasks) {
 			task.startRound();
 			String inspectionTitle = titles.computeIfAbsent(task.getInspectionId(),
 					(id) -> this.inspections.findById(id).orElseThrow().getTitle());
+			// Recorded history (issue 19): deadlines long passed, no timer is armed.
+			boolean history = recordedHistory.computeIfAbsent(task.getInspectionId(),
+					(id) -> this.inspections.findById(id).orElseThrow().isRecordedHistory());
 			starts.add(new RectificationTaskProcessAdapter.Start(task, new RectificationTaskProcessAdapter.StartContext(
 					inspectionTitle, problemsById.get(task.getProblemId()).getTitle(),
 					numberedMeasures(measuresByTask.getOrDefault(task.getId(), List.of())),
 					this.directory.departmentName(task.getLeadDepartment()), displayName.apply(task.getResponsibleLeader()),
-					this.deadlineTimes.of(task.getDeadline()), this.properties.stageReportPeriod(),
+					history ? DeadlineTimes.unarmed() : this.deadlineTimes.of(task.getDeadline()),
+					this.properties.stageReportPeriod(),
 					EvidenceSummary.summarize(evidenceByTask.getOrDefault(task.getId(), List.of()), displayName))));
 		}
 		this.process.startAll(starts);

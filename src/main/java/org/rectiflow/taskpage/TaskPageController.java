@@ -5,10 +5,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.rectiflow.calendar.WorkingDays;
+import org.rectiflow.dates.StepDateQueries;
 import org.rectiflow.identity.Directory;
 import org.rectiflow.inspection.ProblemRepository;
 import org.rectiflow.supervision.SupervisionService;
@@ -27,6 +30,7 @@ import org.rectiflow.task.RectificationTaskProcess;
 import org.rectiflow.task.RectificationTaskHistory;
 import org.rectiflow.task.RectificationTaskProcessAdapter;
 import org.rectiflow.task.RectificationTaskService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -76,10 +80,15 @@ class TaskPageController {
 
 	private final long maxRequestBytes;
 
+	/** Effective dates of the steps (issue 19); none in a slice test of this controller alone. */
+	private final ObjectProvider<StepDateQueries> stepDates;
+
 	TaskPageController(RectificationTaskService tasks, EvidenceService evidence, EvidenceSubmissionService submissions,
 			RectificationTaskProcessAdapter process, RectificationTaskHistory history, ProblemRepository problems, SupervisionService supervision,
 			Directory directory, RectiflowProperties properties, Messages messages, Clock clock, WorkingDays workingDays,
-			DeadlineService deadlines, @Value("${spring.servlet.multipart.max-request-size:25MB}") DataSize maxRequestSize) {
+			DeadlineService deadlines, @Value("${spring.servlet.multipart.max-request-size:25MB}") DataSize maxRequestSize,
+			ObjectProvider<StepDateQueries> stepDates) {
+		this.stepDates = stepDates;
 		this.tasks = tasks;
 		this.evidence = evidence;
 		this.submissions = submissions;
@@ -96,8 +105,34 @@ class TaskPageController {
 		this.maxRequestBytes = maxRequestSize.toBytes();
 	}
 
-	/** A timeline entry as the page shows it: the person's name instead of the account. */
-	record TimelineView(RectificationTaskHistory.TimelineEntry entry, String whoName) {
+	/**
+	 * A timeline entry as the page shows it: the person's name instead of the account — for a step completed without
+	 * being claimed first, whoever completed it (issue 19: "由 — 办理") — and the day the step took effect when it is
+	 * not the day it was typed in (recorded history).
+	 */
+	record TimelineView(RectificationTaskHistory.TimelineEntry entry, String whoName, LocalDate effectiveOn) {
+
+		TimelineView(RectificationTaskHistory.TimelineEntry entry, String whoName) {
+			this(entry, whoName, null);
+		}
+
+		/** The decisions whose comment field is a reason to send back only when the decision sends back. */
+		private static final Map<String, String> DECISION_OF = Map.of("leaderReason", "leaderDecision",
+				"committeeReason", "committeeDecision", "completionReason", "completionDecision",
+				"publicationReason", "publicationDecision");
+
+		/** The label of a detail: a leader's comment on an accepted step is an opinion, not 退回理由. */
+		public String labelKey(String variable) {
+			String decision = DECISION_OF.get(variable);
+			if (decision != null) {
+				String value = this.entry.details().get(decision);
+				if ("accept".equals(value) || "approve".equals(value)) {
+					return "field." + variable + ".accepted";
+				}
+			}
+			return "field." + variable;
+		}
+
 	}
 
 	@GetMapping("/tasks/{taskId}")
@@ -122,10 +157,21 @@ class TaskPageController {
 		model.addAttribute("records", this.supervision.recordsOfTask(taskId));
 		model.addAttribute("criticisms",
 				this.supervision.criticismsOfDepartment(task.getInspectionId(), task.getLeadDepartment()));
-		model.addAttribute("timeline", this.history.timeline(taskId)
-			.stream()
-			.map((e) -> new TimelineView(e, (e.who() == null) ? null : this.directory.displayName(e.who())))
-			.toList());
+		List<RectificationTaskHistory.TimelineEntry> entries = this.history.timeline(taskId);
+		StepDateQueries stepDateQueries = this.stepDates.getIfAvailable();
+		Map<String, StepDateQueries.StepDate> dated = (stepDateQueries == null) ? Map.of()
+				: stepDateQueries.of(entries.stream()
+					.filter(RectificationTaskHistory.TimelineEntry::done)
+					.map(RectificationTaskHistory.TimelineEntry::engineTaskId)
+					.filter(Objects::nonNull)
+					.toList());
+		model.addAttribute("timeline", entries.stream().map((e) -> {
+			StepDateQueries.StepDate d = (e.done() && e.engineTaskId() != null) ? dated.get(e.engineTaskId()) : null;
+			String who = (e.who() != null) ? e.who() : (d != null) ? d.enteredBy() : null;
+			LocalDate effective = (d != null && !d.effectiveOn().equals(e.at().atZone(this.clock.getZone()).toLocalDate()))
+					? d.effectiveOn() : null;
+			return new TimelineView(e, (who == null) ? null : this.directory.displayName(who), effective);
+		}).toList());
 		model.addAttribute("step", step.orElse(null));
 		boolean awaitingSubmission = step.filter(RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE::equals).isPresent();
 		model.addAttribute("returnReason", awaitingSubmission ? this.process.lastReturnReason(taskId) : "");
@@ -156,14 +202,21 @@ class TaskPageController {
 	String submit(@PathVariable Long taskId, @RequestParam(name = "action", defaultValue = "draft") String action,
 			@RequestParam(name = "narrative", required = false) String narrative,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files,
-			@RequestParam(name = "description", required = false) String description, RedirectAttributes redirect)
+			@RequestParam(name = "description", required = false) String description,
+			@RequestParam(name = "effectiveDate", required = false) String effectiveDate, RedirectAttributes redirect)
 			throws IOException {
 		String user = Actors.current();
 		boolean submitting = "submit".equals(action);
 		try {
 			List<EvidenceService.Upload> uploads = uploads(files, description);
 			if (submitting) {
-				this.submissions.submit(taskId, narrative, uploads, user);
+				if (effectiveDate == null || effectiveDate.isBlank()) {
+					this.submissions.submit(taskId, narrative, uploads, user);
+				}
+				else {
+					// Recorded history (issue 19): the day the material was actually handed in.
+					this.submissions.submit(taskId, narrative, uploads, user, effectiveDate);
+				}
 				redirect.addFlashAttribute("message", this.messages.get("submission.submitted"));
 			}
 			else {

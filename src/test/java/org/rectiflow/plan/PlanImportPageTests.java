@@ -130,7 +130,7 @@ class PlanImportPageTests {
 	void shouldListTheErrorsOfARefusedWorkbookWhereExcelShowsThem() throws Exception {
 		byte[] workbook = TestWorkbooks.fromTemplate(this.template, Locale.SIMPLIFIED_CHINESE)
 			.standardInspection("导入页面测试：错误")
-			.task("类别一", "1.1", "问题一", "任务一", "措施", "王校长", "保卫处", null, null, "2026-09-30", null)
+			.task("类别一", "1.1", "问题一", "任务一", "措施", "王校长", "保卫处", null, null, "2027-09-30", null)
 			.task("类别一", "1.1", "问题一", "任务二", "措施", "吴副校长", "后勤处", null, null, "九月底", null)
 			.bytes();
 
@@ -150,7 +150,7 @@ class PlanImportPageTests {
 	void shouldImportOnceAndSayNothingChangedTheSecondTime() throws Exception {
 		byte[] workbook = TestWorkbooks.fromTemplate(this.template, Locale.SIMPLIFIED_CHINESE)
 			.standardInspection("导入页面测试：两次")
-			.task("类别一", "1.1", "问题一", "任务一", "措施", "吴副校长", "后勤处", null, null, LocalDate.of(2026, 9, 30), null)
+			.task("类别一", "1.1", "问题一", "任务一", "措施", "吴副校长", "后勤处", null, null, LocalDate.of(2027, 9, 30), null)
 			.bytes();
 
 		MvcResult first = this.mvc.perform(multipart("/inspections/import").file("file", workbook).with(office()).with(csrf()))
@@ -167,7 +167,7 @@ class PlanImportPageTests {
 	void shouldImportThroughTheApiAndListEveryErrorInTheProblem() throws Exception {
 		TestWorkbooks filled = TestWorkbooks.fromTemplate(this.template, Locale.SIMPLIFIED_CHINESE)
 			.standardInspection("导入接口测试")
-			.task("类别一", "1.1", "问题一", "任务一", "措施", "吴副校长", "后勤处", null, null, LocalDate.of(2026, 9, 30), null);
+			.task("类别一", "1.1", "问题一", "任务一", "措施", "吴副校长", "后勤处", null, null, LocalDate.of(2027, 9, 30), null);
 		byte[] good = filled.bytes();
 		this.mvc.perform(multipart("/api/inspections/import").file("file", good).with(office()).with(csrf().asHeader()))
 			.andExpect(status().isCreated())
@@ -177,7 +177,7 @@ class PlanImportPageTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.alreadyImported").value(true));
 
-		filled.task("类别一", "1.1", "问题一", "任务二", "措施", "钱副校长", "档案馆", null, null, "2026-09-30", null);
+		filled.task("类别一", "1.1", "问题一", "任务二", "措施", "钱副校长", "档案馆", null, null, "2027-09-30", null);
 		this.mvc.perform(multipart("/api/inspections/import").file("file", filled.bytes()).with(office()).with(csrf().asHeader()))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("整改方案表有 2 处错误，未导入"))
@@ -203,7 +203,7 @@ class PlanImportPageTests {
 	void shouldRegisterOnceWhenTheSameWorkbookIsUploadedTwiceAtOnce() throws Exception {
 		byte[] workbook = TestWorkbooks.fromTemplate(this.template, Locale.SIMPLIFIED_CHINESE)
 			.standardInspection("导入页面测试：同时")
-			.task("类别一", "1.1", "问题一", "任务一", "措施", "吴副校长", "后勤处", null, null, LocalDate.of(2026, 9, 30), null)
+			.task("类别一", "1.1", "问题一", "任务一", "措施", "吴副校长", "后勤处", null, null, LocalDate.of(2027, 9, 30), null)
 			.bytes();
 		long processes = this.runtimeService.createProcessInstanceQuery().count();
 		CountDownLatch importedUncommitted = new CountDownLatch(1);
@@ -281,7 +281,7 @@ class PlanImportPageTests {
 			XSSFSheet plan = workbook.getSheetAt(1);
 			plan.getRow(1).getCell(5).setCellValue("赵副校长");
 			var row = plan.createRow(3);
-			String[] cells = { "类别二", "2.1", "问题二", "任务三", "措施三", "周书记", "党政办公室", "", "", "2026-10-31", "" };
+			String[] cells = { "类别二", "2.1", "问题二", "任务三", "措施三", "周书记", "党政办公室", "", "", "2027-10-31", "" };
 			for (int i = 0; i < cells.length; i++) {
 				row.createCell(i).setCellValue(cells[i]);
 			}
@@ -316,7 +316,7 @@ class PlanImportPageTests {
 		Long id = imported("导入页面测试：改错");
 		byte[] wrong = TestWorkbooks.fromTemplate(this.template, Locale.SIMPLIFIED_CHINESE)
 			.standardInspection("导入页面测试：改错")
-			.task("类别一", "1.1", "问题一", "任务一", "措施", "王校长", "后勤处", null, null, "2026-09-30", null)
+			.task("类别一", "1.1", "问题一", "任务一", "措施", "王校长", "后勤处", null, null, "2027-09-30", null)
 			.bytes();
 		this.mvc.perform(multipart("/inspections/" + id + "/plan").file("file", wrong).with(office()).with(csrf()))
 			.andExpect(status().isBadRequest())
@@ -407,8 +407,8 @@ class PlanImportPageTests {
 		byte[] workbook = TestWorkbooks.fromTemplate(this.template, Locale.SIMPLIFIED_CHINESE)
 			.standardInspection(title)
 			.task("类别一", "1.1", "问题一", "任务一", "1. 建立维修台账\n2. 限时办结", "吴副校长", "后勤处", "财务处", "张三",
-					LocalDate.of(2026, 9, 30), "立行立改")
-			.task("类别一", "1.1", "问题一", "=SUM(1)", "措施", "吴副校长", "后勤处", null, null, "2026-09-30", null)
+					LocalDate.of(2027, 9, 30), "立行立改")
+			.task("类别一", "1.1", "问题一", "=SUM(1)", "措施", "吴副校长", "后勤处", null, null, "2027-09-30", null)
 			.bytes();
 		String location = this.mvc.perform(multipart("/inspections/import").file("file", workbook).with(office()).with(csrf()))
 			.andExpect(status().isFound())

@@ -68,9 +68,9 @@ class PlanWorkbookImportTests {
 		return TestWorkbooks.fromTemplate(template, locale)
 			.standardInspection(title)
 			.task("全面从严治党推进不实", "1.1", "宿舍维修和食堂管理不到位", "宿舍日常维修不及时", "1. 建立维修台账\n2. 限时办结",
-					"吴副校长", "后勤处", "资产管理处、财务处", "张三", LocalDate.of(2026, 9, 30), "集中整改")
+					"吴副校长", "后勤处", "资产管理处、财务处", "张三", LocalDate.of(2027, 9, 30), "集中整改")
 			.task("全面从严治党推进不实", "1.1", "宿舍维修和食堂管理不到位", "食堂特色档口无准入规则", "①制定档口准入办法",
-					DemoAccounts.VICE_PRESIDENT_LOGISTICS, "logisticsDepartment", null, null, "2026-07-31", "立行立改")
+					DemoAccounts.VICE_PRESIDENT_LOGISTICS, "logisticsDepartment", null, null, "2027-07-31", "立行立改")
 			.task("全面从严治党推进不实", "2", "财务报账办法缺失", "未出台财务报账管理办法", "一是修订报账办法\n二是组织培训", "赵副校长",
 					"财务处", null, "王五", "2026年12月31日", "长期整改")
 			.task("作风建设不扎实", "2.1", "会议文件过多", null, null, null, null, null, null, null, null);
@@ -99,9 +99,9 @@ class PlanWorkbookImportTests {
 			.containsExactly(
 					tuple("1.1.1", "宿舍日常维修不及时", TaskKind.CONCENTRATED, DemoAccounts.VICE_PRESIDENT_LOGISTICS,
 							"logisticsDepartment", List.of("assetDepartment", "financeDepartment"), "张三",
-							LocalDate.of(2026, 9, 30), List.of("建立维修台账", "限时办结")),
+							LocalDate.of(2027, 9, 30), List.of("建立维修台账", "限时办结")),
 					tuple("1.1.2", "食堂特色档口无准入规则", TaskKind.IMMEDIATE, DemoAccounts.VICE_PRESIDENT_LOGISTICS,
-							"logisticsDepartment", List.of(), null, LocalDate.of(2026, 7, 31), List.of("制定档口准入办法")),
+							"logisticsDepartment", List.of(), null, LocalDate.of(2027, 7, 31), List.of("制定档口准入办法")),
 					tuple("1.2.1", "未出台财务报账管理办法", TaskKind.LONG_TERM, DemoAccounts.VICE_PRESIDENT_FINANCE,
 							"financeDepartment", List.of(), "王五", LocalDate.of(2026, 12, 31), List.of("修订报账办法", "组织培训")));
 		assertThat(processes(outcome.inspectionId())).isEqualTo(1);
@@ -159,17 +159,17 @@ class PlanWorkbookImportTests {
 			.inspection("联系电话", "1".repeat(101));
 		workbook
 			// row 2: fine
-			.task("类别一", "1.1", "问题一", "任务一", "措施", "吴副校长", "后勤处", null, null, "2026-09-30", null)
+			.task("类别一", "1.1", "问题一", "任务一", "措施", "吴副校长", "后勤处", null, null, "2027-09-30", null)
 			// row 3: the same task again, an unknown kind
-			.task("类别一", "1.1", "问题一", "任务一", "措施", "吴副校长", "后勤处", null, null, "2026-09-30", "马上改")
+			.task("类别一", "1.1", "问题一", "任务一", "措施", "吴副校长", "后勤处", null, null, "2027-09-30", "马上改")
 			// row 4: same number, other text; unknown leader; unknown lead and cooperating departments
-			.task("类别一", "1.1", "问题一（改）", "任务二", "措施", "王校长", "保卫处", "后勤处、档案馆", null, "2026-09-30", null)
+			.task("类别一", "1.1", "问题一（改）", "任务二", "措施", "王校长", "保卫处", "后勤处、档案馆", null, "2027-09-30", null)
 			// row 5: a number out of order; a date that is not one
 			.task("类别一", "1.3", "问题二", "任务三", "措施", "吴副校长", "后勤处", null, null, "九月底", null)
 			// row 6: a number that cannot be read; missing measures, leader, department and deadline
 			.task("类别一", "第三", "问题三", "任务四", null, null, null, null, null, null, null)
 			// row 7: missing category and problem; a task too long
-			.task(null, "1.4", null, "长".repeat(2001), "措施", "吴副校长", "后勤处", null, null, "2026-09-30", null)
+			.task(null, "1.4", null, "长".repeat(2001), "措施", "吴副校长", "后勤处", null, null, "2027-09-30", null)
 			// row 8: task details without a task
 			.task("类别一", "1.4", "问题五", null, "措施", null, null, null, null, null, null);
 
@@ -208,7 +208,7 @@ class PlanWorkbookImportTests {
 	@Test
 	void shouldSayWhatIsWrongInChineseAndInEnglish() {
 		TestWorkbooks workbook = TestWorkbooks.fromTemplate(this.template, ZH).standardInspection("导入测试：消息")
-			.task("类别一", "1.1", "问题一", "任务一", "措施", "王校长", "后勤处", null, null, "2026-09-30", null);
+			.task("类别一", "1.1", "问题一", "任务一", "措施", "王校长", "后勤处", null, null, "2027-09-30", null);
 		WorkbookError error = refused(workbook.bytes()).getErrors().get(0);
 
 		assertThat(error.location()).isEqualTo("整改任务!F2");
@@ -222,9 +222,9 @@ class PlanWorkbookImportTests {
 		long users = this.identityService.createUserQuery().count();
 		long groups = this.identityService.createGroupQuery().count();
 		TestWorkbooks workbook = TestWorkbooks.fromTemplate(this.template, ZH).standardInspection("导入测试：未知")
-			.task("类别一", "1.1", "问题一", "任务一", "措施", "王校长", "保卫处", "档案馆、后勤处", null, "2026-09-30", null)
-			.task("类别一", "1.1", "问题一", "任务二", "措施", "钱副校长", "保卫处", null, null, "2026-09-30", null)
-			.task("类别一", "1.1", "问题一", "任务三", "措施", "王校长", "后勤处", null, null, "2026-09-30", null);
+			.task("类别一", "1.1", "问题一", "任务一", "措施", "王校长", "保卫处", "档案馆、后勤处", null, "2027-09-30", null)
+			.task("类别一", "1.1", "问题一", "任务二", "措施", "钱副校长", "保卫处", null, null, "2027-09-30", null)
+			.task("类别一", "1.1", "问题一", "任务三", "措施", "王校长", "后勤处", null, null, "2027-09-30", null);
 
 		PlanWorkbookException refused = refused(workbook.bytes());
 
@@ -245,7 +245,7 @@ class PlanWorkbookImportTests {
 		try {
 			TestWorkbooks workbook = TestWorkbooks.fromTemplate(this.template, ZH).standardInspection("导入测试：重名")
 				.task("类别一", "1.1", "问题一", "任务一", "措施", "吴副校长", "后勤处", null, null, "2026-05-01", null)
-				.task("类别一", "1.1", "问题一", "任务二", "措施", "namesakeLogistics", "后勤处", null, null, "2026-09-30", null);
+				.task("类别一", "1.1", "问题一", "任务二", "措施", "namesakeLogistics", "后勤处", null, null, "2027-09-30", null);
 
 			PlanWorkbookException refused = refused(workbook.bytes());
 
@@ -294,7 +294,7 @@ class PlanWorkbookImportTests {
 		TestWorkbooks workbook = TestWorkbooks.fromTemplate(this.template, ZH).standardInspection("导入测试：行数");
 		for (int i = 1; i <= 5001; i++) {
 			workbook.task("类别一", "1." + (1 + (i - 1) / 100), "问题" + (1 + (i - 1) / 100), "任务" + i, "措施", "吴副校长",
-					"后勤处", null, null, "2026-09-30", null);
+					"后勤处", null, null, "2027-09-30", null);
 		}
 		assertThat(refused(workbook.bytes()).getErrors()).extracting(WorkbookError::row, WorkbookError::key)
 			.containsExactly(tuple(5002, "workbook.error.tooManyRows"));

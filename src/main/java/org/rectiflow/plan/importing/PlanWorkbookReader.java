@@ -3,11 +3,13 @@ package org.rectiflow.plan.importing;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +33,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.rectiflow.identity.UnitDepartment;
 import org.rectiflow.identity.Directory;
+import org.rectiflow.inspection.TypedDates;
 import org.rectiflow.plan.importing.PlanWorkbookLayout.Column;
 import org.rectiflow.plan.importing.PlanWorkbookLayout.Field;
 import org.rectiflow.system.WorkbookError;
@@ -70,6 +73,13 @@ public class PlanWorkbookReader {
 	private static final Pattern MEASURE_NUMBERING = Pattern
 		.compile("^\\s*(?:\\d{1,2}\\s*[.．、)）]|[（(]\\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}、)\\s*");
 
+	/** "。二是" inside a line: the next of the measures a unit writes in one paragraph ("一是…。二是…。三是…"). */
+	private static final Pattern INLINE_NEXT_MEASURE = Pattern.compile("(?<=[。；;，,\\s])(?=[二三四五六七八九十]{1,3}是)");
+
+	/** A problem number as some units write it: its category's numeral, then the number ("（二）12", "二、12"). */
+	private static final Pattern CATEGORY_PROBLEM_NUMBER = Pattern
+		.compile("^[（(]?([一二三四五六七八九十]{1,3}|\\d{1,3})[)）、.．]?\\s*(\\d{1,3})[.．、]?$");
+
 	private static final Pattern LIST_SEPARATORS = Pattern.compile("[、,，;；/\\n]+");
 
 	private static final Pattern TEXT_DATE = Pattern
@@ -83,10 +93,13 @@ public class PlanWorkbookReader {
 
 	private final Units units;
 
-	PlanWorkbookReader(PlanWorkbookLayout layout, Directory directory, Units units) {
+	private final Clock clock;
+
+	PlanWorkbookReader(PlanWorkbookLayout layout, Directory directory, Units units, Clock clock) {
 		this.layout = layout;
 		this.directory = directory;
 		this.units = units;
+		this.clock = clock;
 	}
 
 	/**
@@ -102,9 +115,17 @@ public class PlanWorkbookReader {
 	 * replaced); {@code null}: of the unit the workbook names, as a new inspection would belong to it.
 	 */
 	public ParsedPlan read(byte[] bytes, Locale locale, String unitId) {
+		return read(bytes, locale, unitId, false);
+	}
+
+	/**
+	 * As {@link #read(byte[], Locale, String)}; deadlines in the past are refused (each in its cell) unless the plan is
+	 * {@code recordedHistory}, a round done before the unit used Rectiflow (issue 19).
+	 */
+	public ParsedPlan read(byte[] bytes, Locale locale, String unitId, boolean recordedHistory) {
 		checkFile(bytes);
 		try (Workbook workbook = open(bytes)) {
-			return new Reading(workbook, locale, unitId).read();
+			return new Reading(workbook, locale, unitId, recordedHistory, LocalDate.now(this.clock)).read();
 		}
 		catch (IOException ex) {
 			throw new PlanWorkbookException(new WorkbookError(null, null, null, "workbook.error.unreadable"));
@@ -215,12 +236,32 @@ public class PlanWorkbookReader {
 
 		private final Map<String, String> departments = new HashMap<>();
 
+		/** Department names as the directory writes them, by normalised name: the suggestions for a name not found. */
+		private final Map<String, String> departmentNames = new LinkedHashMap<>();
+
+		/** Leaders' names as the directory writes them, by normalised name. */
+		private final Map<String, String> leaderNames = new LinkedHashMap<>();
+
+		/** Problem numbers not understood, by category, each reported once, with the problem each was read as. */
+		private final Set<String> unreadableNumbers = new HashSet<>();
+
+		private final Map<String, String> unreadableKeys = new HashMap<>();
+
+		/** The number written for the last new problem of each category. */
+		private final Map<String, Integer> lastNumbers = new HashMap<>();
+
 		private final String unitId;
 
-		Reading(Workbook workbook, Locale locale, String unitId) {
+		private final boolean recordedHistory;
+
+		private final LocalDate today;
+
+		Reading(Workbook workbook, Locale locale, String unitId, boolean recordedHistory, LocalDate today) {
 			this.workbook = workbook;
 			this.locale = locale;
 			this.unitId = unitId;
+			this.recordedHistory = recordedHistory;
+			this.today = today;
 		}
 
 		/**
@@ -236,9 +277,11 @@ public class PlanWorkbookReader {
 				this.leadersByName.computeIfAbsent(PlanWorkbookLayout.normalised(names.getOrDefault(id, id)),
 						(k) -> new ArrayList<>())
 					.add(id);
+				this.leaderNames.put(PlanWorkbookLayout.normalised(names.getOrDefault(id, id)), names.getOrDefault(id, id));
 			}
 			List<UnitDepartment> unitDepartments = PlanWorkbookReader.this.directory.departmentsOf(unit);
 			for (UnitDepartment d : unitDepartments) {
+				this.departmentNames.put(PlanWorkbookLayout.normalised(d.name()), d.name());
 				this.departments.put(PlanWorkbookLayout.normalised(d.name()), d.groupId());
 				this.departments.put(PlanWorkbookLayout.normalised(d.groupId()), d.groupId());
 			}
@@ -320,6 +363,10 @@ public class PlanWorkbookReader {
 						if (date == null) {
 							error(cell, "workbook.error.date", label, text);
 						}
+						else if (date.isBefore(TypedDates.EARLIEST) || date.isAfter(this.today)) {
+							// The visit and the feedback have happened: a year typed as 1203 or 2206 is a slip.
+							error(cell, "workbook.error.dateNotPast", label, date, TypedDates.EARLIEST, this.today);
+						}
 						else {
 							values.put(field, date);
 						}
@@ -351,6 +398,13 @@ public class PlanWorkbookReader {
 				error(cells.get(Field.ON_SITE_TO), "workbook.error.dateOrder",
 						PlanWorkbookReader.this.layout.label(Field.ON_SITE_TO, this.locale),
 						PlanWorkbookReader.this.layout.label(Field.ON_SITE_FROM, this.locale));
+			}
+			LocalDate feedback = (LocalDate) values.get(Field.FEEDBACK_DATE);
+			LocalDate lastOnSite = (to != null) ? to : from;
+			if (feedback != null && lastOnSite != null && feedback.isBefore(lastOnSite)) {
+				error(cells.get(Field.FEEDBACK_DATE), "workbook.error.dateOrder",
+						PlanWorkbookReader.this.layout.label(Field.FEEDBACK_DATE, this.locale),
+						PlanWorkbookReader.this.layout.label((to != null) ? Field.ON_SITE_TO : Field.ON_SITE_FROM, this.locale));
 			}
 			return values;
 		}
@@ -422,19 +476,43 @@ public class PlanWorkbookReader {
 				}
 				Map<String, ProblemDraft> problems = categories.computeIfAbsent(categoryTitle, (k) -> new LinkedHashMap<>());
 				int categorySeq = new ArrayList<>(categories.keySet()).indexOf(categoryTitle) + 1;
-				Matcher numbered = PROBLEM_NUMBER.matcher(number.replace(" ", ""));
-				String numberKey = numbered.matches() ? numberKey(numbered, categorySeq) : number;
+				Matcher numbered = PROBLEM_NUMBER.matcher(withArabicCategory(number.replace(" ", "")));
+				String numberKey = numbered.matches() ? numberKey(numbered, categorySeq) : null;
+				if (numberKey == null) {
+					// One unreadable number is one error (issue 19): the row joins the problem of the same title in
+					// its category, or opens the next one, and the rows after it are read as if it had been right.
+					numberKey = problems.entrySet()
+						.stream()
+						.filter((e) -> e.getValue().title.equals(problemTitle))
+						.map(Map.Entry::getKey)
+						.findFirst()
+						.orElse(categorySeq + "." + (problems.size() + 1));
+					if (problems.containsKey(numberKey) && !problems.get(numberKey).title.equals(problemTitle)) {
+						// That number is taken by another problem: this one keeps a place of its own.
+						numberKey = "\u0000" + number;
+					}
+					if (!this.unreadableNumbers.add(categoryTitle + "\u0000" + number)) {
+						numberKey = this.unreadableKeys.getOrDefault(categoryTitle + "\u0000" + number, numberKey);
+					}
+					else {
+						error(cells.get(Column.PROBLEM_NUMBER), "workbook.error.problemNumberFormat", number);
+					}
+					this.unreadableKeys.put(categoryTitle + "\u0000" + number, numberKey);
+				}
 				ProblemDraft problem = problems.get(numberKey);
 				if (problem == null) {
 					int seq = problems.size() + 1;
 					problemTotal++;
-					if (!numbered.matches()) {
-						error(cells.get(Column.PROBLEM_NUMBER), "workbook.error.problemNumberFormat", number);
-					}
-					else if (!numberFits(numbered, categorySeq, seq, problemTotal)) {
+					Integer written = numbered.matches() ? Integer.valueOf(numbered.group(2)) : null;
+					Integer previous = this.lastNumbers.get(categoryTitle);
+					if (written != null && !numberFits(numbered, categorySeq, seq, problemTotal)
+							&& !(previous != null && written == previous + 1)) {
 						error(cells.get(Column.PROBLEM_NUMBER), "workbook.error.problemNumber", number,
 								categorySeq + "." + seq);
 					}
+					// The next problem may follow the number written here: a gap or a slip is one error, not one
+					// for every problem after it.
+					this.lastNumbers.put(categoryTitle, (written != null) ? written : seq);
 					problem = new ProblemDraft(problemTitle, r + 1);
 					problems.put(numberKey, problem);
 				}
@@ -454,6 +532,29 @@ public class PlanWorkbookReader {
 					.map((p) -> new ParsedPlan.Problem(p.title, List.copyOf(p.tasks)))
 					.toList()))
 				.toList();
+		}
+
+		/** "（二）12" and "二、12" as "2.12": the category's Chinese numeral in front of the problem's number. */
+		private static String withArabicCategory(String number) {
+			Matcher m = CATEGORY_PROBLEM_NUMBER.matcher(number);
+			if (!m.matches() || PROBLEM_NUMBER.matcher(number).matches()) {
+				return number;
+			}
+			int category = m.group(1).chars().allMatch(Character::isDigit) ? Integer.parseInt(m.group(1))
+					: chineseNumber(m.group(1));
+			return (category > 0) ? category + "." + m.group(2) : number;
+		}
+
+		/** 一 … 九十九; 0 when it is not such a numeral. */
+		private static int chineseNumber(String text) {
+			String digits = "一二三四五六七八九";
+			int ten = text.indexOf('十');
+			if (ten < 0) {
+				return (text.length() == 1) ? digits.indexOf(text.charAt(0)) + 1 : 0;
+			}
+			int tens = (ten == 0) ? 1 : digits.indexOf(text.charAt(0)) + 1;
+			int units = (ten == text.length() - 1) ? 0 : digits.indexOf(text.charAt(text.length() - 1)) + 1;
+			return (tens <= 0 || units < 0) ? 0 : tens * 10 + units;
 		}
 
 		/** "1.2" and "2" (in category 1) name the same problem, so rows of one problem may be numbered either way. */
@@ -516,6 +617,15 @@ public class PlanWorkbookReader {
 				else if (feedbackDate != null && deadline.isBefore(feedbackDate)) {
 					error(cells.get(Column.DEADLINE), "workbook.error.deadlineBeforeFeedback", deadline, feedbackDate);
 				}
+				else if (deadline.isBefore(TypedDates.EARLIEST)
+						|| deadline.isAfter(this.today.plusYears(TypedDates.YEARS_AHEAD))) {
+					error(cells.get(Column.DEADLINE), "workbook.error.deadlineTooFar", deadline,
+							this.today.plusYears(TypedDates.YEARS_AHEAD), TypedDates.YEARS_AHEAD);
+				}
+				else if (!this.recordedHistory && deadline.isBefore(this.today)) {
+					// Filed, it would make the task overdue at once: an overdue notice and a criticism decision each.
+					error(cells.get(Column.DEADLINE), "workbook.error.deadlinePast", deadline, this.today);
+				}
 			}
 			TaskKind kind = kind(cells.get(Column.KIND), texts.get(Column.KIND));
 			String person = texts.get(Column.RESPONSIBLE_PERSON);
@@ -540,7 +650,13 @@ public class PlanWorkbookReader {
 					}
 				}
 			}
-			error(cell, "workbook.error.unknownLeader", text);
+			String closest = Closest.name(key, this.leaderNames);
+			if (closest != null) {
+				error(cell, "workbook.error.unknownLeaderSuggest", text, closest);
+			}
+			else {
+				error(cell, "workbook.error.unknownLeader", text);
+			}
 			this.unknownLeaders.add(text);
 			return null;
 		}
@@ -548,7 +664,13 @@ public class PlanWorkbookReader {
 		private String department(Cell cell, String text) {
 			String groupId = this.departments.get(PlanWorkbookLayout.normalised(text));
 			if (groupId == null) {
-				error(cell, "workbook.error.unknownDepartment", text);
+				String closest = Closest.name(PlanWorkbookLayout.normalised(text), this.departmentNames);
+				if (closest != null) {
+					error(cell, "workbook.error.unknownDepartmentSuggest", text, closest);
+				}
+				else {
+					error(cell, "workbook.error.unknownDepartment", text);
+				}
 				this.unknownDepartments.add(text);
 			}
 			return groupId;
@@ -573,13 +695,22 @@ public class PlanWorkbookReader {
 			return null;
 		}
 
-		/** One measure a line; a leading "1." "①" "（一）" "一是" is the sheet's numbering, not the measure. */
+		/**
+		 * One measure a line; a leading "1." "①" "（一）" "一是" is the sheet's numbering, not the measure. A line that
+		 * runs its measures together ("一是…。二是…。三是…") holds one measure each: stripping only its "一是" would
+		 * leave "…。二是…三是…" as one measure (issue 19).
+		 */
 		private List<String> measures(String text) {
 			List<String> measures = new ArrayList<>();
 			for (String line : text.split("\n")) {
-				String measure = MEASURE_NUMBERING.matcher(line).replaceFirst("").strip();
-				if (!measure.isEmpty()) {
-					measures.add(measure);
+				String stripped = line.strip();
+				List<String> parts = (stripped.startsWith("一是") && INLINE_NEXT_MEASURE.matcher(stripped).find())
+						? List.of(INLINE_NEXT_MEASURE.split(stripped)) : List.of(line);
+				for (String part : parts) {
+					String measure = MEASURE_NUMBERING.matcher(part).replaceFirst("").strip();
+					if (!measure.isEmpty()) {
+						measures.add(measure);
+					}
 				}
 			}
 			return measures;

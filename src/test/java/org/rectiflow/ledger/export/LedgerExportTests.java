@@ -80,18 +80,21 @@ class LedgerExportTests {
 
 	Long id;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbcForDeadline;
+
 	@BeforeAll
 	void importAndSettle() throws Exception {
 		byte[] upload = TestWorkbooks.fromTemplate(this.template, ZH)
 			.standardInspection(TITLE)
 			.task("全面从严治党推进不实", "1.1", "宿舍维修和食堂管理不到位", "宿舍日常维修不及时", "1. 建立维修台账\n2. 限时办结", "吴副校长",
-					"后勤处", "资产管理处、财务处", "张三", LocalDate.of(2026, 9, 30), "集中整改")
+					"后勤处", "资产管理处、财务处", "张三", LocalDate.of(2027, 9, 30), "集中整改")
 			.task("全面从严治党推进不实", "1.1", "宿舍维修和食堂管理不到位", "=HYPERLINK(\"http://evil.example\",\"点此\")",
-					"+cmd|' /C calc'!A0\n@SUM(1+1)", "吴副校长", "后勤处", null, "-张三", "2026-07-31", "立行立改")
+					"+cmd|' /C calc'!A0\n@SUM(1+1)", "吴副校长", "后勤处", null, "-张三", "2027-07-31", "立行立改")
 			.task("全面从严治党推进不实", "1.2", "财务报账办法缺失", "未出台财务报账管理办法", "修订报账办法", "赵副校长", "财务处", null,
 					"王五", "2026-12-31", "长期整改")
 			.task("作风建设不扎实", "2.1", "会议文件过多", "精简文件", "压减发文数量", "周书记", "党政办公室", null, "孙七",
-					"2026-08-31", null)
+					"2027-08-31", null)
 			.bytes();
 		MvcResult imported = this.mvc
 			.perform(multipart("/inspections/import").file("file", upload)
@@ -101,6 +104,9 @@ class LedgerExportTests {
 			.andExpect(redirectedUrlPattern("/inspections/*"))
 			.andReturn();
 		this.id = Long.valueOf(imported.getResponse().getRedirectedUrl().substring("/inspections/".length()));
+		// A deadline that has passed since the plan was imported (the import refuses one already past: issue 19).
+		this.jdbcForDeadline.update("update rectification_task set deadline = ? where inspection_id = ? and code = '1.1.2'",
+				java.sql.Date.valueOf(LocalDate.of(2026, 7, 31)), this.id);
 		settle("1.1.1", TaskStatus.COMPLETED);
 		settle("1.2.1", TaskStatus.LONG_TERM);
 		settle("2.1.1", TaskStatus.BASICALLY_COMPLETED);
@@ -116,15 +122,15 @@ class LedgerExportTests {
 					"责任领导", "牵头部门", "配合部门", "责任人", "整改期限", "整改结果", "进度", "已逾期", "佐证");
 			assertThat(sheet.getLastRowNum()).isEqualTo(4);
 			assertThat(texts(sheet.getRow(1))).containsExactly("1.1.1", "1. 全面从严治党推进不实", "1.1", "宿舍维修和食堂管理不到位",
-					"宿舍日常维修不及时", "1. 建立维修台账\n2. 限时办结", "集中整改", "吴副校长", "后勤处", "资产管理处、财务处", "张三", "2026-09-30",
+					"宿舍日常维修不及时", "1. 建立维修台账\n2. 限时办结", "集中整改", "吴副校长", "后勤处", "资产管理处、财务处", "张三", "2027-09-30",
 					"已完成", "已办结", "否", "0");
 			assertThat(texts(sheet.getRow(3))).startsWith("1.2.1", "1. 全面从严治党推进不实", "1.2", "财务报账办法缺失", "未出台财务报账管理办法",
 					"修订报账办法", "长期整改", "赵副校长", "财务处", "", "王五", "2026-12-31", "长期整改");
 			assertThat(texts(sheet.getRow(4))).startsWith("2.1.1", "2. 作风建设不扎实", "2.1", "会议文件过多", "精简文件", "压减发文数量",
-					"集中整改", "周书记", "党政办公室", "", "孙七", "2026-08-31", "基本完成");
+					"集中整改", "周书记", "党政办公室", "", "孙七", "2027-08-31", "基本完成");
 			Cell deadline = sheet.getRow(1).getCell(11);
 			assertThat(deadline.getCellType()).isEqualTo(CellType.NUMERIC);
-			assertThat(deadline.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2026, 9, 30));
+			assertThat(deadline.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2027, 9, 30));
 			assertThat(fill(sheet.getRow(1).getCell(12))).isEqualTo("E8F5E9");
 			assertThat(font(sheet.getRow(1).getCell(12))).isEqualTo("2E7D32");
 			assertThat(fill(sheet.getRow(2).getCell(12))).isEqualTo("ECEFF1");

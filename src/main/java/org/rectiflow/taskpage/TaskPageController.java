@@ -27,6 +27,8 @@ import org.rectiflow.task.RectificationTaskProcess;
 import org.rectiflow.task.RectificationTaskHistory;
 import org.rectiflow.task.RectificationTaskProcessAdapter;
 import org.rectiflow.task.RectificationTaskService;
+import org.rectiflow.tasklist.WorkQueue;
+import org.rectiflow.identity.Viewer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -76,10 +78,18 @@ class TaskPageController {
 
 	private final long maxRequestBytes;
 
+	private final WorkQueue work;
+
+	/** The steps of a task done on the step page ({@code /steps/{id}}), not on this one. */
+	static final List<String> STEP_PAGE_STEPS = List.of(RectificationTaskProcess.USER_TASK_LEADER_REVIEW,
+			RectificationTaskProcess.USER_TASK_CLOSE_OFF, RectificationTaskProcess.USER_TASK_REPORT_STAGE_RESULTS);
+
 	TaskPageController(RectificationTaskService tasks, EvidenceService evidence, EvidenceSubmissionService submissions,
 			RectificationTaskProcessAdapter process, RectificationTaskHistory history, ProblemRepository problems, SupervisionService supervision,
 			Directory directory, RectiflowProperties properties, Messages messages, Clock clock, WorkingDays workingDays,
-			DeadlineService deadlines, @Value("${spring.servlet.multipart.max-request-size:25MB}") DataSize maxRequestSize) {
+			DeadlineService deadlines, @Value("${spring.servlet.multipart.max-request-size:25MB}") DataSize maxRequestSize,
+			WorkQueue work) {
+		this.work = work;
 		this.tasks = tasks;
 		this.evidence = evidence;
 		this.submissions = submissions;
@@ -145,6 +155,16 @@ class TaskPageController {
 		model.addAttribute("deadlinePanel", this.deadlines.panel(task, user, openSteps));
 		model.addAttribute("reminderWorkingDays", this.properties.deadlines().reminderWorkingDays());
 		model.addAttribute("minExtensionReason", DeadlineService.MIN_REASON_LENGTH);
+		model.addAttribute("awaitingSubmission", awaitingSubmission);
+		// A step of this task waiting for this very person, done on the step page: the page leads there.
+		model.addAttribute("myStep", openSteps.stream()
+			.filter(STEP_PAGE_STEPS::contains)
+			.map((s) -> this.process.waiting(taskId, s))
+			.flatMap(Optional::stream)
+			.map((s) -> this.work.openStep(s.engineTaskId(), user, this.directory.groupIds(user), Viewer.current().unitCut()))
+			.flatMap(Optional::stream)
+			.findFirst()
+			.orElse(null));
 		return "task/task";
 	}
 

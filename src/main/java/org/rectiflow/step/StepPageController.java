@@ -20,6 +20,7 @@ import org.rectiflow.evidence.EvidenceService;
 import org.rectiflow.inspection.ProblemRepository;
 import org.rectiflow.supervision.SupervisionProcess;
 import org.rectiflow.supervision.SupervisionProcessAdapter;
+import org.rectiflow.supervision.SupervisionService;
 import org.rectiflow.system.Actors;
 import org.rectiflow.system.Messages;
 import org.rectiflow.system.RectiflowException;
@@ -82,10 +83,14 @@ class StepPageController {
 
 	private final SupervisionProcessAdapter supervisionProcess;
 
+	private final SupervisionService supervision;
+
 	StepPageController(WorkQueue work, StepForms forms, Directory directory, Messages messages,
 			RectificationTaskService tasks, EvidenceService evidence, ProblemRepository problems, PlanService plans,
 			LedgerQueries ledgers, RectificationTaskProcessAdapter taskProcess,
-			RectificationProcessAdapter rectificationProcess, SupervisionProcessAdapter supervisionProcess) {
+			RectificationProcessAdapter rectificationProcess, SupervisionProcessAdapter supervisionProcess,
+			SupervisionService supervision) {
+		this.supervision = supervision;
 		this.work = work;
 		this.forms = forms;
 		this.directory = directory;
@@ -169,6 +174,7 @@ class StepPageController {
 		model.addAttribute("measures", this.tasks.measuresOf(taskId));
 		model.addAttribute("evidence", this.evidence.evidenceOf(taskId));
 		model.addAttribute("stageReports", this.tasks.stageReportsOf(taskId));
+		model.addAttribute("records", this.supervision.recordsOfTask(taskId));
 		model.addAttribute("mayOpenTask", Viewer.current()
 			.maySee(task.getLeadDepartment(), task.getCooperatingDepartments(), task.getResponsibleLeader()));
 	}

@@ -85,6 +85,9 @@ class TaskPageControllerTests {
 	@MockitoBean
 	DeadlineService deadlines;
 
+	@MockitoBean
+	org.rectiflow.tasklist.WorkQueue work;
+
 	private final RectificationTask task = new RectificationTask(1L, 2L, "1.1", 1, "宿舍日常维修不及时，学生意见大");
 
 	@BeforeEach

@@ -79,6 +79,9 @@ class StepPageTests {
 	@Autowired
 	TaskService taskService;
 
+	@Autowired
+	org.camunda.bpm.engine.RuntimeService runtime;
+
 	@Test
 	void aLeaderReturnsThenAcceptsAndTheOfficeClosesOffInThePortal() throws Exception {
 		Long inspection = this.driver.register(TestFeedback.small("门户审核测试")).getId();
@@ -231,6 +234,67 @@ class StepPageTests {
 		assertThat(this.driver.open(SupervisionProcess.PROCESS_KEY, inspection, SupervisionProcess.USER_TASK_SELF_CHECK)
 			.stream()
 			.map(Task::getId)).doesNotContain(selfCheck.getId());
+	}
+
+	/**
+	 * The rest of the cycle, every step through its page: the supervision (self-checks, the visit, the summary), the
+	 * summary report (returned by the committee once), the office's review, the publication (refused without its
+	 * confirmation), its approval, and the look-back.
+	 */
+	@Test
+	void theRestOfTheCycleIsDoneInThePortalToo() throws Exception {
+		Long inspection = this.driver.register(TestFeedback.small("门户整改全程测试")).getId();
+		this.driver.filePlan(inspection);
+		this.driver.tasksOf(inspection).forEach((t) -> this.driver.settle(t, "COMPLETED"));
+		String supervision = SupervisionProcess.PROCESS_KEY;
+		for (Task t : this.driver.open(supervision, inspection, SupervisionProcess.USER_TASK_SELF_CHECK)) {
+			String staff = this.driver.staffOf((String) this.taskService.getVariable(t.getId(), SupervisionProcess.VAR_DEPARTMENT));
+			post(PortalLogin.signIn(this.port, staff, "demo"), "/steps/" + t.getId(),
+					Map.of("selfCheckReport", "已对照任务清单逐项自查，均已落实"));
+		}
+		HttpClient discipline = PortalLogin.signIn(this.port, DemoAccounts.DISCIPLINE_OFFICER, "demo");
+		String visit = this.driver.one(supervision, inspection, SupervisionProcess.USER_TASK_RECORD_ON_SITE_VISIT).getId();
+		assertThat(get(discipline, "/steps/" + visit).body()).contains("<select id=\"f-visitDepartment\"", "type=\"date\"");
+		post(discipline, "/steps/" + visit, Map.of("visitDepartment", "logisticsDepartment", "visitDate", "2026-13-40",
+				"visitRecord", "查阅维修台账"));
+		assertThat(get(discipline, "/steps/" + visit).body()).contains("不是有效日期");
+		post(discipline, "/steps/" + visit, Map.of("visitDepartment", "logisticsDepartment",
+				"visitDate", java.time.LocalDate.now().toString(), "visitRecord", "查阅维修台账，抽查宿舍"));
+		post(discipline, "/steps/" + this.driver.one(supervision, inspection, SupervisionProcess.USER_TASK_SUPERVISION_SUMMARY)
+			.getId(), Map.of("supervisionSummary", "专项督查三个阶段均已完成"));
+
+		String key = RectificationProcess.PROCESS_KEY;
+		HttpClient office = PortalLogin.signIn(this.port, DemoAccounts.RECTIFICATION_CLERK, "demo");
+		HttpClient secretary = PortalLogin.signIn(this.port, DemoAccounts.SECRETARY, "demo");
+		post(office, "/steps/" + planStepId(inspection, RectificationProcess.USER_TASK_DRAFT_SUMMARY_REPORT),
+				Map.of("summaryReport", "学校党委扛牢责任抓整改，全部任务已办结"));
+		String review = planStepId(inspection, RectificationProcess.USER_TASK_REVIEW_COMPLETION);
+		assertThat(get(secretary, "/steps/" + review).body()).contains("党委会审议整改完成情况", "id=\"plan-lists\"",
+				"/inspections/" + inspection + "/rectification-report");
+		post(secretary, "/steps/" + review, Map.of("completionDecision", "return", "completionReason", "请补充典型案例"));
+		post(office, "/steps/" + planStepId(inspection, RectificationProcess.USER_TASK_DRAFT_SUMMARY_REPORT),
+				Map.of("summaryReport", "学校党委扛牢责任抓整改，全部任务已办结，补充了典型案例"));
+		post(secretary, "/steps/" + planStepId(inspection, RectificationProcess.USER_TASK_REVIEW_COMPLETION),
+				Map.of("completionDecision", "approve"));
+
+		HttpClient inspector = PortalLogin.signIn(this.port, DemoAccounts.INSPECTOR, "demo");
+		String reviewReport = planStepId(inspection, RectificationProcess.USER_TASK_REVIEW_REPORT);
+		assertThat(get(inspector, "/office/queue").body()).contains("href=\"/steps/" + reviewReport + "\"");
+		post(inspector, "/steps/" + reviewReport, Map.of("reviewDecision", "accept", "reviewOpinion", "整改总体到位，同意"));
+
+		String publish = planStepId(inspection, RectificationProcess.USER_TASK_PUBLISH_PUBLIC_REPORT);
+		post(office, "/steps/" + publish, Map.of("contactLine", "0731-84033328"));
+		assertThat(get(office, "/steps/" + publish).body()).contains("请勾选", "0731-84033328");
+		post(office, "/steps/" + publish, Map.of("contactLine", "0731-84033328", "publicReportConfirmed", "true"));
+		post(secretary, "/steps/" + planStepId(inspection, RectificationProcess.USER_TASK_APPROVE_PUBLICATION),
+				Map.of("publicationDecision", "approve"));
+
+		this.driver.fireTimer(key, inspection);
+		post(discipline, "/steps/" + planStepId(inspection, RectificationProcess.USER_TASK_LOOK_BACK),
+				Map.of("lookBackDecision", "confirmed", "lookBackFindings", "抽查整改事项，未发现反弹回潮"));
+		assertThat(this.driver.open(key, inspection, RectificationProcess.USER_TASK_LOOK_BACK)).isEmpty();
+		assertThat(this.runtime.createProcessInstanceQuery().processDefinitionKey(key)
+			.processInstanceBusinessKey(String.valueOf(inspection)).count()).isZero();
 	}
 
 	/** 我的待办 in Tasklist counts what the portal's home page counts, for a department and for a leader. */

@@ -99,6 +99,18 @@ public record StepForm(String id, List<String> instructions, List<Field> fields)
 	}
 
 	/**
+	 * The same form with other choices for one field: a choice the form can only list for one unit (the departments
+	 * of the on-site visit) is offered, and checked, as the step's own unit has it.
+	 */
+	StepForm withOptions(String key, List<Option> options) {
+		return new StepForm(this.id, this.instructions, this.fields.stream()
+			.map((f) -> !f.key().equals(key) ? f
+					: new Field(f.key(), f.type(), f.label(), f.description(), List.copyOf(options), f.required(),
+							f.minLength(), f.maxLength(), f.shownWhenKey(), f.shownWhenValue()))
+			.toList());
+	}
+
+	/**
 	 * The form's rules on what the person typed, field by field (only fields the form shows for this input count):
 	 * each broken rule, in the form's order.
 	 */

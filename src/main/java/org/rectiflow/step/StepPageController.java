@@ -141,8 +141,8 @@ class StepPageController {
 				&& ON_TASK_PAGE.containsKey(step.taskDefinitionKey())) {
 			return "redirect:/tasks/" + step.businessKey() + "#" + ON_TASK_PAGE.get(step.taskDefinitionKey());
 		}
-		StepForm form = this.forms.form(step.formRef())
-			.orElseThrow(() -> new RectiflowException.NotFound("stepPage.notFound"));
+		StepForm form = ofUnit(step, this.forms.form(step.formRef())
+			.orElseThrow(() -> new RectiflowException.NotFound("stepPage.notFound")));
 		model.addAttribute("step", step);
 		model.addAttribute("stepKey", step.taskDefinitionKey());
 		model.addAttribute("stepName", step.name());
@@ -207,6 +207,23 @@ class StepPageController {
 		model.addAttribute("planNow", this.rectificationProcess.planVariables(inspectionId));
 	}
 
+	/**
+	 * The visit's departments are those of the inspection's unit: the Camunda Form can only list one unit's (the first
+	 * unit's, for Tasklist).
+	 */
+	private StepForm ofUnit(WorkQueue.OpenStep step, StepForm form) {
+		if (!SupervisionProcess.PROCESS_KEY.equals(step.processKey())
+				|| form.fields().stream().noneMatch((f) -> SupervisionProcess.VAR_VISIT_DEPARTMENT.equals(f.key()))) {
+			return form;
+		}
+		String unit = this.plans.inspection(Long.valueOf(step.businessKey())).getUnitId();
+		List<StepForm.Option> departments = this.directory.departmentsOf(unit)
+			.stream()
+			.map((d) -> new StepForm.Option(d.groupId(), d.name()))
+			.toList();
+		return departments.isEmpty() ? form : form.withOptions(SupervisionProcess.VAR_VISIT_DEPARTMENT, departments);
+	}
+
 	/** Where the step's subject is read: the task page, or the inspection's ledger. */
 	private static String subjectLink(String processKey, String businessKey) {
 		if (businessKey == null) {
@@ -232,8 +249,8 @@ class StepPageController {
 			throw new RectiflowException.Conflict("error.step.gone");
 		}
 		WorkQueue.OpenStep step = open.get();
-		StepForm form = this.forms.form(step.formRef())
-			.orElseThrow(() -> new RectiflowException.NotFound("stepPage.notFound"));
+		StepForm form = ofUnit(step, this.forms.form(step.formRef())
+			.orElseThrow(() -> new RectiflowException.NotFound("stepPage.notFound")));
 		Map<String, String> input = new LinkedHashMap<>();
 		form.fields().forEach((f) -> input.put(f.key(), params.getOrDefault(f.key(), "")));
 		List<StepForm.Refusal> refusals = form.check(input);

@@ -40,6 +40,12 @@ public class EngineCommands {
 		this.configuration.getCommandExecutorTxRequired().execute(new ClaimingCompleteTaskCmd(taskId, userId, variables));
 	}
 
+	/** {@link #completeAs(String, String, String, List, List, Map)} for a step whose assignee the caller did not read. */
+	public void completeAs(String engineTaskId, String userId, List<String> groupIds, List<String> tenantIds,
+			Map<String, Object> variables) {
+		completeAs(engineTaskId, null, userId, groupIds, tenantIds, variables);
+	}
+
 	/**
 	 * Completes a waiting step as this person, with the engine checking that they may (they claim it first if nobody
 	 * has, as in Tasklist): what every process adapter does when a person completes a step on our pages or API. The

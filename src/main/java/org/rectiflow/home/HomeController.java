@@ -75,9 +75,16 @@ class HomeController {
 		Map<Long, String> titles = inspections.stream()
 			.collect(Collectors.toMap(LedgerQueries.InspectionSummary::inspectionId, LedgerQueries.InspectionSummary::title));
 		Viewer viewer = Viewer.current();
+		Map<Long, String> unitOfInspection = new java.util.HashMap<>();
 		model.addAttribute("todos", this.work.todos(user, groups, viewer.unitCut(), TODO_LIMIT));
 		model.addAttribute("myTasks", this.tasks.openTasksFor(user, departments, TASK_LIMIT)
 			.stream()
+			// Only the person's units' tasks: another unit's task page answers 404 (issue 20, no link to a refusal).
+			// One lookup per inspection, not per task.
+			.filter((t) -> {
+				String unit = unitOfInspection.computeIfAbsent(t.getInspectionId(), (i) -> this.tasks.unitOf(t));
+				return unit == null || viewer.seesUnit(unit);
+			})
 			.map((t) -> new MyTask(t, titles.getOrDefault(t.getInspectionId(), ""), this.directory.departmentName(t.getLeadDepartment()),
 					this.workingDays.light(t.getDeadline(), t.isSettled(), t.isOverdue(), today)))
 			.toList());

@@ -126,4 +126,13 @@ public record Viewer(String userId, Set<String> groups, Set<String> units) {
 				|| cooperatingDepartments.stream().anyMatch(this.groups::contains);
 	}
 
+	/**
+	 * Whether a task a list shows this person opens for them, so the list links it (issue 20: no link leads to a
+	 * refusal). Those who read the ledger without overseeing (the committee, leaders, the inspection office) see
+	 * every task listed but open only those they answer for; anyone else is listed only the tasks they may see.
+	 */
+	public boolean opensListedTask(String leadDepartment, String responsibleLeader) {
+		return !seesLedger() || maySee(leadDepartment, Set.of(), responsibleLeader);
+	}
+
 }

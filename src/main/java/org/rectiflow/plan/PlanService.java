@@ -234,7 +234,7 @@ public class PlanService {
 				this.messages.get(Messages.DEFAULT_LOCALE, "handOver.notice.subject", inspection.getTitle()),
 				this.messages.get(Messages.DEFAULT_LOCALE, "handOver.notice.body", inspection.getInspectingBody(),
 						inspection.getTitle()),
-				"/inspections/" + inspection.getId(), office));
+				"/inspections/" + inspection.getId(), office).inUnit(inspection.getUnitId()));
 		return inspection;
 	}
 

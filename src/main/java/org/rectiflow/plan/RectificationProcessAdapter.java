@@ -26,7 +26,12 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.rectiflow.engine.EngineCommands;
 import org.rectiflow.inspection.Inspection;
+import org.rectiflow.system.RectiflowException;
+import org.rectiflow.unit.Units;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,8 +50,15 @@ public class RectificationProcessAdapter {
 
 	private final RepositoryService repositoryService;
 
+	private final EngineCommands commands;
+
+	private final Units units;
+
 	RectificationProcessAdapter(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
-			ManagementService managementService, RepositoryService repositoryService) {
+			ManagementService managementService, RepositoryService repositoryService, EngineCommands commands,
+			Units units) {
+		this.commands = commands;
+		this.units = units;
 		this.repositoryService = repositoryService;
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
@@ -215,6 +227,104 @@ public class RectificationProcessAdapter {
 			this.runtimeService.setVariable(pi.getId(), RectificationProcess.VAR_PROBLEM_COUNT, (int) problemCount);
 			this.runtimeService.setVariable(pi.getId(), RectificationProcess.VAR_TASK_COUNT, (int) taskCount);
 		});
+	}
+
+	/**
+	 * Completes a step of the inspection's process as this person, with the engine checking that they may (the
+	 * portal's step page): the step must be one the instance waits at.
+	 */
+	public void complete(Long inspectionId, String engineTaskId, String userId, List<String> groupIds,
+			Map<String, Object> variables) {
+		boolean ours = this.taskService.createTaskQuery()
+			.taskId(engineTaskId)
+			.processDefinitionKey(RectificationProcess.PROCESS_KEY)
+			.processInstanceBusinessKey(String.valueOf(inspectionId))
+			.count() > 0;
+		if (!ours) {
+			throw new RectiflowException.Conflict("error.step.gone");
+		}
+		this.commands.completeAs(engineTaskId, userId, groupIds, this.units.tenantIds(userId), variables);
+	}
+
+	/**
+	 * A time the plan was sent back (by the Party committee or at filing): who, when, why, and the plan summary and
+	 * counts as they stood then; the latest first.
+	 */
+	public record PlanReturn(String step, String by, Instant at, String reason, String planSummary, Integer problemCount,
+			Integer taskCount) {
+	}
+
+	/** The plan's returns, latest first, from the engine's history (a few queries, whatever the plan's size). */
+	public List<PlanReturn> planReturns(Long inspectionId) {
+		Optional<HistoricProcessInstance> instance = this.historyService.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(RectificationProcess.PROCESS_KEY)
+			.processInstanceBusinessKey(String.valueOf(inspectionId))
+			.orderByProcessInstanceStartTime()
+			.desc()
+			.listPage(0, 1)
+			.stream()
+			.findFirst();
+		if (instance.isEmpty()) {
+			return List.of();
+		}
+		String instanceId = instance.get().getId();
+		List<HistoricVariableUpdate> updates = this.historyService.createHistoricDetailQuery()
+			.processInstanceId(instanceId)
+			.variableUpdates()
+			.orderByTime()
+			.asc()
+			.list()
+			.stream()
+			.map(HistoricVariableUpdate.class::cast)
+			.toList();
+		List<HistoricTaskInstance> decided = this.historyService.createHistoricTaskInstanceQuery()
+			.processInstanceId(instanceId)
+			.taskDefinitionKeyIn(RectificationProcess.USER_TASK_COMMITTEE_APPROVAL,
+					RectificationProcess.USER_TASK_FILE_WITH_INSPECTION_OFFICE)
+			.finished()
+			.orderByHistoricTaskInstanceEndTime()
+			.desc()
+			.list();
+		List<PlanReturn> returns = new ArrayList<>();
+		for (HistoricTaskInstance task : decided) {
+			boolean committee = RectificationProcess.USER_TASK_COMMITTEE_APPROVAL.equals(task.getTaskDefinitionKey());
+			String decision = committee ? RectificationProcess.VAR_COMMITTEE_DECISION : RectificationProcess.VAR_FILING_DECISION;
+			String reasonVar = committee ? RectificationProcess.VAR_COMMITTEE_REASON : RectificationProcess.VAR_FILING_OPINION;
+			Instant end = task.getEndTime().toInstant();
+			if (!RectificationProcess.RETURN.equals(valueAt(updates, decision, end))) {
+				continue;
+			}
+			Object reason = valueAt(updates, reasonVar, end);
+			Object summary = valueAt(updates, RectificationProcess.VAR_PLAN_SUMMARY, end);
+			returns.add(new PlanReturn(task.getTaskDefinitionKey(), task.getAssignee(), end,
+					(reason == null) ? "" : reason.toString(), (summary == null) ? "" : summary.toString(),
+					intOrNull(valueAt(updates, RectificationProcess.VAR_PROBLEM_COUNT, end)),
+					intOrNull(valueAt(updates, RectificationProcess.VAR_TASK_COUNT, end))));
+		}
+		return returns;
+	}
+
+	/** The last value a variable was given up to this moment (a decision written by the step that ended then). */
+	private static Object valueAt(List<HistoricVariableUpdate> updates, String name, Instant at) {
+		Object value = null;
+		for (HistoricVariableUpdate update : updates) {
+			if (name.equals(update.getVariableName()) && !update.getTime().toInstant().isAfter(at)) {
+				value = update.getValue();
+			}
+		}
+		return value;
+	}
+
+	private static Integer intOrNull(Object value) {
+		return (value instanceof Number n) ? n.intValue() : null;
+	}
+
+	/** The current plan summary and counts of the inspection's running process (empty values when none runs). */
+	public Map<String, Object> planVariables(Long inspectionId) {
+		return instance(inspectionId)
+			.map((pi) -> this.runtimeService.getVariables(pi.getId(), List.of(RectificationProcess.VAR_PLAN_SUMMARY,
+					RectificationProcess.VAR_PROBLEM_COUNT, RectificationProcess.VAR_TASK_COUNT)))
+			.orElse(Map.of());
 	}
 
 	/** A step waiting in an inspection's rectification process: for the office's views across units (issue 18). */

@@ -51,7 +51,9 @@ class TasklistFilters {
 	@Order(5)
 	@Transactional
 	public void createFilters() {
-		save(MINE, 10, "分配给我的任务", this.taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+		// The same "mine" as the portal's 我的待办 (WorkQueue): assigned to me or offered to my groups, in my units (the
+		// engine's tenant check cuts Tasklist's queries to the person's units).
+		save(MINE, 10, "分配给我或我所在部门、角色可以办理的任务", mineOrMyGroups());
 		save(DEPARTMENT, 20, "我所在部门或角色可以认领的任务",
 				this.taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
 		save(DUE_SOON, 30, "3个工作日内到期的任务", mineOrMyGroups().dueAfterExpression("${now()}")

@@ -6,11 +6,13 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -36,7 +38,11 @@ public class WorkQueue {
 
 	private final HistoryService historyService;
 
-	WorkQueue(TaskService taskService, RuntimeService runtimeService, HistoryService historyService) {
+	private final RepositoryService repositoryService;
+
+	WorkQueue(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
+			RepositoryService repositoryService) {
+		this.repositoryService = repositoryService;
 		this.taskService = taskService;
 		this.runtimeService = runtimeService;
 		this.historyService = historyService;
@@ -73,12 +79,7 @@ public class WorkQueue {
 		if (units != null && units.isEmpty()) {
 			return new Page<>(List.of(), 0);
 		}
-		Supplier<TaskQuery> mine = () -> inUnits(groupIds.isEmpty() ? this.taskService.createTaskQuery().taskAssignee(userId)
-				: this.taskService.createTaskQuery()
-					.or()
-					.taskAssignee(userId)
-					.taskCandidateGroupIn(List.copyOf(groupIds))
-					.endOr(), units);
+		Supplier<TaskQuery> mine = () -> mine(userId, groupIds, units);
 		List<Task> tasks = new ArrayList<>(mine.get()
 			.dueAfter(new Date(0))
 			.orderByDueDate()
@@ -137,6 +138,70 @@ public class WorkQueue {
 			.map((t) -> new Activity(t.getTaskDefinitionKey(), t.getName(), t.getAssignee(), t.getEndTime().toInstant(),
 					taskId(businessKeys.get(t.getProcessInstanceId()))))
 			.toList();
+	}
+
+	/**
+	 * What "mine" means, here and in Tasklist's 我的待办 filter ({@code TasklistFilters}): assigned to me, or offered
+	 * to one of my groups and taken by nobody yet, in my units.
+	 */
+	private TaskQuery mine(String userId, Collection<String> groupIds, Collection<String> units) {
+		return inUnits(groupIds.isEmpty() ? this.taskService.createTaskQuery().taskAssignee(userId)
+				: this.taskService.createTaskQuery()
+					.or()
+					.taskAssignee(userId)
+					.taskCandidateGroupIn(List.copyOf(groupIds))
+					.endOr(), units);
+	}
+
+	/**
+	 * One step waiting for the person, as the portal's step page shows it: which process and which of its
+	 * instances (business key), and the Camunda Form it links ({@code camunda:formRef}).
+	 */
+	public record OpenStep(String id, String taskDefinitionKey, String name, String processKey, String businessKey,
+			String formRef, String assignee, Instant created, Instant due) {
+	}
+
+	/** The step, if it waits for this person (see {@link #mine}); empty for anyone else or a step no longer open. */
+	public Optional<OpenStep> openStep(String taskId, String userId, Collection<String> groupIds,
+			Collection<String> units) {
+		if (units != null && units.isEmpty()) {
+			return Optional.empty();
+		}
+		Task task = mine(userId, groupIds, units).taskId(taskId).initializeFormKeys().singleResult();
+		if (task == null) {
+			return Optional.empty();
+		}
+		String processKey = this.repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+		ProcessInstance instance = this.runtimeService.createProcessInstanceQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.singleResult();
+		String formRef = (task.getCamundaFormRef() == null) ? null : task.getCamundaFormRef().getKey();
+		return Optional.of(new OpenStep(task.getId(), task.getTaskDefinitionKey(), task.getName(), processKey,
+				(instance == null) ? null : instance.getBusinessKey(), formRef, task.getAssignee(),
+				task.getCreateTime().toInstant(), (task.getDueDate() == null) ? null : task.getDueDate().toInstant()));
+	}
+
+	/** A step the person completed: its process and instance, and when. */
+	public record DoneStep(String id, String taskDefinitionKey, String name, String processKey, String businessKey,
+			Instant at) {
+	}
+
+	/** The step, if this very person completed it; empty otherwise (nothing is told of others' steps). */
+	public Optional<DoneStep> doneStep(String taskId, String userId) {
+		HistoricTaskInstance task = this.historyService.createHistoricTaskInstanceQuery()
+			.taskId(taskId)
+			.taskAssignee(userId)
+			.finished()
+			.singleResult();
+		if (task == null || !"completed".equals(task.getDeleteReason())) {
+			return Optional.empty();
+		}
+		HistoricProcessInstance instance = this.historyService.createHistoricProcessInstanceQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.singleResult();
+		return Optional.of(new DoneStep(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+				task.getProcessDefinitionKey(), (instance == null) ? null : instance.getBusinessKey(),
+				task.getEndTime().toInstant()));
 	}
 
 	private static TaskQuery inUnits(TaskQuery query, Collection<String> units) {

@@ -30,6 +30,8 @@ import org.rectiflow.task.RectificationTaskProcess;
 import org.rectiflow.task.RectificationTaskHistory;
 import org.rectiflow.task.RectificationTaskProcessAdapter;
 import org.rectiflow.task.RectificationTaskService;
+import org.rectiflow.identity.Viewer;
+import org.rectiflow.tasklist.WorkQueue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
@@ -83,12 +85,19 @@ class TaskPageController {
 	/** Effective dates of the steps (issue 19); none in a slice test of this controller alone. */
 	private final ObjectProvider<StepDateQueries> stepDates;
 
+	private final WorkQueue work;
+
+	/** The steps of a task done on the step page ({@code /steps/{id}}), not on this one. */
+	static final List<String> STEP_PAGE_STEPS = List.of(RectificationTaskProcess.USER_TASK_LEADER_REVIEW,
+			RectificationTaskProcess.USER_TASK_CLOSE_OFF, RectificationTaskProcess.USER_TASK_REPORT_STAGE_RESULTS);
+
 	TaskPageController(RectificationTaskService tasks, EvidenceService evidence, EvidenceSubmissionService submissions,
 			RectificationTaskProcessAdapter process, RectificationTaskHistory history, ProblemRepository problems, SupervisionService supervision,
 			Directory directory, RectiflowProperties properties, Messages messages, Clock clock, WorkingDays workingDays,
 			DeadlineService deadlines, @Value("${spring.servlet.multipart.max-request-size:25MB}") DataSize maxRequestSize,
-			ObjectProvider<StepDateQueries> stepDates) {
+			ObjectProvider<StepDateQueries> stepDates, WorkQueue work) {
 		this.stepDates = stepDates;
+		this.work = work;
 		this.tasks = tasks;
 		this.evidence = evidence;
 		this.submissions = submissions;
@@ -191,6 +200,16 @@ class TaskPageController {
 		model.addAttribute("deadlinePanel", this.deadlines.panel(task, user, openSteps));
 		model.addAttribute("reminderWorkingDays", this.properties.deadlines().reminderWorkingDays());
 		model.addAttribute("minExtensionReason", DeadlineService.MIN_REASON_LENGTH);
+		model.addAttribute("awaitingSubmission", awaitingSubmission);
+		// A step of this task waiting for this very person, done on the step page: the page leads there.
+		model.addAttribute("myStep", openSteps.stream()
+			.filter(STEP_PAGE_STEPS::contains)
+			.map((s) -> this.process.waiting(taskId, s))
+			.flatMap(Optional::stream)
+			.map((s) -> this.work.openStep(s.engineTaskId(), user, this.directory.groupIds(user), Viewer.current().unitCut()))
+			.flatMap(Optional::stream)
+			.findFirst()
+			.orElse(null));
 		return "task/task";
 	}
 

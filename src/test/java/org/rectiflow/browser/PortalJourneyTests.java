@@ -189,12 +189,15 @@ class PortalJourneyTests extends BrowserTestSupport {
 		this.browser.open("/");
 		this.browser.visible(By.id("todos"));
 		this.browser.screenshot("portal-0-home");
-		assertThat(this.browser.all(By.cssSelector("#todos a[href='/tasks/" + task.getId() + "']")))
+		// The to-do leads to its step page, which sends the submission on to the task page's form (issue 20).
+		String stepId = this.driver.one(RectificationTaskProcess.PROCESS_KEY, task.getId(),
+				RectificationTaskProcess.USER_TASK_SUBMIT_EVIDENCE).getId();
+		assertThat(this.browser.all(By.cssSelector("#todos a[href='/steps/" + stepId + "']")))
 			.as("the department's submission waits on its to-do list").isNotEmpty();
 		assertThat(this.browser.all(By.cssSelector("#my-tasks a[href='/tasks/" + task.getId() + "']"))).isNotEmpty();
 		assertThat(this.browser.all(By.cssSelector("#my-tasks .light"))).isNotEmpty();
 
-		this.browser.click(this.browser.driver.findElement(By.cssSelector("#todos a[href='/tasks/" + task.getId() + "']")));
+		this.browser.click(this.browser.driver.findElement(By.cssSelector("#todos a[href='/steps/" + stepId + "']")));
 		this.browser.visible(By.id("narrative"));
 		this.browser.driver.manage().window().setSize(new Dimension(390, 1400));
 		this.browser.open("/");

@@ -72,8 +72,8 @@ class HomeControllerTests {
 
 		this.mvc.perform(get("/"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("我的待办"), containsString("href=\"/tasks/42\""),
-					containsString("/camunda/app/tasklist/default/#/?task=t2"), containsString("在待办任务中查看全部 25 项"),
+			.andExpect(content().string(allOf(containsString("我的待办"), containsString("href=\"/steps/t1\""),
+					containsString("href=\"/steps/t2\""), containsString("在待办任务中查看全部 25 项"),
 					containsString("light YELLOW"), containsString("light RED"), containsString("light GREEN"),
 					containsString("姓名:vicePresidentLogistics 已办理"))));
 		// A department sees its own department's recent work, not everyone's.

@@ -204,7 +204,7 @@ class OfficeViewsTests {
 		assertThat(page.indexOf(this.body.unitA.getName())).isPositive().isLessThan(page.indexOf(this.body.unitB.getName()));
 		assertThat(page).contains("/inspections/" + this.inRectification + "\"", "反馈意见在巡察组（待移交）", "整改中");
 		HttpResponse<String> queue = office.get("/office/queue");
-		assertThat(queue.body()).contains("巡察办视图测试：待备案", "整改方案备案", "tasklist/default/#/?task=");
+		assertThat(queue.body()).contains("巡察办视图测试：待备案", "整改方案备案", "href=\"/steps/");
 
 		HttpResponse<String> ledger = office.get("/inspections/" + this.inRectification);
 		assertThat(ledger.statusCode()).isEqualTo(200);

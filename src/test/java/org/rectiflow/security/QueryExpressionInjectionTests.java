@@ -154,8 +154,11 @@ class QueryExpressionInjectionTests {
 		}
 		assertThat(this.engine.getFilterService().createFilterQuery().filterName("恶意过滤器").count()).isZero();
 		Filter shared = this.engine.getFilterService().getFilter(this.sharedFilterId);
-		assertThat(((org.camunda.bpm.engine.impl.AbstractQuery<?, ?>) shared.getQuery()).getExpressions())
-			.containsValue("${currentUser()}");
+		// 我的待办 is "assigned to me or offered to my groups" (issue 20): its expressions sit in its or-query.
+		assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) shared.getQuery()).getQueries()
+			.stream()
+			.flatMap((q) -> q.getExpressions().values().stream()))
+			.contains("${currentUser()}", "${currentUserGroups()}");
 
 		HttpResponse<String> allowed = rest(DemoAccounts.ADMIN, "POST", "/engine-rest/filter/create",
 				filter("三日内到期", Map.of("dueBeforeExpression", "${dateTime().plusDays(3).toDate()}", "orQueries",

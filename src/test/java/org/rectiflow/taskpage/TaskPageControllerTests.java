@@ -85,6 +85,9 @@ class TaskPageControllerTests {
 	@MockitoBean
 	DeadlineService deadlines;
 
+	@MockitoBean
+	org.rectiflow.tasklist.WorkQueue work;
+
 	private final RectificationTask task = new RectificationTask(1L, 2L, "1.1", 1, "宿舍日常维修不及时，学生意见大");
 
 	@BeforeEach
@@ -152,6 +155,21 @@ class TaskPageControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("id=\"criticism-form\""), containsString("予以通报批评"),
 					containsString("不予通报"))));
+	}
+
+	/** Issue 20: once the evidence is in, the page no longer asks for it, nor says it never came. */
+	@Test
+	@WithMockUser("disciplineOfficer")
+	void theInstructionsFollowTheStateOnceTheEvidenceIsIn() throws Exception {
+		given(this.process.openSteps(7L)).willReturn(List.of(RectificationTaskProcess.USER_TASK_LEADER_REVIEW,
+				RectificationTaskProcess.USER_TASK_DECIDE_CRITICISM));
+		given(this.deadlines.panel(any(), anyString(), anyList())).willReturn(new DeadlineService.Panel(List.of(), null,
+				false, false, true, 12, LocalDate.of(2026, 11, 21), LocalDate.of(2027, 11, 22)));
+
+		this.mvc.perform(get("/tasks/7"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("整改材料已报送，正在审核"), containsString("此后已报送"),
+					not(containsString("请尽快报送整改材料")), not(containsString("宽限期满仍未报送整改材料。")))));
 	}
 
 	@Test

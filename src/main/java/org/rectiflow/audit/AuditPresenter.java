@@ -41,16 +41,16 @@ class AuditPresenter {
 	private static final Pattern VARIABLE = Pattern.compile("^([A-Za-z_]\\w*)=(.*)$", Pattern.DOTALL);
 
 	/** One shown item and the stored text it stands for. */
-	record Label(String text, String raw) {
+	public record Label(String text, String raw) {
 	}
 
 	/**
 	 * One entry as shown: the person's name (or the system's), and for a task completion its step and decisions
 	 * (null step: the detail is shown as stored).
 	 */
-	record Row(AuditEntry entry, String actorName, boolean system, Label step, List<Label> decisions) {
+	public record Row(AuditEntry entry, String actorName, boolean system, Label step, List<Label> decisions) {
 
-		boolean presented() {
+		public boolean presented() {
 			return this.step != null;
 		}
 

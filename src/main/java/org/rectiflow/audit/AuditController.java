@@ -33,9 +33,12 @@ class AuditController {
 
 	private final ZoneId zone;
 
-	AuditController(AuditLog auditLog, Messages messages, Clock clock) {
+	private final AuditPresenter presenter;
+
+	AuditController(AuditLog auditLog, Messages messages, Clock clock, AuditPresenter presenter) {
 		this.auditLog = auditLog;
 		this.messages = messages;
+		this.presenter = presenter;
 		this.zone = clock.getZone();
 	}
 
@@ -62,6 +65,8 @@ class AuditController {
 				(toDay != null) ? toDay.plusDays(1).atStartOfDay(this.zone).toInstant() : null), SignedInUnits.current(),
 				pageNumber, pageSize);
 		model.addAttribute("result", result);
+		// Names and labels for people; the stored text stays beside them, and the chain is verified over it alone.
+		model.addAttribute("rows", this.presenter.present(result.entries()));
 		model.addAttribute("kinds", AuditKind.values());
 		model.addAttribute("actor", actorFilter);
 		model.addAttribute("kind", kindFilter);

@@ -29,7 +29,7 @@ import org.rectiflow.report.ReportFonts.Face;
  * them, for East Asian text ({@code w:eastAsia}), with Times New Roman for Latin letters and digits: 宋体 for the title,
  * the issuing organ's line and the page numbers, 仿宋 for the body, 黑体 for 一、 headings and table heads, 楷体 for
  * （一） headings and the 社会公开稿 mark ({@link Face#docxFont}). Lines are 28.95 pt apart (579 twips) on the section's
- * grid of 22 lines of 28 characters (GB/T 9704-2012); table text is 10.5 pt off the grid.
+ * grid of 22 lines (GB/T 9704-2012); table text is 10.5 pt off the grid.
  */
 final class DocxStyles {
 
@@ -154,12 +154,15 @@ final class DocxStyles {
 		p.setSpacingAfter(2 * LINE);
 	}
 
-	/** The section's grid: 22 lines (579 twips) of 28 characters (16 pt less 849/4096 pt each) on the text block. */
+	/**
+	 * The section's grid: 22 lines (579 twips) on the text block. Not a character grid ({@code linesAndChars} with
+	 * {@code charSpace} −849 would draw 28 characters of 16 pt a line, as GB/T 9704 counts them): LibreOffice lays
+	 * such a grid out at about 17 characters a line and 1.7 times the pages, so lines hold 27 characters, as the PDF's.
+	 */
 	static void grid(CTSectPr section) {
 		CTDocGrid grid = section.addNewDocGrid();
-		grid.setType(STDocGrid.LINES_AND_CHARS);
+		grid.setType(STDocGrid.LINES);
 		grid.setLinePitch(BigInteger.valueOf(LINE));
-		grid.setCharSpace(BigInteger.valueOf(-849));
 	}
 
 	/** The table's grid ({@code w:tblGrid}, which the format requires) with the columns' widths, fixed layout. */

@@ -39,7 +39,7 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * A report as a file, set as official documents are (GB/T 9704-2012, 党政机关公文格式): A4 with margins of 37 mm top,
  * 35 mm bottom, 28 mm left and 26 mm right; the title in a Song display face at 22 pt (二号); the body in FangSong at
- * 16 pt (三号), 22 lines a page of 28 characters (28.95 pt apart) in the .docx, 27 (28 pt apart) in the PDF; 一、 headings in Hei and （一） headings in Kai,
+ * 16 pt (三号), 22 lines a page (28.95 pt apart in the .docx, 28 pt in the PDF) of 27 characters; 一、 headings in Hei and （一） headings in Kai,
  * both 16 pt; the page number "— 1 —" in 14 pt (四号) Song at the outer side of each page. A masthead (版头) above the
  * title, when the report has one: the issuing organ's line in red, the document number and a red rule.
  * <p>
@@ -70,7 +70,7 @@ class ReportFormats {
 	/**
 	 * The faces by their {@link Face} families; each falls back, character by character, to FangSong (Noto Serif SC),
 	 * which has every hanzi of U+4E00–U+9FA5. A body line holds 27 characters of 16 pt: GB/T 9704's 28 need
-	 * them 0.21 pt closer (Word's character grid does that), and openhtmltopdf rounds letter-spacing to whole CSS pixels
+	 * them 0.21 pt closer (what Word's character grid does, and LibreOffice gets wrong), and openhtmltopdf rounds letter-spacing to whole CSS pixels
 	 * (0.75 pt), which would make 29. Lines are 28 pt apart: openhtmltopdf sets a page's first line about 8 pt under the top
 	 * of the text block, and at GB/T 9704's 28.95 pt only 21 lines would fit; at 28 pt there are 22; like Word with widow control off, a page is filled to its last line. The page number sits 7 mm below the
 	 * text block, one character in from its outer edge: right on odd pages, left on even ones.

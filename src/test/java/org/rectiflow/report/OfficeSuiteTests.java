@@ -120,23 +120,30 @@ class OfficeSuiteTests {
 			System.out.printf("%s: our PDF %d pages, LibreOffice's of the .docx %d%n", name, ourPages, theirPages);
 			assertThat((double) theirPages).as("LibreOffice's pages against our %d", ourPages)
 				.isBetween(ourPages * 0.8, ourPages * 1.2);
-			// Without the page numbers ("— 2 —") where a paragraph runs on to the next page.
-			String text = new PDFTextStripper().getText(theirs).replaceAll("—\\s*\\d+\\s*—", "").replaceAll("\\s+", "");
-			assertThat(text).contains(document.title().replaceAll("\\s+", ""));
+			// Without the page numbers ("— 2 —") where a paragraph runs on to the next page, and compared without
+			// punctuation: LibreOffice compresses a comma at the end of a line into the margin, where PDFBox's
+			// text extraction loses some.
+			String text = words(new PDFTextStripper().getText(theirs).replaceAll("—\\s*\\d+\\s*—", ""));
+			assertThat(text).contains(words(document.title()));
 			for (ReportDocument.Block b : document.blocks()) {
 				if (b.kind() != ReportDocument.Kind.TABLE) {
-					assertThat(text).as("LibreOffice's text").contains(b.text().replaceAll("\\s+", ""));
+					assertThat(text).as("LibreOffice's text").contains(words(b.text()));
 				}
 				else {
 					for (List<String> row : b.rows()) {
 						for (String cell : row) {
-							assertThat(text).as("LibreOffice's table").contains(cell.replaceAll("\\s+", ""));
+							assertThat(text).as("LibreOffice's table").contains(words(cell));
 						}
 					}
 				}
 			}
 			assertThat(new PDFTextStripper().getText(theirs)).contains("— 1 —");
 		}
+	}
+
+	/** The text without white space and punctuation. */
+	private static String words(String text) {
+		return text.replaceAll("[\\s\\p{P}]+", "");
 	}
 
 	@Test

@@ -26,7 +26,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
@@ -129,7 +128,8 @@ class ReportFormatsTests {
 
 		try (PDDocument document = Loader.loadPDF(this.formats.pdf(doc))) {
 			GlyphCheckingStripper stripper = new GlyphCheckingStripper();
-			String text = stripper.getText(document).replaceAll("\\s+", "");
+			// Without the page numbers ("— 2 —") between the pages.
+			String text = stripper.getText(document).replaceAll("—\\s*\\d+\\s*—", "").replaceAll("\\s+", "");
 
 			assertThat(codePoints).hasSizeGreaterThan(800);
 			assertThat(text).contains(characters);
@@ -195,17 +195,18 @@ class ReportFormatsTests {
 		try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
 			List<XWPFParagraph> paragraphs = document.getParagraphs();
 			assertThat(paragraphs.get(0).getText()).isEqualTo("中共湖南机电职业技术学院委员会关于巡察整改进展情况的通报");
-			assertThat(paragraphs.get(0).getRuns().get(0).getFontFamily(org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange.eastAsia))
-				.isEqualTo("方正小标宋简体");
+			// The faces are the styles' (word/styles.xml), named as every Chinese Windows and WPS has them.
+			assertThat(ReportTypographyTests.eastAsiaFont(document, paragraphs.get(0))).isEqualTo("宋体");
 			assertThat(paragraphs).filteredOn((p) -> p.getText().equals("一、组织落实整改情况"))
 				.singleElement()
-				.satisfies((p) -> assertThat(p.getRuns().get(0).getFontFamily(XWPFRun.FontCharRange.eastAsia)).isEqualTo("黑体"));
+				.satisfies((p) -> assertThat(ReportTypographyTests.eastAsiaFont(document, p)).isEqualTo("黑体"));
 			assertThat(paragraphs).filteredOn((p) -> p.getText().equals("（一）扛牢责任抓整改"))
 				.singleElement()
-				.satisfies((p) -> assertThat(p.getRuns().get(0).getFontFamily(XWPFRun.FontCharRange.eastAsia)).isEqualTo("楷体"));
+				.satisfies((p) -> assertThat(ReportTypographyTests.eastAsiaFont(document, p)).isEqualTo("楷体"));
 			assertThat(paragraphs).extracting(XWPFParagraph::getText)
 				.contains("一、组织落实整改情况", "1.政治建设存在明显差距", "整改结果：基本完成", "中共湖南机电职业技术学院委员会");
-			assertThat(document.getFooterList()).hasSize(1);
+			// Odd and even pages: the page number at the outer side.
+			assertThat(document.getFooterList()).hasSize(2);
 		}
 	}
 

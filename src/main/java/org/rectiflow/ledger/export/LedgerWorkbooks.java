@@ -14,6 +14,9 @@ import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.PageMargin;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -39,6 +42,10 @@ import org.springframework.stereotype.Component;
  * frozen with the code column, an autofilter over every column, outcomes and lights in the portal's colours. Each
  * holds what the person's {@link LedgerScope} lets the page show, never more.
  * <p>
+ * Printed and opened as offices do (issue 19): text cells wrap and each row is as tall as its longest cell's lines
+ * (a task's measures, "1. …\n2. …", show whole, not their first line); each sheet prints landscape on A4, fitted to
+ * one page wide, its header row repeated on every page and the page number in the footer.
+ * <p>
  * Written with POI's streaming SXSSF: only the last {@link #WINDOW} rows stay in memory, the rest go to a compressed
  * temporary file, and the task list is read from the database in batches ({@link LedgerQueries#forEachTask}), so an
  * inspection of tens of thousands of tasks exports in the memory of a few hundred. Every text cell is neutralised
@@ -51,6 +58,12 @@ public class LedgerWorkbooks {
 	static final int WINDOW = 100;
 
 	private static final byte[] HEADER = rgb(0xEEEEEE);
+
+	/** The height of a line of 11 pt text in a row, points; Excel's default row is 15. */
+	static final float LINE_HEIGHT = 15f;
+
+	/** The tallest a row is made (Excel's limit is 409 pt); a longer cell scrolls in the cell's editor. */
+	static final float MAX_ROW_HEIGHT = 409f;
 
 	private static final Map<TaskStatus, byte[][]> OUTCOME_COLOURS = new EnumMap<>(Map.of(
 			TaskStatus.COMPLETED, new byte[][] { rgb(0xE8F5E9), rgb(0x2E7D32) },
@@ -260,6 +273,20 @@ public class LedgerWorkbooks {
 		}
 	}
 
+	/**
+	 * How many lines a wrapped text takes in a column this many characters wide (Excel's unit, the width of "0"): each
+	 * of its lines, a hanzi counted as two characters, wraps at the column's width less a character of padding.
+	 */
+	static int lines(String text, double columnWidth) {
+		double width = Math.max(1, columnWidth - 1);
+		int lines = 0;
+		for (String line : text.split("\n", -1)) {
+			double chars = line.codePoints().mapToDouble((c) -> (c >= 0x2E80 || (c >= 0x2010 && c <= 0x206F)) ? 2 : 1).sum();
+			lines += Math.max(1, (int) Math.ceil(chars / width));
+		}
+		return lines;
+	}
+
 	private static byte[] rgb(int rgb) {
 		return new byte[] { (byte) (rgb >> 16), (byte) (rgb >> 8), (byte) rgb };
 	}
@@ -293,6 +320,8 @@ public class LedgerWorkbooks {
 			this.header.setFillForegroundColor(new XSSFColor(HEADER, null));
 			this.header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
 			this.header.setBorderBottom(BorderStyle.THIN);
+			this.header.setWrapText(true);
+			this.header.setAlignment(HorizontalAlignment.CENTER);
 			this.text = style();
 			this.text.setWrapText(true);
 			this.date = style();
@@ -336,7 +365,25 @@ public class LedgerWorkbooks {
 				sheet.setColumnWidth(i, widths[i] * 256);
 			}
 			sheet.createFreezePane(1, 1);
+			printSetup(sheet);
 			return sheet;
+		}
+
+		/** Landscape A4, one page wide (as many tall as it takes), the header row on every page, page numbers. */
+		private void printSetup(SXSSFSheet sheet) {
+			PrintSetup print = sheet.getPrintSetup();
+			print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+			print.setLandscape(true);
+			sheet.setFitToPage(true);
+			print.setFitWidth((short) 1);
+			print.setFitHeight((short) 0);
+			sheet.setAutobreaks(true);
+			sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
+			sheet.setMargin(PageMargin.LEFT, 0.4);
+			sheet.setMargin(PageMargin.RIGHT, 0.4);
+			sheet.setMargin(PageMargin.TOP, 0.5);
+			sheet.setMargin(PageMargin.BOTTOM, 0.6);
+			sheet.getFooter().setCenter("&P / &N");
 		}
 
 		/** The autofilter spans the header and every row written; it is known only at the end. */
@@ -348,8 +395,17 @@ public class LedgerWorkbooks {
 			Cell cell = row.createCell(column);
 			if (value != null && !value.isEmpty()) {
 				cell.setCellValue(SpreadsheetCells.neutralised(value));
+				fitHeight(row, lines(value, row.getSheet().getColumnWidth(column) / 256.0));
 			}
 			cell.setCellStyle(this.text);
+		}
+
+		/** Makes the row tall enough for this many lines (rows only grow; Excel does not fit them on opening). */
+		private void fitHeight(Row row, int lines) {
+			float height = Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 2);
+			if (lines > 1 && height > row.getHeightInPoints()) {
+				row.setHeightInPoints(height);
+			}
 		}
 
 		void number(Row row, int column, long value) {

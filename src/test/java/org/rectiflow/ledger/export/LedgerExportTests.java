@@ -152,6 +152,44 @@ class LedgerExportTests {
 		}
 	}
 
+	/**
+	 * Opened and printed as offices do (issue 19): multi-line cells wrap and their rows are tall enough for every line;
+	 * landscape A4, one page wide, the header row repeated on every page, the header frozen.
+	 */
+	@Test
+	void shouldWrapMultiLineCellsAndPrintLandscapeOnePageWideWithTheHeaderOnEveryPage() throws IOException {
+		for (byte[] bytes : List.of(export((out) -> this.workbooks.tasks(this.id, TaskListQuery.all(), LedgerScope.ALL, ZH, out)),
+				export((out) -> this.workbooks.problems(this.id, new ProblemFilter(null, null, null), LedgerScope.ALL, ZH, out)),
+				export((out) -> this.workbooks.responsibilities(this.id, LedgerQueries.ResponsibilityView.LEADER,
+						LedgerScope.ALL, ZH, out)))) {
+			try (XSSFWorkbook workbook = open(bytes)) {
+				XSSFSheet sheet = workbook.getSheetAt(0);
+				assertThat(sheet.getPrintSetup().getLandscape()).as(sheet.getSheetName()).isTrue();
+				assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+				assertThat(sheet.getFitToPage()).isTrue();
+				assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+				assertThat(sheet.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
+				assertThat(sheet.getRepeatingRows()).hasToString(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:1").toString());
+				assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 1);
+				assertThat(sheet.getRow(0).getCell(0).getCellStyle().getWrapText()).isTrue();
+				for (int c = 0; c < sheet.getRow(0).getLastCellNum(); c++) {
+					assertThat(sheet.getColumnWidth(c)).as("column " + c).isBetween(5 * 256, 48 * 256);
+				}
+			}
+		}
+		try (XSSFWorkbook workbook = open(export((out) -> this.workbooks.tasks(this.id, TaskListQuery.all(), LedgerScope.ALL, ZH, out)))) {
+			XSSFSheet sheet = workbook.getSheetAt(0);
+			Cell measures = sheet.getRow(1).getCell(5);
+			assertThat(measures.getStringCellValue()).isEqualTo("1. 建立维修台账\n2. 限时办结");
+			assertThat(measures.getCellStyle().getWrapText()).isTrue();
+			assertThat(sheet.getRow(1).getHeightInPoints()).as("two lines").isGreaterThanOrEqualTo(2 * LedgerWorkbooks.LINE_HEIGHT);
+			assertThat(sheet.getRow(4).getHeightInPoints()).as("one line").isLessThan(2 * LedgerWorkbooks.LINE_HEIGHT);
+		}
+		assertThat(LedgerWorkbooks.lines("1. 建立维修台账\n2. 限时办结", 48)).isEqualTo(2);
+		assertThat(LedgerWorkbooks.lines("宿舍日常维修不及时".repeat(4), 36)).isEqualTo(3);
+		assertThat(LedgerWorkbooks.lines("x".repeat(300), 10_000)).isEqualTo(1);
+	}
+
 	@Test
 	void shouldNeutraliseTextThatExcelWouldTakeForAFormula() throws IOException {
 		try (XSSFWorkbook workbook = open(export((out) -> this.workbooks.tasks(this.id, TaskListQuery.all(), LedgerScope.ALL, ZH, out)))) {

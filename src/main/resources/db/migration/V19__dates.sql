@@ -18,4 +18,7 @@ create table step_date (
 );
 create index step_date_inspection on step_date (inspection_id, step);
 create index step_date_task on step_date (task_id);
-create unique index step_date_engine_task on step_date (engine_task_id);
+-- Not unique: two completions of one step at once both write their row before the engine's optimistic lock refuses
+-- the second at flush (a 409), and that refusal rolls its row back with it; a unique index would fail the second
+-- insert first, as an error in the step's listener.
+create index step_date_engine_task on step_date (engine_task_id);

@@ -78,7 +78,15 @@ public class TypedDates {
 
 	/** The date a step of the inspection was done: of the inspection, and not after today. */
 	public LocalDate done(Inspection inspection, LocalDate date, String fieldKey) {
-		ofInspection(inspection, date, fieldKey);
+		return done(inspection.getFeedbackDate(), date, fieldKey);
+	}
+
+	/** The date a step was done in an inspection fed back on this day (none known: any plausible day). */
+	public LocalDate done(LocalDate feedbackDate, LocalDate date, String fieldKey) {
+		plausible(date, fieldKey);
+		if (date != null && feedbackDate != null && date.isBefore(feedbackDate)) {
+			throw new RectiflowException("error.date.beforeInspection", label(fieldKey), date, feedbackDate);
+		}
 		if (date != null && date.isAfter(today())) {
 			throw new RectiflowException("error.date.inFuture", label(fieldKey), date, today());
 		}

@@ -9,12 +9,14 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.rectiflow.identity.Directory;
+import org.rectiflow.commonproblem.CommonProblemNoticeProcess;
 import org.rectiflow.identity.Viewer;
 import org.rectiflow.ledger.LedgerQueries;
 import org.rectiflow.ledger.LedgerScope;
 import org.rectiflow.ledger.TaskListQuery;
 import org.rectiflow.plan.PlanService;
 import org.rectiflow.plan.RectificationProcess;
+import org.rectiflow.recheck.ReCheckProcess;
 import org.rectiflow.plan.RectificationProcessAdapter;
 import org.rectiflow.evidence.EvidenceService;
 import org.rectiflow.inspection.ProblemRepository;
@@ -130,6 +132,10 @@ class StepPageController {
 		if (open.isEmpty()) {
 			WorkQueue.DoneStep done = this.work.doneStep(stepId, user)
 				.orElseThrow(() -> new RectiflowException.NotFound("stepPage.notFound"));
+			String ownPage = ownPage(done.processKey(), done.businessKey());
+			if (ownPage != null) {
+				return "redirect:" + ownPage;
+			}
 			model.addAttribute("done", done);
 			model.addAttribute("subject", subjectLink(done.processKey(), done.businessKey()));
 			model.addAttribute("stepKey", done.taskDefinitionKey());
@@ -137,6 +143,10 @@ class StepPageController {
 			return "step/step";
 		}
 		WorkQueue.OpenStep step = open.get();
+		String ownPage = ownPage(step.processKey(), step.businessKey());
+		if (ownPage != null) {
+			return "redirect:" + ownPage;
+		}
 		if (RectificationTaskProcess.PROCESS_KEY.equals(step.processKey())
 				&& ON_TASK_PAGE.containsKey(step.taskDefinitionKey())) {
 			return "redirect:/tasks/" + step.businessKey() + "#" + ON_TASK_PAGE.get(step.taskDefinitionKey());
@@ -222,6 +232,21 @@ class StepPageController {
 			.map((d) -> new StepForm.Option(d.groupId(), d.name()))
 			.toList();
 		return departments.isEmpty() ? form : form.withOptions(SupervisionProcess.VAR_VISIT_DEPARTMENT, departments);
+	}
+
+	/**
+	 * The processes across units have pages of their own where their steps are done (a 举一反三 answer and its review,
+	 * a re-check): a to-do of theirs leads there. Null for the three processes of an inspection, done here.
+	 */
+	private static String ownPage(String processKey, String businessKey) {
+		if (businessKey == null) {
+			return null;
+		}
+		return switch (processKey) {
+			case CommonProblemNoticeProcess.PROCESS_KEY -> "/common-problems/answers/" + businessKey;
+			case ReCheckProcess.PROCESS_KEY -> "/rechecks/" + businessKey;
+			default -> null;
+		};
 	}
 
 	/** Where the step's subject is read: the task page, or the inspection's ledger. */

@@ -3,6 +3,7 @@ package org.rectiflow.benchmark;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,7 +160,7 @@ class StepStatementsTests {
 		this.driver.uploadEvidence(task);
 		String staff = DemoAccounts.staffOf(Department.byGroupId(task.getLeadDepartment()).orElseThrow());
 		String leader = task.getResponsibleLeader();
-		SignOff signOff = new SignOff(LocalDate.now(), "行政楼会议室", "纪委办公室 张三", "制度文件、会议记录",
+		SignOff signOff = new SignOff(LocalDate.now(ZoneId.of("Asia/Shanghai")), "行政楼会议室", "纪委办公室 张三", "制度文件、会议记录",
 				"现场核查材料齐全，措施落实到位", SignOff.PASS);
 		StatementLog app = StatementLog.APPLICATION;
 		List<List<String>> steps = new ArrayList<>();

@@ -316,6 +316,13 @@ class ReportDraftTests {
 		}
 	}
 
+	/** A rule's day: after the test inspection's feedback (a month ago), not in the future. */
+	private static final LocalDate RULE_DAY = LocalDate.now().minusDays(20);
+
+	private static String chinese(LocalDate day) {
+		return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+	}
+
 	private String url(String path) {
 		return "http://localhost:" + this.port + path;
 	}
@@ -323,16 +330,16 @@ class ReportDraftTests {
 	@Test
 	void shouldKeepInstitutionalRulesWithTheirDocumentNumbersAndListThemInTheReport() throws Exception {
 		Long id = register("制度文号测试");
-		InstitutionalRule rule = this.reports.addRule(id, null, "财务报账管理办法", "CREATED", LocalDate.of(2023, 10, 8),
+		InstitutionalRule rule = this.reports.addRule(id, null, "财务报账管理办法", "CREATED", RULE_DAY,
 				"草稿院发〔2023〕5号");
 		assertThatThrownBy(() -> this.reports.addRule(id, null, "采购管理办法", "CREATED", null, "院发2023-5"))
 			.isInstanceOfSatisfying(RectiflowException.class,
 					(ex) -> assertThat(ex.getMessageKey()).isEqualTo("error.rule.documentNumber"));
-		this.reports.updateRule(id, rule.getId(), null, "财务报账管理办法（修订）", "REVISED", LocalDate.of(2023, 10, 9),
+		this.reports.updateRule(id, rule.getId(), null, "财务报账管理办法（修订）", "REVISED", RULE_DAY.plusDays(1),
 				"草稿院发〔2023〕6号");
 
 		assertThat(text(this.reports.rectificationReport(id)))
-			.contains("（1）《财务报账管理办法（修订）》（修订，草稿院发〔2023〕6号，2023年10月9日印发）");
+			.contains("（1）《财务报账管理办法（修订）》（修订，草稿院发〔2023〕6号，" + chinese(RULE_DAY.plusDays(1)) + "印发）");
 
 		String path = "/inspections/" + id + "/institutional-rules";
 		PortalSession office = new PortalSession(this.port);
@@ -340,7 +347,7 @@ class ReportDraftTests {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("title", "采购管理办法");
 		form.put("documentNumber", "院发2023-5");
-		form.put("issuedOn", "2023-11-01");
+		form.put("issuedOn", RULE_DAY.plusDays(5).toString());
 		form.put("action", "CREATED");
 		form.put("taskCode", "1.1.1");
 		HttpResponse<String> refused = office.postForm(path, encode(form, office.csrfToken(path)));
@@ -366,8 +373,8 @@ class ReportDraftTests {
 			Sheet rules = workbook.getSheet("制度");
 			assertThat(rules).as("the template's rule sheet").isNotNull();
 			assertThat(rules.getRow(0).getCell(1).getStringCellValue()).isEqualTo("文号");
-			row(rules, 1, "财务报账管理办法", "草稿院发〔2023〕5号", "2023-10-08", "制定", "1.2.1");
-			row(rules, 2, "采购管理办法（修订）", "", "2023年11月1日", "", "");
+			row(rules, 1, "财务报账管理办法", "草稿院发〔2023〕5号", RULE_DAY.toString(), "制定", "1.2.1");
+			row(rules, 2, "采购管理办法（修订）", "", chinese(RULE_DAY.plusDays(5)), "", "");
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			workbook.write(out);
 			filled = out.toByteArray();
@@ -379,10 +386,10 @@ class ReportDraftTests {
 		List<InstitutionalRule> rules = this.reports.rulesOf(id);
 		assertThat(rules).extracting(InstitutionalRule::getTitle).containsExactly("财务报账管理办法", "采购管理办法（修订）");
 		assertThat(rules.get(0).getDocumentNumber()).isEqualTo("草稿院发〔2023〕5号");
-		assertThat(rules.get(0).getIssuedOn()).isEqualTo(LocalDate.of(2023, 10, 8));
+		assertThat(rules.get(0).getIssuedOn()).isEqualTo(RULE_DAY);
 		assertThat(rules.get(0).getTaskId()).isEqualTo(this.driver.task(id, "1.2.1").getId());
 		assertThat(rules.get(1).getAction()).isEqualTo("REVISED");
-		assertThat(rules.get(1).getIssuedOn()).isEqualTo(LocalDate.of(2023, 11, 1));
+		assertThat(rules.get(1).getIssuedOn()).isEqualTo(RULE_DAY.plusDays(5));
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(filled))) {
 			row(workbook.getSheet("制度"), 3, "宿舍管理规定", "", "下个月", "废止", "");
 			ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -25,7 +25,7 @@ class StepFormTests {
 		StepForm form = StepForm.parse(JSON.readTree(Files.readString(Path.of("forms/leader-review.form"))));
 		assertThat(form.id()).isEqualTo("leaderReviewForm");
 		assertThat(form.instructions()).contains("请审核牵头部门报送的整改进展和佐证材料。");
-		assertThat(form.fields()).extracting(StepForm.Field::key).containsExactly("leaderDecision", "leaderReason");
+		assertThat(form.fields()).extracting(StepForm.Field::key).containsExactly("leaderDecision", "leaderReason", "effectiveDate");
 		assertThat(form.check(Map.of())).extracting(StepForm.Refusal::key).containsExactly("leaderDecision");
 		assertThat(form.check(Map.of("leaderDecision", "accept", "leaderReason", ""))).isEmpty();
 		assertThat(form.check(Map.of("leaderDecision", "return"))).extracting(StepForm.Refusal::messageKey)

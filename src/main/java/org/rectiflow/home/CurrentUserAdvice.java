@@ -37,8 +37,9 @@ class CurrentUserAdvice {
 		if (Actors.SYSTEM.equals(user) || known == null) {
 			return null;
 		}
-		List<Unit> theirs = known.visibleTo(user);
-		return (theirs.size() == 1) ? theirs.get(0).getName() : null;
+		// The ids are remembered; a unit is read only for someone of one unit, not every unit for the office.
+		List<String> theirs = known.tenantIds(user);
+		return (theirs.size() == 1) ? known.find(theirs.get(0)).map(Unit::getName).orElse(null) : null;
 	}
 
 	@ModelAttribute("currentUserName")

@@ -1,12 +1,17 @@
 package org.rectiflow.office;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.rectiflow.identity.Viewer;
 import org.rectiflow.round.InspectingBody;
 import org.rectiflow.round.Oversight;
 import org.rectiflow.round.Round;
 import org.rectiflow.round.Rounds;
+import org.rectiflow.system.Messages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,10 +33,13 @@ class OfficePageController {
 
 	private final Rounds rounds;
 
-	OfficePageController(OfficeViews views, InspectingBody inspectingBody, Rounds rounds) {
+	private final Messages messages;
+
+	OfficePageController(OfficeViews views, InspectingBody inspectingBody, Rounds rounds, Messages messages) {
 		this.views = views;
 		this.inspectingBody = inspectingBody;
 		this.rounds = rounds;
+		this.messages = messages;
 	}
 
 	@GetMapping("/office")
@@ -42,7 +50,7 @@ class OfficePageController {
 
 	@GetMapping("/office/dashboard")
 	String dashboard(@RequestParam(required = false) String round, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String dir, Model model) {
+			@RequestParam(required = false) String dir, HttpServletRequest request, Model model) {
 		Oversight oversight = this.inspectingBody.require(Viewer.current());
 		Long roundId = (round != null && round.matches("\\d{1,18}")) ? Long.valueOf(round) : null;
 		Round chosen = (roundId == null) ? null : this.rounds.find(roundId).orElse(null);
@@ -51,6 +59,7 @@ class OfficePageController {
 		List<OfficeViews.DashboardRow> rows = this.views.dashboard(oversight, (chosen == null) ? null : chosen.id(), by,
 				descending);
 		model.addAttribute("rows", rows);
+		model.addAttribute("lines", Line.of(rows, oversight.office(), request.getContextPath(), this.messages));
 		model.addAttribute("sort", by);
 		model.addAttribute("descending", descending);
 		model.addAttribute("round", chosen);
@@ -66,6 +75,41 @@ class OfficePageController {
 		model.addAttribute("rows", this.views.queue(oversight));
 		model.addAttribute("office", oversight.office());
 		return "office/queue";
+	}
+
+	/**
+	 * A dashboard row as the page shows it. The dashboard has a row per inspection of every unit overseen, hundreds of
+	 * them, so what a row shows beyond its figures is made here once: the state's name (looked up once per state, not
+	 * once per row), the days since filing, and the links, which are plain paths under the context path (built by
+	 * Thymeleaf's link expressions, three per row cost more than the rest of the row; docs/PERFORMANCE.md).
+	 *
+	 * @param row the figures
+	 * @param stateName the state as the page names it
+	 * @param stateClass the state tag's CSS classes
+	 * @param days the days since filing, or a dash before filing
+	 * @param ledger the unit's ledger, for the inspection office once the feedback is handed over; else null
+	 * @param charts the unit's charts, when the ledger is linked; else null
+	 * @param round the round's page, when the inspection is of one; else null
+	 */
+	record Line(OfficeViews.DashboardRow row, String stateName, String stateClass, String days, String ledger,
+			String charts, String round) {
+
+		static List<Line> of(List<OfficeViews.DashboardRow> rows, boolean office, String contextPath,
+				Messages messages) {
+			Map<OfficeViews.PlanState, String> names = new EnumMap<>(OfficeViews.PlanState.class);
+			List<Line> lines = new ArrayList<>(rows.size());
+			for (OfficeViews.DashboardRow r : rows) {
+				String name = names.computeIfAbsent(r.state(), (s) -> messages.get("office.state." + s.name()));
+				boolean linked = office && r.state() != OfficeViews.PlanState.WITH_GROUP;
+				String ledger = linked ? contextPath + "/inspections/" + r.inspectionId() : null;
+				lines.add(new Line(r, name, "tag state " + r.state().name(),
+						(r.daysSinceFiling() == null) ? "—" : r.daysSinceFiling().toString(), ledger,
+						linked ? ledger + "/dashboard" : null,
+						(r.roundId() == null) ? null : contextPath + "/office/rounds/" + r.roundId()));
+			}
+			return lines;
+		}
+
 	}
 
 	/** The dashboard's headline: units, inspections and the sums of its columns. */

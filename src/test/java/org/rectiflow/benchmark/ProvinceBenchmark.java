@@ -26,7 +26,10 @@ import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.rectiflow.ApplicationProcess;
 import org.rectiflow.ProcessDriver;
+import org.rectiflow.identity.AuthorizationBootstrap;
 import org.rectiflow.identity.Department;
 import org.rectiflow.identity.DemoAccounts;
 import org.rectiflow.identity.Directory;
@@ -144,6 +148,12 @@ class ProvinceBenchmark {
 
 	@Autowired
 	Units unitDirectory;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	AuthorizationBootstrap grants;
 
 	private BareEngine bare;
 
@@ -317,19 +327,46 @@ class ProvinceBenchmark {
 
 	/**
 	 * Unit {@code number} as a unit of its own (issue 18): a row of {@code unit} and a Camunda tenant named as the
-	 * unit's feedback names it (so its inspection lands there), overseen by the inspection office. The demo
-	 * directory is one unit's, so its people are lent to every unit: they carry every unit's tenant id.
+	 * unit's feedback names it (so its inspection lands there), overseen by the inspection office, with departments
+	 * of its own, each with its own clerk. The demo directory's other people (leaders, the rectification office, the
+	 * discipline officer) are lent to every unit: they carry every unit's tenant id.
 	 */
 	private void unitAsTenant(int number) {
 		if (this.people == null) {
 			this.people = this.unitDirectory.userMembers(this.unitDirectory.all().get(0).getId());
 		}
-		String id = "benchUnit" + number;
+		String id = unitId(number);
 		this.transactions.executeWithoutResult((tx) -> {
 			this.unitDirectory.create(id, "第" + number + "单位党委", "第" + number + "单位");
 			this.unitDirectory.addGroup(id, Groups.INSPECTION_OFFICE);
 			this.people.forEach((person) -> this.unitDirectory.addUser(id, person));
+			// A department belongs to one unit (docs/UNITS.md): each unit has the demo's departments as its own, as
+			// onboarding makes them, each with a clerk of its own who belongs to that unit alone.
+			for (Department d : Department.values()) {
+				String department = id + d.groupId();
+				Group group = this.identityService.newGroup(department);
+				group.setName(d.displayName());
+				group.setType(Groups.TYPE_DEPARTMENT);
+				this.identityService.saveGroup(group);
+				this.unitDirectory.addGroup(id, department);
+				this.grants.grantDepartment(department);
+				User clerk = this.identityService.newUser(department + "Staff");
+				clerk.setFirstName(d.displayName() + "干事");
+				clerk.setLastName("");
+				clerk.setPassword(DemoAccounts.PASSWORD);
+				this.identityService.saveUser(clerk);
+				this.identityService.createMembership(clerk.getId(), department);
+				this.unitDirectory.addUser(id, clerk.getId());
+			}
 		});
+		// The memberships are one transaction of many engine commands: tenant ids read by a request while it was
+		// open (the office's pages, if anyone opens them during the growth) are forgotten once it is committed, as
+		// onboarding does.
+		this.unitDirectory.identityChanged();
+	}
+
+	private static String unitId(int number) {
+		return "benchUnit" + number;
 	}
 
 	/**
@@ -344,15 +381,23 @@ class ProvinceBenchmark {
 		this.driver.approvePlan(waiting.getId());
 	}
 
-	/** The reference case as unit {@code number}: its own title and name, deadlines three to six months ahead. */
+	/**
+	 * The reference case as unit {@code number}: its own title and name, its tasks led by the unit's own departments,
+	 * deadlines three to six months ahead.
+	 */
 	private Feedback unitFeedback(int number) {
 		Feedback f = this.reference;
 		LocalDate today = LocalDate.now();
 		int[] index = { 0 };
+		String unit = unitId(number);
 		return new Feedback(f.title() + "（第" + number + "单位）", f.inspectingBody(), "第" + number + "单位党委",
 				today.minusDays(50), today.minusDays(30), today.minusDays(20), f.documentNumbers(),
 				f.concentratedMonths(), f.contactLine(),
-				f.categoriesWith((problem, t) -> t.withDeadline(today.plusDays(90 + (index[0]++ % 90)))));
+				f.categoriesWith((problem, t) -> new Feedback.TaskItem(t.title(), t.kind(), t.responsibleLeader(),
+						(t.leadDepartment() == null) ? null : unit + t.leadDepartment(),
+						(t.cooperatingDepartments() == null) ? null
+								: t.cooperatingDepartments().stream().map((d) -> unit + d).toList(),
+						t.responsiblePerson(), today.plusDays(90 + (index[0]++ % 90)), t.measures(), t.nonPublic())));
 	}
 
 	/**
@@ -518,8 +563,9 @@ class ProvinceBenchmark {
 				"现场核查材料齐全，措施落实到位", SignOff.PASS);
 	}
 
+	/** The clerk of the task's lead department (the unit's own, see {@link #unitAsTenant}). */
 	private static String staff(RectificationTask task) {
-		return DemoAccounts.staffOf(Department.byGroupId(task.getLeadDepartment()).orElseThrow());
+		return task.getLeadDepartment() + "Staff";
 	}
 
 	// ---------------------------------------------------------------------------------------------------------------

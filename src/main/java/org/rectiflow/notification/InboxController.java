@@ -26,7 +26,11 @@ class InboxController {
 
 	private final ObjectProvider<JavaMailSender> mail;
 
-	InboxController(Inbox inbox, Messages messages, ObjectProvider<JavaMailSender> mail) {
+	private final ObjectProvider<NoticeLinks> links;
+
+	InboxController(Inbox inbox, Messages messages, ObjectProvider<JavaMailSender> mail,
+			ObjectProvider<NoticeLinks> links) {
+		this.links = links;
 		this.inbox = inbox;
 		this.messages = messages;
 		this.mail = mail;
@@ -38,7 +42,10 @@ class InboxController {
 		return "notification/inbox";
 	}
 
-	/** Marks the notice read and goes to its item (back to the inbox when it has none, or is not one's own). */
+	/**
+	 * Marks the notice read and goes to its item: back to the inbox when it has none, is not one's own, or no longer
+	 * opens for the person ({@link NoticeLinks}).
+	 */
 	@GetMapping("/inbox/{id}")
 	String open(@PathVariable("id") String id, RedirectAttributes redirect) {
 		Long entryId = parse(id);
@@ -50,7 +57,15 @@ class InboxController {
 			return "redirect:/inbox";
 		}
 		this.inbox.markRead(user, entryId);
-		return "redirect:" + ((entry.get().link() != null) ? entry.get().link() : "/inbox");
+		String link = entry.get().link();
+		if (link == null) {
+			return "redirect:/inbox";
+		}
+		if (this.links.stream().anyMatch((l) -> !l.opens(link))) {
+			redirect.addFlashAttribute("error", this.messages.get("inbox.linkGone"));
+			return "redirect:/inbox";
+		}
+		return "redirect:" + link;
 	}
 
 	@PostMapping("/inbox/{id}/read")

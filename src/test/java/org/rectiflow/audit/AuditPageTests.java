@@ -100,7 +100,7 @@ class AuditPageTests {
 		// Only the display changed: the stored entry is as written and the chain verifies over it.
 		assertThat(this.jdbc.queryForObject("select detail from audit_entry where id = ?", String.class, supervision))
 			.isEqualTo(stored);
-		assertThat(this.auditLog.verify().intact()).isTrue();
+		assertThat(this.auditLog.verify().intact()).as("chain intact: %s", this.auditLog.verify()).isTrue();
 		assertThat(discipline.get("/audit?verify=1&lang=zh-CN").body()).contains("哈希链完好");
 		this.driver.tasksOf(id).forEach((t) -> this.driver.settle(t, "COMPLETED"));
 	}

@@ -139,7 +139,7 @@ class InstitutionalRulePageController {
 	}
 
 	private String page(Long inspectionId, RuleForm form, Model model) {
-		List<InstitutionalRule> rules = this.reports.rulesOf(inspectionId);
+		List<InstitutionalRule> rules = this.reports.rulesOfInspection(inspectionId);
 		Map<Long, String> codes = this.tasks.tasksOf(inspectionId)
 			.stream()
 			.collect(Collectors.toMap(RectificationTask::getId, RectificationTask::getCode));

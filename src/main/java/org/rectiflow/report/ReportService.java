@@ -200,6 +200,13 @@ public class ReportService {
 		return this.rules.findByInspectionIdOrderByIdAsc(inspectionId);
 	}
 
+	/** The rules of an inspection that exists: an unknown inspection is "not found", as on every page of it. */
+	@Transactional(readOnly = true)
+	public List<InstitutionalRule> rulesOfInspection(Long inspectionId) {
+		this.plans.inspection(inspectionId);
+		return rulesOf(inspectionId);
+	}
+
 	/**
 	 * The institutional rules as a person of these units reads them: none when the inspection is of another unit (issue 18; the
 	 * address is checked by isolation/UnitGate too). {@code null} units: every unit, for an administrator.

@@ -344,6 +344,8 @@ class ReportDraftTests {
 		String path = "/inspections/" + id + "/institutional-rules";
 		PortalSession office = new PortalSession(this.port);
 		office.login(DemoAccounts.RECTIFICATION_CLERK, DemoAccounts.PASSWORD);
+		// The rules page of an inspection that does not exist is not found, as every page of one.
+		assertThat(office.get("/inspections/" + Long.MAX_VALUE + "/institutional-rules").statusCode()).isEqualTo(404);
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("title", "采购管理办法");
 		form.put("documentNumber", "院发2023-5");

@@ -45,6 +45,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -277,7 +278,7 @@ class NotificationDeliveryTests {
 
 	@Test
 	void theInboxShowsMyNoticesAndMarksThemRead() throws Exception {
-		Long id = sendInTransaction(Notice.of(Notice.Kind.RETURNED, "收件箱：整改材料被退回", "请补充照片。", "/tasks/11",
+		Long id = sendInTransaction(Notice.of(Notice.Kind.RETURNED, "收件箱：整改材料被退回", "请补充照片。", "/inspections/11/tasks",
 				List.of("logisticsDepartmentStaff")));
 		long entry = this.jdbc.sql("select id from notice_delivery where notice_id = ? and channel = 'INBOX'")
 			.param(id)
@@ -295,8 +296,20 @@ class NotificationDeliveryTests {
 			.andExpect(redirectedUrl("/inbox"));
 		assertThat(readAt(entry)).isNull();
 
-		this.mvc.perform(get("/inbox/" + entry).with(user("logisticsDepartmentStaff"))).andExpect(redirectedUrl("/tasks/11"));
+		this.mvc.perform(get("/inbox/" + entry).with(user("logisticsDepartmentStaff")))
+			.andExpect(redirectedUrl("/inspections/11/tasks"));
 		assertThat(readAt(entry)).isNotNull();
+		// A notice about a task that no longer opens for its reader (here: none such) leads back to the inbox, with a
+		// sentence, not to a refusal (issue 20).
+		Long gone = sendInTransaction(Notice.of(Notice.Kind.RETURNED, "收件箱：已移交的任务", "请补充照片。",
+				"/tasks/" + Long.MAX_VALUE, List.of("logisticsDepartmentStaff")));
+		long goneEntry = this.jdbc.sql("select id from notice_delivery where notice_id = ? and channel = 'INBOX'")
+			.param(gone)
+			.query(Long.class)
+			.single();
+		this.mvc.perform(get("/inbox/" + goneEntry).with(user("logisticsDepartmentStaff")))
+			.andExpect(redirectedUrl("/inbox"))
+			.andExpect(flash().attributeExists("error"));
 		this.mvc.perform(post("/inbox/read-all").with(user("logisticsDepartmentStaff")).with(csrf()))
 			.andExpect(redirectedUrl("/inbox"));
 		this.mvc.perform(get("/inbox").with(user("logisticsDepartmentStaff")))

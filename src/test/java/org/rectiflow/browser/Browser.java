@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -36,6 +37,9 @@ final class Browser implements AutoCloseable {
 	final WebDriverWait wait;
 
 	private final String baseUrl;
+
+	/** How long a test waits for a page to show what it expects. */
+	static final Duration WAIT = Duration.ofSeconds(20);
 
 	static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
 
@@ -68,7 +72,7 @@ final class Browser implements AutoCloseable {
 			.usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
 			.build();
 		this.driver = new ChromeDriver(service, options);
-		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(20));
+		this.wait = new WebDriverWait(this.driver, WAIT);
 		// Angular and page loads replace elements under our feet; look again rather than fail.
 		this.wait.ignoring(StaleElementReferenceException.class);
 	}
@@ -133,6 +137,22 @@ final class Browser implements AutoCloseable {
 			.filter((e) -> e.getLevel().intValue() >= Level.SEVERE.intValue())
 			.map(LogEntry::getMessage)
 			.toList();
+	}
+
+	/**
+	 * Waits until the page shows the text; when it does not, fails with what the page showed instead (its address,
+	 * its text and the console's errors), so that a failure in CI says what happened without its screenshot.
+	 */
+	void waitForText(String text) {
+		try {
+			this.wait.until((d) -> pageText().contains(text));
+		}
+		catch (TimeoutException ex) {
+			String shown = pageText();
+			throw new AssertionError("The page never showed \"" + text + "\" within " + WAIT.toSeconds() + " s. Address: "
+					+ this.driver.getCurrentUrl() + "\nText: " + shown.substring(0, Math.min(shown.length(), 2000))
+					+ "\nConsole errors: " + consoleErrors(), ex);
+		}
 	}
 
 	/** The page's text; empty while the page is being replaced (a wait then simply tries again). */

@@ -79,13 +79,13 @@ class ContentSecurityPolicyBrowserTests extends BrowserTestSupport {
 	void theWebappsWorkUnderTheirOwnPolicy() {
 		this.browser.login(DemoAccounts.ADMIN, DemoAccounts.PASSWORD);
 		this.browser.open("/camunda/app/tasklist/");
-		this.browser.wait.until((d) -> this.browser.pageText().contains("我的待办"));
+		this.browser.waitForText("我的待办");
 		assertNoViolation("tasklist");
 		this.browser.open("/camunda/app/cockpit/");
-		this.browser.wait.until((d) -> this.browser.pageText().contains("流程定义"));
+		this.browser.waitForText("流程定义");
 		assertNoViolation("cockpit");
 		this.browser.open("/camunda/app/admin/");
-		this.browser.wait.until((d) -> this.browser.pageText().contains("用户"));
+		this.browser.waitForText("用户");
 		this.browser.screenshot("csp-2-admin");
 		assertNoViolation("admin");
 	}
@@ -95,7 +95,7 @@ class ContentSecurityPolicyBrowserTests extends BrowserTestSupport {
 		this.browser.login(DemoAccounts.DISCIPLINE_OFFICER, DemoAccounts.PASSWORD);
 		this.browser.open("/audit");
 		this.browser.visible(By.id("audit-verify")).click();
-		this.browser.wait.until((d) -> this.browser.pageText().contains("哈希链完好"));
+		this.browser.waitForText("哈希链完好");
 		assertThat(this.browser.pageText()).contains("审计日志", "登录", DemoAccounts.DISCIPLINE_OFFICER);
 		this.browser.screenshot("csp-3-audit");
 		assertNoViolation("audit");

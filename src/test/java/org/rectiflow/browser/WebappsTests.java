@@ -14,13 +14,13 @@ class WebappsTests extends BrowserTestSupport {
 		this.browser.login(DemoAccounts.ADMIN, DemoAccounts.PASSWORD);
 
 		this.browser.open("/camunda/app/cockpit/");
-		this.browser.wait.until((d) -> this.browser.pageText().contains("流程定义"));
+		this.browser.waitForText("流程定义");
 		this.browser.screenshot("webapps-1-cockpit");
 		assertThat(this.browser.pageText()).contains("整改通").doesNotContain("Camunda 8").doesNotContain("Process Definitions");
 		assertThat(this.browser.all(By.cssSelector(".ce-eol-banner")).stream().noneMatch((e) -> e.isDisplayed())).isTrue();
 
 		this.browser.open("/camunda/app/admin/");
-		this.browser.wait.until((d) -> this.browser.pageText().contains("用户"));
+		this.browser.waitForText("用户");
 		this.browser.screenshot("webapps-2-admin");
 		assertThat(this.browser.pageText()).contains("系统管理").doesNotContain("Camunda 8");
 	}
@@ -33,7 +33,7 @@ class WebappsTests extends BrowserTestSupport {
 		this.browser.driver.findElement(By.id("password")).sendKeys("wrong");
 		this.browser.driver.findElement(By.cssSelector("main button[type=submit]")).click();
 
-		this.browser.wait.until((d) -> this.browser.pageText().contains("用户名或密码错误"));
+		this.browser.waitForText("用户名或密码错误");
 		this.browser.screenshot("webapps-0-login-failed");
 		this.browser.open("/camunda/app/tasklist/");
 		assertThat(this.browser.driver.getCurrentUrl()).endsWith("/login");
